@@ -1,0 +1,1 @@
+"""Grid Dispatch Workstation: domain, services, persistence and adapters (no Qt here)."""
