@@ -1,0 +1,176 @@
+"""Composition root: builds the engine, sessions and services from settings, on demand.
+
+Nothing here runs at import; `bootstrap()` is called by the CLI, the GUI and the tests.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from workstation.domain.case import Case, CaseEvent
+from workstation.domain.lifecycle import Action, Source
+from workstation.domain.roles import Account, Actor
+from workstation.persistence import migrate
+from workstation.persistence.database import create_db_engine, writer_engine
+from workstation.persistence.tables import GridCellRow
+from workstation.persistence.uow import SqlUnitOfWork
+from workstation.services import auth, cases, queries
+from workstation.services.dto import CaseDetail, CaseSummary, RecommendationView
+from workstation.services.queries import CaseFilter
+from workstation.services.reference import Reference, load_reference, seed_defaults
+from workstation.settings import Settings
+
+if TYPE_CHECKING:
+    from workstation.domain.grid import Grid
+
+log = logging.getLogger("workstation")
+Clock = Callable[[], datetime]
+
+
+def local_now() -> datetime:
+    """Beijing time, naive (see WorkCalendar: every datetime here means Beijing time)."""
+    from datetime import UTC, timedelta
+
+    return (datetime.now(UTC) + timedelta(hours=8)).replace(tzinfo=None, microsecond=0)
+
+
+@dataclass
+class Workstation:
+    """The application's services, bound to one database. Thread-safe: every call opens
+    its own session, so worker threads may call it concurrently."""
+
+    settings: Settings
+    engine: Engine
+    clock: Clock = local_now
+    _reads: sessionmaker[Session] = field(init=False, repr=False)
+    _writes: sessionmaker[Session] = field(init=False, repr=False)
+    _reference: Reference | None = field(default=None, init=False, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._reads = sessionmaker(self.engine, expire_on_commit=False)
+        self._writes = sessionmaker(writer_engine(self.engine), expire_on_commit=False)
+
+    # ----------------------------------------------------------------- infrastructure
+
+    @contextmanager
+    def read_session(self) -> Iterator[Session]:
+        with self._reads() as session:
+            yield session
+
+    @contextmanager
+    def write_session(self) -> Iterator[Session]:
+        """A session whose transaction commits on success and rolls back on error."""
+        with self._writes() as session, session.begin():
+            yield session
+
+    def uow(self) -> SqlUnitOfWork:
+        return SqlUnitOfWork(self._writes)
+
+    def upgrade(self) -> None:
+        """Create or migrate the schema and seed the catalog into an empty database."""
+        migrate.upgrade(self.engine)
+        with self.write_session() as session:
+            if seed_defaults(session):
+                log.info("已写入默认问题类别与设置")
+        self.invalidate_reference()
+
+    def is_up_to_date(self) -> bool:
+        return migrate.is_up_to_date(self.engine)
+
+    @property
+    def reference(self) -> Reference:
+        with self._lock:
+            if self._reference is None:
+                with self.read_session() as session:
+                    self._reference = load_reference(session, self._load_grid)
+            return self._reference
+
+    def invalidate_reference(self) -> None:
+        with self._lock:
+            self._reference = None
+
+    def _load_grid(self) -> Grid:
+        from workstation.adapters.grid_store import load_grid
+
+        with self.read_session() as session:
+            return load_grid(session)
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+    # ----------------------------------------------------------------- accounts
+
+    def login(self, username: str, password: str) -> Account:
+        with self.read_session() as session:
+            return auth.authenticate(session, username, password)
+
+    def actor(self, username: str) -> Actor:
+        with self.read_session() as session:
+            return auth.find_account(session, username).as_actor()
+
+    # ----------------------------------------------------------------- cases
+
+    def report(self, actor: Actor, *, description: str, source: Source | str = Source.SUPERVISOR,
+               at: datetime | None = None, **fields: Any) -> CaseSummary:  # fmt: skip
+        return cases.report(self.uow(), self.reference, actor, at or self.clock(),
+                            description=description, source=source, **fields)  # fmt: skip
+
+    def act(self, actor: Actor, case_id: int, action: Action | str,
+            params: Mapping[str, Any] | None = None, *, expected_version: int | None = None,
+            at: datetime | None = None) -> CaseSummary:  # fmt: skip
+        return cases.perform(self.uow(), self.reference, actor, at or self.clock(), case_id,
+                             action, params, expected_version)  # fmt: skip
+
+    def merge(self, actor: Actor, duplicate_id: int, original_id: int, *,
+              expected_version: int | None = None,
+              at: datetime | None = None) -> tuple[CaseSummary, CaseSummary]:  # fmt: skip
+        return cases.merge(self.uow(), self.reference, actor, at or self.clock(), duplicate_id,
+                           original_id, expected_version)  # fmt: skip
+
+    def recommend(self, case_id: int, at: datetime | None = None) -> RecommendationView:
+        case, _, _ = cases.load(self.uow(), case_id)
+        return cases.recommend_unit(self.reference, case, at or self.clock())
+
+    def list_cases(self, flt: CaseFilter | None = None,
+                   actor: Actor | None = None) -> list[CaseSummary]:  # fmt: skip
+        with self.read_session() as session:
+            return queries.list_cases(session, self.reference, flt, actor)
+
+    def case_detail(self, case_ref: int | str, actor: Actor,
+                    at: datetime | None = None) -> CaseDetail:  # fmt: skip
+        with self.read_session() as session:
+            return queries.case_detail(session, self.reference, case_ref, actor,
+                                       at or self.clock())  # fmt: skip
+
+    def resolve(self, case_ref: int | str) -> int:
+        """A case id from an id or a case number (案件编号)."""
+        with self.read_session() as session:
+            return queries.find_case(session, case_ref).id
+
+    def load_case(self, case_id: int) -> tuple[Case, int, list[CaseEvent]]:
+        return cases.load(self.uow(), case_id)
+
+    def has_grid(self) -> bool:
+        with self.read_session() as session:
+            return session.scalar(select(GridCellRow.code).limit(1)) is not None
+
+
+def bootstrap(settings: Settings | None = None, *, clock: Clock | None = None,
+              upgrade: bool = False) -> Workstation:  # fmt: skip
+    """Build the workstation for these settings; connects only when first used."""
+    settings = settings or Settings.from_env()
+    engine = create_db_engine(settings.db_url, echo=settings.echo_sql)
+    ws = Workstation(settings, engine, clock or local_now)
+    if upgrade:
+        ws.upgrade()
+    return ws

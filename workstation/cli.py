@@ -1,0 +1,310 @@
+"""The `workstation` command: opens the GUI, or runs operations and scripting subcommands.
+
+Errors end with a non-zero exit and one clear Chinese line on stderr; an action that
+fails writes nothing (each is one transaction).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from workstation.domain.errors import DomainError
+from workstation.domain.lifecycle import Action, CaseState
+from workstation.settings import Settings
+
+log = logging.getLogger("workstation.cli")
+
+ACTION_OPTIONS = {
+    # option → parameter name in the action's params
+    "unit": "unit_code", "reason": "reason", "comment": "comment", "category": "category_code",
+    "grid": "grid_code", "supervisor": "supervisor", "extra": "extra", "text": "text",
+    "original": "original_id", "priority": "priority", "limit": "limit", "result": "result",
+    "message": "message", "note": "note",
+}  # fmt: skip
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="workstation",
+        description="网格化指挥调度工作站 (Grid Dispatch Workstation). 不带子命令时打开图形界面。",
+    )
+    parser.add_argument("--db", help="数据库 URL（默认：内置 SQLite 文件；或 $WORKSTATION_DB）")
+    parser.add_argument("--lang", choices=["zh_CN", "en"], help="界面语言 (GUI language)")
+    parser.add_argument("-v", "--verbose", action="store_true", help="输出调试日志")
+    sub = parser.add_subparsers(dest="command")
+
+    db = sub.add_parser("db", help="数据库维护").add_subparsers(dest="db_command", required=True)
+    db.add_parser("upgrade", help="创建或升级数据库结构（Alembic 迁移）")
+
+    demo = sub.add_parser("demo", help="生成呈贡区演示数据")
+    demo.add_argument("--days", type=int, default=30, help="案件历史天数（默认 30）")
+    demo.add_argument("--seed", type=int, default=1, help="随机种子（相同种子生成相同数据）")
+    demo.add_argument("--cases-per-day", type=float, default=None,
+                      help="每天上报量（默认约 300）")  # fmt: skip
+    demo.add_argument("--end", help="演示数据的“当前时间”（ISO，默认现在）")
+
+    cases = sub.add_parser("cases", help="案件列表").add_subparsers(dest="cases_command",
+                                                                  required=True)  # fmt: skip
+    lst = cases.add_parser("list", help="列出案件")
+    lst.add_argument("--state", action="append", choices=[s.value for s in CaseState],
+                     help="按状态筛选（可重复）")  # fmt: skip
+    lst.add_argument("--unit", help="按处置单位代码筛选")
+    lst.add_argument("--grid", help="按街道/社区/网格代码前缀筛选")
+    lst.add_argument("--search", help="按编号、地址、描述搜索")
+    lst.add_argument("--limit", type=int, default=None)
+    lst.add_argument("--json", action="store_true", help="输出 JSON")
+
+    case = sub.add_parser("case", help="单个案件").add_subparsers(dest="case_command",
+                                                               required=True)  # fmt: skip
+    show = case.add_parser("show", help="显示案件及其事件")
+    show.add_argument("id", help="案件 ID 或案件编号")
+    show.add_argument("--as", dest="user", default="admin", help="以哪个账号查看（决定可用操作）")
+    show.add_argument("--json", action="store_true")
+
+    act = case.add_parser("act", help="对案件执行操作")
+    act.add_argument("id", help="案件 ID 或案件编号")
+    internal = (Action.REPORT, Action.ABSORB_DUPLICATE)
+    act.add_argument("action", choices=[a.value for a in Action if a not in internal])
+    act.add_argument("--as", dest="user", required=True, help="执行操作的账号")
+    for option in ACTION_OPTIONS:
+        act.add_argument(f"--{option}")
+    act.add_argument("--confirmed", choices=["yes", "no"], help="核实结果：属实 yes / 不属实 no")
+    act.add_argument("--expected-version", type=int, help="乐观锁：看到的案件版本")
+    act.add_argument("--json", action="store_true")
+
+    rep = case.add_parser("report", help="登记新问题（上报）")
+    rep.add_argument("--as", dest="user", required=True)
+    rep.add_argument("--description", required=True)
+    rep.add_argument("--source", default="supervisor")
+    rep.add_argument("--lon", type=float)
+    rep.add_argument("--lat", type=float)
+    rep.add_argument("--grid")
+    rep.add_argument("--category")
+    rep.add_argument("--address", default="")
+    rep.add_argument("--priority")
+    rep.add_argument("--self-handled", action="store_true")
+    rep.add_argument("--json", action="store_true")
+
+    cal = sub.add_parser("calendar", help="工作日历").add_subparsers(dest="cal_command",
+                                                                 required=True)  # fmt: skip
+    add = cal.add_parser("add", help="计算期限：起始时间 + 时限")
+    add.add_argument("--from", dest="start", required=True, help="起始时间（ISO 格式）")
+    add.add_argument("--limit", required=True, help="时限，如 8 工作时、3 工作日、2 小时")
+    add.add_argument("--json", action="store_true")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")  # fmt: skip
+    try:
+        return _dispatch(args)
+    except DomainError as exc:
+        return _fail(str(exc))
+    except ValueError as exc:
+        return _fail(str(exc))
+    except KeyboardInterrupt:
+        return _fail("已中断")
+    except Exception as exc:  # the last line of defence: one clear line, details in the log
+        from sqlalchemy.exc import SQLAlchemyError
+
+        if isinstance(exc, SQLAlchemyError):
+            log.debug("database error", exc_info=True)
+            return _fail(f"数据库错误：{_db_message(exc)}")
+        log.exception("unexpected error")
+        return _fail(f"内部错误：{exc}")
+
+
+def _fail(message: str) -> int:
+    print(f"错误：{message}", file=sys.stderr)
+    return 1
+
+
+def _db_message(exc: Exception) -> str:
+    text = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+    if "no such table" in text or "does not exist" in text:
+        return f"数据库结构未初始化或版本不符，请先运行 workstation db upgrade（{text}）"
+    if "could not connect" in text.lower() or "connection refused" in text.lower() or \
+            "unable to open database" in text.lower():  # fmt: skip
+        return f"无法连接数据库（{text}）"
+    return text
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    settings = Settings.from_env(args.db, args.lang)
+    if args.command is None:
+        from ui.app import run_gui  # Qt is imported only for the GUI
+
+        return run_gui(settings)
+    if args.command == "calendar":
+        return _calendar_add(args)
+
+    from workstation.bootstrap import bootstrap
+
+    ws = bootstrap(settings)
+    try:
+        if args.command == "db":
+            ws.upgrade()
+            print(f"数据库已是最新结构：{_safe_url(settings.db_url)}")
+            return 0
+        if args.command == "demo":
+            return _demo(ws, args)
+        _require_schema(ws)
+        if args.command == "cases":
+            return _cases_list(ws, args)
+        if args.case_command == "show":
+            detail = ws.case_detail(args.id, ws.actor(args.user))
+            _print_detail(detail.to_json(), args.json)
+            return 0
+        if args.case_command == "report":
+            return _case_report(ws, args)
+        return _case_act(ws, args)
+    finally:
+        ws.dispose()
+
+
+def _require_schema(ws: Any) -> None:
+    if not ws.is_up_to_date():
+        raise DomainError("数据库结构未初始化或不是最新版本，请先运行 workstation db upgrade")
+
+
+def _safe_url(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def _demo(ws: Any, args: argparse.Namespace) -> int:
+    from workstation.adapters.demo import DemoOptions, build_demo
+
+    end = datetime.fromisoformat(args.end) if args.end else None
+    options = DemoOptions(days=args.days, seed=args.seed, end=end)
+    if args.cases_per_day is not None:
+        options = options.with_rate(args.cases_per_day)
+    stats = build_demo(ws, options, progress=_progress_printer())
+    print(stats.describe())
+    return 0
+
+
+def _progress_printer() -> Any:
+    interactive = sys.stderr.isatty()
+    last = [-1]
+
+    def show(step: str, done: int, total: int) -> None:
+        percent = int(100 * done / total) if total else 100
+        if interactive:
+            print(f"\r{step}：{percent:3d}%", end="" if percent < 100 else "\n",
+                  file=sys.stderr, flush=True)  # fmt: skip
+        elif percent // 10 != last[0] // 10 or percent == 100:
+            print(f"{step}：{percent}%", file=sys.stderr, flush=True)
+        last[0] = percent
+
+    return show
+
+
+def _cases_list(ws: Any, args: argparse.Namespace) -> int:
+    from workstation.services.queries import CaseFilter
+
+    flt = CaseFilter(
+        states=[CaseState(s) for s in args.state] if args.state else None,
+        unit_code=args.unit, grid_prefix=args.grid, text=args.search, limit=args.limit,
+    )  # fmt: skip
+    rows = ws.list_cases(flt)
+    if args.json:
+        json.dump([r.to_json() for r in rows], sys.stdout, ensure_ascii=False, indent=1)
+        print()
+    else:
+        for r in rows:
+            deadline = f"{r.deadline:%m-%d %H:%M}" if r.deadline else "—"
+            print(f"{r.id:>8}  {r.case_no}  {r.state_label:<4}  {r.category_name or '未分类':<10}"
+                  f"  {r.unit_name or '—':<12}  期限 {deadline}  {r.description[:24]}")  # fmt: skip
+        print(f"共 {len(rows)} 件", file=sys.stderr)
+    return 0
+
+
+def _print_detail(data: dict[str, Any], as_json: bool) -> None:
+    if as_json:
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
+        print()
+        return
+    print(f"案件 {data['case_no']}（ID {data['id']}，版本 {data['version']}）"
+          f"  {data['state_label']}")  # fmt: skip
+    for key in ("category_name", "grid_code", "street_name", "community_name", "address",
+                "description", "unit_name", "deadline"):  # fmt: skip
+        print(f"  {key}: {data.get(key) or '—'}")
+    print("  事件：")
+    for e in data["events"]:
+        who = f"{e['actor_name']}（{e['role_label']}）"
+        move = f"{e['from_state'] or ''}→{e['to_state']}"
+        print(f"    {e['seq']:>3} {e['at']} {e['action_label']:<8} {who} {move} {e['note']}")
+    if data.get("allowed_actions"):
+        print("  可执行操作：" + ", ".join(data["allowed_actions"]))
+
+
+def _case_act(ws: Any, args: argparse.Namespace) -> int:
+    actor = ws.actor(args.user)
+    params: dict[str, Any] = {}
+    for option, key in ACTION_OPTIONS.items():
+        value = getattr(args, option)
+        if value is not None:
+            params[key] = value
+    if args.confirmed is not None:
+        params["confirmed"] = args.confirmed == "yes"
+    summary = ws.act(actor, ws.resolve(args.id), args.action, params,
+                     expected_version=args.expected_version)  # fmt: skip
+    if args.json:
+        json.dump(summary.to_json(), sys.stdout, ensure_ascii=False, indent=1)
+        print()
+    else:
+        done = Action(args.action).label
+        line = f"案件 {summary.case_no}：{done}成功，状态『{summary.state_label}』"
+        if args.action == "dispatch" and summary.deadline:
+            line += f"，处置单位 {summary.unit_name}，期限 {summary.deadline:%Y-%m-%d %H:%M}"
+        print(line)
+    return 0
+
+
+def _case_report(ws: Any, args: argparse.Namespace) -> int:
+    summary = ws.report(
+        ws.actor(args.user), description=args.description, source=args.source, lon=args.lon,
+        lat=args.lat, grid_code=args.grid, category_code=args.category, address=args.address,
+        priority=args.priority, self_handled=args.self_handled,
+    )  # fmt: skip
+    if args.json:
+        json.dump(summary.to_json(), sys.stdout, ensure_ascii=False, indent=1)
+        print()
+    else:
+        grid = summary.grid_code or "未定位"
+        print(f"已登记案件 {summary.case_no}（ID {summary.id}），网格 {grid}")
+    return 0
+
+
+def _calendar_add(args: argparse.Namespace) -> int:
+    from workstation.domain.calendar import TimeLimit, WorkCalendar
+
+    try:
+        start = datetime.fromisoformat(args.start)
+    except ValueError:
+        hint = "应为 ISO 格式，如 2026-09-30T17:00"
+        raise ValueError(f"无法识别的起始时间：{args.start!r}（{hint}）") from None
+    limit = TimeLimit.parse(args.limit)
+    calendar = WorkCalendar()
+    deadline = calendar.deadline(start, limit)
+    unknown = calendar.unknown_years(start.date(), deadline.date())
+    if unknown:
+        years = "、".join(str(y) for y in sorted(unknown))
+        print(f"注意：{years} 年的法定节假日未知，按周一至周五计算", file=sys.stderr)
+    if args.json:
+        print(json.dumps({"from": start.isoformat(timespec="minutes"), "limit": str(limit),
+                          "deadline": deadline.isoformat(timespec="minutes")},
+                         ensure_ascii=False))  # fmt: skip
+    else:
+        print(deadline.strftime("%Y-%m-%d %H:%M"))
+    return 0

@@ -1,0 +1,719 @@
+"""The case aggregate: commands are decided against the rules, events evolve the state.
+
+`decide()` checks the transition table, the role and the guards, computes everything that
+needs the calendar or the catalog (deadlines) and returns one `CaseEvent`; `evolve()`
+applies an event using nothing but the event itself. So a case's state is always the
+replay of its events (`replay()`), and the stored state column is only a cache of it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
+from typing import Any
+
+from workstation.domain.calendar import LimitUnit, TimeLimit, WorkCalendar
+from workstation.domain.errors import IllegalTransition, PermissionDenied, ValidationError
+from workstation.domain.lifecycle import (
+    RULES,
+    UNIT_SCOPED_ACTIONS,
+    Action,
+    CaseState,
+    Priority,
+    RequestKind,
+    Source,
+)
+from workstation.domain.roles import Actor, Role
+
+Payload = Mapping[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class StageLimits:
+    """Time allowed for each stage before the handling clock (all configurable)."""
+
+    verify: TimeLimit = TimeLimit(2, LimitUnit.WORK_HOURS)
+    file: TimeLimit = TimeLimit(1, LimitUnit.WORK_HOURS)
+    dispatch: TimeLimit = TimeLimit(1, LimitUnit.WORK_HOURS)
+    check: TimeLimit = TimeLimit(4, LimitUnit.WORK_HOURS)
+    # Urgent cases run on natural hours whatever the category says.
+    urgent_handling: TimeLimit = TimeLimit(4, LimitUnit.NATURAL_HOURS)
+
+
+@dataclass(slots=True)
+class CaseContext:
+    """What deciding needs besides the case: the calendar and the category limits."""
+
+    calendar: WorkCalendar
+    handling_limit_of: Callable[[str], TimeLimit]  # category code → handling limit
+    stage_limits: StageLimits = field(default_factory=StageLimits)
+
+
+@dataclass(frozen=True, slots=True)
+class CaseEvent:
+    """One append-only entry of a case's history."""
+
+    case_id: int
+    seq: int  # 1-based position in the case's history
+    action: Action
+    actor: str
+    role: Role
+    at: datetime
+    from_state: CaseState | None
+    to_state: CaseState
+    payload: Payload = field(default_factory=dict)
+    note: str = ""
+
+
+@dataclass(slots=True)
+class Case:
+    """The current state of one case (a cache of the replay of its events)."""
+
+    id: int
+    case_no: str
+    source: Source
+    reported_at: datetime
+    reporter: str
+    description: str
+    address: str = ""
+    lon: float | None = None
+    lat: float | None = None
+    grid_code: str | None = None
+    category_code: str | None = None
+    priority: Priority = Priority.NORMAL
+    state: CaseState = CaseState.REPORTED
+    verified: bool = False
+    self_handled: bool = False  # 先行处置: reported as already fixed on the spot
+    unit_code: str | None = None
+    handling_limit: str | None = None  # str(TimeLimit) fixed at dispatch
+    dispatched_at: datetime | None = None
+    deadline: datetime | None = None  # the handling deadline
+    stage_deadline: datetime | None = None  # deadline of the current stage
+    suspended_at: datetime | None = None
+    pending_request: RequestKind | None = None
+    pending_payload: dict[str, Any] = field(default_factory=dict)
+    check_supervisor: str | None = None
+    check_sent_at: datetime | None = None
+    check_passed: bool = False
+    closed_by_self_handling: bool = False
+    remind_count: int = 0
+    is_key: bool = False  # 督办 / 紧盯重点
+    rework_count: int = 0
+    extension_count: int = 0
+    return_count: int = 0
+    merged_into: int | None = None
+    duplicate_ids: tuple[int, ...] = ()
+    void_reason: str = ""
+    closed_at: datetime | None = None
+    updated_at: datetime | None = None
+    event_count: int = 0
+
+    @property
+    def is_open(self) -> bool:
+        return self.state.is_open
+
+    @property
+    def label(self) -> str:
+        return f"案件 {self.case_no}"
+
+    def copy(self) -> Case:
+        return replace(self, pending_payload=dict(self.pending_payload))
+
+
+# Fields a REPORT event carries; the rest of `Case` starts at its default.
+REPORT_FIELDS = (
+    "case_no", "source", "reported_at", "reporter", "description", "address",
+    "lon", "lat", "grid_code", "category_code", "priority", "self_handled",
+)  # fmt: skip
+
+
+def _dt(value: Any) -> datetime | None:
+    if value is None or isinstance(value, datetime):
+        return value
+    return datetime.fromisoformat(str(value))
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat(timespec="seconds") if value is not None else None
+
+
+# --------------------------------------------------------------------------------- decide
+
+
+def decide(
+    case: Case | None,
+    action: Action,
+    actor: Actor,
+    now: datetime,
+    ctx: CaseContext,
+    params: Payload | None = None,
+) -> CaseEvent:
+    """Check that `actor` may perform `action` on `case` now and return the event it makes.
+
+    Raises `IllegalTransition`, `PermissionDenied` or `ValidationError` (Chinese messages)
+    and changes nothing when the action is refused.
+    """
+    params = dict(params or {})
+    rule = RULES[action]
+    if action is Action.REPORT:
+        if case is not None:
+            raise IllegalTransition("案件已存在，不能重复上报")
+        _check_role(rule.roles, actor, action)
+        return _decide_report(actor, now, ctx, params)
+    if case is None:
+        raise ValidationError(f"{action.label}需要一个已存在的案件")
+    if case.state not in rule.sources:
+        raise IllegalTransition(f"{case.label} 处于『{case.state.label}』，不能{action.label}")
+    _check_role(rule.roles, actor, action)
+    unit_scoped = action in UNIT_SCOPED_ACTIONS and actor.role is Role.UNIT
+    if unit_scoped and actor.unit_code != case.unit_code:
+        raise PermissionDenied(f"{case.label} 不属于本单位，不能{action.label}")
+    note = str(params.pop("note", "") or "")
+    payload = _DECIDERS[action](case, actor, now, ctx, params)
+    target = rule.target
+    if action is Action.VERIFY and not payload["confirmed"]:
+        target = CaseState.VOIDED
+    elif action is Action.REOPEN:
+        target = CaseState(payload["to"])
+    return CaseEvent(
+        case_id=case.id,
+        seq=case.event_count + 1,
+        action=action,
+        actor=actor.username,
+        role=actor.role,
+        at=now,
+        from_state=case.state,
+        to_state=target or case.state,
+        payload=payload,
+        note=note,
+    )
+
+
+def _check_role(roles: frozenset[Role], actor: Actor, action: Action) -> None:
+    if actor.role not in roles:
+        allowed = "、".join(r.label for r in Role if r in roles)
+        raise PermissionDenied(f"{actor.role.label}无权{action.label}（仅限{allowed}）")
+
+
+def _require(params: dict[str, Any], key: str, what: str) -> Any:
+    value = params.get(key)
+    if value is None or value == "":
+        raise ValidationError(f"请填写{what}")
+    return value
+
+
+def _decide_report(actor: Actor, now: datetime, ctx: CaseContext, p: dict[str, Any]) -> CaseEvent:
+    source = Source(p.get("source") or Source.SUPERVISOR)
+    description = str(_require(p, "description", "问题描述")).strip()
+    if not description:
+        raise ValidationError("请填写问题描述")
+    case_id = int(_require(p, "case_id", "案件号"))
+    reported_at = _dt(p.get("reported_at")) or now
+    self_handled = bool(p.get("self_handled", False))
+    if self_handled and source is not Source.SUPERVISOR:
+        raise ValidationError("只有监督员上报的问题可以先行处置")
+    first_stage = ctx.stage_limits.verify if source.needs_verification else ctx.stage_limits.file
+    payload = {
+        "case_no": str(_require(p, "case_no", "案件编号")),
+        "source": source.value,
+        "reported_at": _iso(reported_at),
+        "reporter": str(p.get("reporter") or actor.username),
+        "description": description,
+        "address": str(p.get("address") or ""),
+        "lon": p.get("lon"),
+        "lat": p.get("lat"),
+        "grid_code": p.get("grid_code"),
+        "category_code": p.get("category_code"),
+        "priority": Priority(p.get("priority") or Priority.NORMAL).value,
+        "self_handled": self_handled,
+        "stage_deadline": _iso(ctx.calendar.deadline(reported_at, first_stage)),
+    }
+    return CaseEvent(
+        case_id=case_id, seq=1, action=Action.REPORT, actor=actor.username, role=actor.role,
+        at=now, from_state=None, to_state=CaseState.REPORTED, payload=payload,
+        note=str(p.get("note") or ""),
+    )  # fmt: skip
+
+
+Decider = Callable[[Case, Actor, datetime, CaseContext, dict[str, Any]], dict[str, Any]]
+
+
+def _stage(ctx: CaseContext, now: datetime, limit: TimeLimit) -> str | None:
+    return _iso(ctx.calendar.deadline(now, limit))
+
+
+def _d_request_verification(case: Case, a: Actor, now: datetime, ctx: CaseContext,
+                            p: dict[str, Any]) -> dict[str, Any]:  # fmt: skip
+    return {
+        "supervisor": p.get("supervisor"),
+        "stage_deadline": _stage(ctx, now, ctx.stage_limits.verify),
+    }
+
+
+def _d_verify(case: Case, a: Actor, now: datetime, ctx: CaseContext,
+              p: dict[str, Any]) -> dict[str, Any]:  # fmt: skip
+    confirmed = bool(p.get("confirmed", True))
+    out: dict[str, Any] = {"confirmed": confirmed}
+    if confirmed:
+        out["stage_deadline"] = _stage(ctx, now, ctx.stage_limits.file)
+    else:
+        out["reason"] = str(p.get("reason") or "核实不属实")
+    return out
+
+
+def _d_file(case: Case, a: Actor, now: datetime, ctx: CaseContext,
+            p: dict[str, Any]) -> dict[str, Any]:  # fmt: skip
+    if case.self_handled:
+        raise IllegalTransition(f"{case.label} 为先行处置上报，请批准或驳回先行处置")
+    if case.source.needs_verification and not case.verified and not p.get("skip_verification"):
+        raise IllegalTransition(f"{case.label} 来自{case.source.label}，需先经监督员核实才能立案")
+    category = p.get("category_code") or case.category_code
+    grid = p.get("grid_code") or case.grid_code
+    if not category:
+        raise ValidationError(f"{case.label} 立案需要选择问题类别")
+    if not grid:
+        raise ValidationError(f"{case.label} 立案需要确定所在单元网格")
+    ctx.handling_limit_of(str(category))  # raises NotFound for an unknown category
+    return {
+        "category_code": category,
+        "grid_code": grid,
+        "priority": Priority(p.get("priority") or case.priority).value,
+        "stage_deadline": _stage(ctx, now, ctx.stage_limits.dispatch),
+    }
+
+
+def _d_void(case: Case, a: Actor, now: datetime, ctx: CaseContext,
+            p: dict[str, Any]) -> dict[str, Any]:  # fmt: skip
+    if case.state is CaseState.FILED and a.role is not Role.LEADER:
+        raise PermissionDenied(f"{case.label} 已立案，作废需值班长批准")
+    return {"reason": str(_require(p, "reason", "作废原因"))}
+
+
+def _handling_limit(case: Case, ctx: CaseContext) -> TimeLimit:
+    if case.priority is Priority.URGENT:
+        return ctx.stage_limits.urgent_handling
+    assert case.category_code is not None  # filed cases always have one
+    return ctx.handling_limit_of(case.category_code)
+
+
+def _d_dispatch(case: Case, a: Actor, now: datetime, ctx: CaseContext,
+                p: dict[str, Any]) -> dict[str, Any]:  # fmt: skip
+    unit = str(_require(p, "unit_code", "处置单位"))
+    limit = TimeLimit.parse(p["limit"]) if p.get("limit") else _handling_limit(case, ctx)
+    deadline = ctx.calendar.deadline(now, limit)
+    return {
+        "unit_code": unit,
+        "limit": str(limit),
+        "deadline": _iso(deadline),
+        "reason": str(p.get("reason") or ""),
+    }
+
+
+def _d_feedback(case: Case, a: Actor, now: datetime, ctx: CaseContext,
+                p: dict[str, Any]) -> dict[str, Any]:  # fmt: skip
+    if case.pending_request is not None:
+        raise IllegalTransition(
+            f"{case.label} 有待审批的{case.pending_request.label}申请，请先等待值班长处理"
+        )
+    return {
+        "result": str(p.get("result") or "已处置"),
+        "stage_deadline": _stage(ctx, now, ctx.stage_limits.check),
+    }
+
+
+def _request(kind: RequestKind) -> Decider:
+    def decide_request(case: Case, a: Actor, now: datetime, ctx: CaseContext,
+                       p: dict[str, Any]) -> dict[str, Any]:  # fmt: skip
+        if case.pending_request is not None:
+            raise IllegalTransition(
+                f"{case.label} 已有待审批的{case.pending_request.label}申请"
+            )
+        out: dict[str, Any] = {"kind": kind.value, "reason": str(_require(p, "reason", "申请理由"))}
+        if kind is RequestKind.EXTENSION:
+            out["extra"] = str(TimeLimit.parse(str(_require(p, "extra", "延期时长"))))
+        return out
+
+    return decide_request
+
+
+def _decision(kind: RequestKind) -> Decider:
+    def decide_on_request(case: Case, a: Actor, now: datetime, ctx: CaseContext,
+                          p: dict[str, Any]) -> dict[str, Any]:  # fmt: skip
+        if case.pending_request is not kind:
+            raise IllegalTransition(f"{case.label} 没有待审批的{kind.label}申请")
+        return {"kind": kind.value, "comment": str(p.get("comment") or "")}
+
+    return decide_on_request
+
+
+def _d_approve_extension(case: Case, a: Actor, now: datetime, ctx: CaseContext,
+                         p: dict[str, Any]) -> dict[str, Any]:  # fmt: skip
+    out = _decision(RequestKind.EXTENSION)(case, a, now, ctx, p)
+    extra = TimeLimit.parse(str(p.get("extra") or case.pending_payload["extra"]))
+    assert case.deadline is not None
+    out["extra"] = str(extra)
+    out["deadline"] = _iso(ctx.calendar.deadline(case.deadline, extra))
+    return out
+
+
+def _d_approve_return(case: Case, a: Actor, now: datetime, ctx: CaseContext,
+                      p: dict[str, Any]) -> dict[str, Any]:  # fmt: skip
+    out = _decision(RequestKind.RETURN)(case, a, now, ctx, p)
+    out["stage_deadline"] = _stage(ctx, now, ctx.stage_limits.dispatch)
+    return out
+
+
+def _d_restore(case: Case, a: Actor, now: datetime, ctx: CaseContext,
+               p: dict[str, Any]) -> dict[str, Any]:  # fmt: skip
+    # The handling clock was paused while suspended: give back the time that was left.
+    assert case.deadline is not None
+    assert case.suspended_at is not None
+    limit = TimeLimit.parse(case.handling_limit or "1 工作日")
+    if limit.unit is LimitUnit.WORK_HOURS or limit.unit is LimitUnit.WORK_DAYS:
+        left = ctx.calendar.working_seconds(case.suspended_at, case.deadline)
+        deadline = ctx.calendar.deadline(now, TimeLimit(left / 3600, LimitUnit.WORK_HOURS)) \
+            if left > 0 else now
+    else:
+        deadline = now + max(case.deadline - case.suspended_at, timedelta(0))
+    return {"deadline": _iso(deadline)}
+
+
+def _d_send_for_check(case: Case, a: Actor, now: datetime, ctx: CaseContext,
+                      p: dict[str, Any]) -> dict[str, Any]:  # fmt: skip
+    return {
+        "supervisor": str(_require(p, "supervisor", "核查监督员")),
+        "stage_deadline": _stage(ctx, now, ctx.stage_limits.check),
+    }
+
+
+def _d_check(passed: bool) -> Decider:
+    def decide_check(case: Case, a: Actor, now: datetime, ctx: CaseContext,
+                     p: dict[str, Any]) -> dict[str, Any]:  # fmt: skip
+        if case.check_supervisor is None:
+            raise IllegalTransition(f"{case.label} 尚未派发核查，不能录入核查结果")
+        if a.role is Role.SUPERVISOR and a.username != case.check_supervisor:
+            raise PermissionDenied(f"{case.label} 的核查任务不是派给你的")
+        out: dict[str, Any] = {"passed": passed, "comment": str(p.get("comment") or "")}
+        if not passed and not out["comment"]:
+            raise ValidationError("核查不通过需要说明原因")
+        return out
+
+    return decide_check
+
+
+def _d_self_handled(approve: bool) -> Decider:
+    def decide_self_handled(case: Case, a: Actor, now: datetime, ctx: CaseContext,
+                            p: dict[str, Any]) -> dict[str, Any]:  # fmt: skip
+        if not case.self_handled:
+            raise IllegalTransition(f"{case.label} 不是先行处置上报")
+        if approve:
+            return {"comment": str(p.get("comment") or "")}
+        return {"comment": str(_require(p, "comment", "驳回理由"))}
+
+    return decide_self_handled
+
+
+def _d_remind(case: Case, a: Actor, now: datetime, ctx: CaseContext,
+              p: dict[str, Any]) -> dict[str, Any]:  # fmt: skip
+    return {"message": str(p.get("message") or "请尽快处置"), "unit_code": case.unit_code}
+
+
+def _d_escalate(case: Case, a: Actor, now: datetime, ctx: CaseContext,
+                p: dict[str, Any]) -> dict[str, Any]:  # fmt: skip
+    if case.is_key:
+        raise IllegalTransition(f"{case.label} 已在督办中")
+    return {"reason": str(p.get("reason") or "")}
+
+
+def _d_merge(case: Case, a: Actor, now: datetime, ctx: CaseContext,
+             p: dict[str, Any]) -> dict[str, Any]:  # fmt: skip
+    original = int(_require(p, "original_id", "原案件"))
+    if original == case.id:
+        raise ValidationError(f"{case.label} 不能与自身合并")
+    return {"original_id": original, "original_no": str(p.get("original_no") or "")}
+
+
+def _d_absorb(case: Case, a: Actor, now: datetime, ctx: CaseContext,
+              p: dict[str, Any]) -> dict[str, Any]:  # fmt: skip
+    return {"duplicate_id": int(_require(p, "duplicate_id", "重复案件")),
+            "duplicate_no": str(p.get("duplicate_no") or "")}  # fmt: skip
+
+
+def _d_reclassify(case: Case, a: Actor, now: datetime, ctx: CaseContext,
+                  p: dict[str, Any]) -> dict[str, Any]:  # fmt: skip
+    category = str(_require(p, "category_code", "新的问题类别"))
+    if category == case.category_code:
+        raise ValidationError(f"{case.label} 已是该类别")
+    ctx.handling_limit_of(category)
+    return {"category_code": category, "previous": case.category_code}
+
+
+def _d_note(case: Case, a: Actor, now: datetime, ctx: CaseContext,
+            p: dict[str, Any]) -> dict[str, Any]:  # fmt: skip
+    text = str(p.get("text") or "").strip()
+    if not text and not p.get("attachments"):
+        raise ValidationError("备注内容不能为空")
+    return {"text": text}
+
+
+def _d_reopen(case: Case, a: Actor, now: datetime, ctx: CaseContext,
+              p: dict[str, Any]) -> dict[str, Any]:  # fmt: skip
+    target = CaseState.FILED if case.state is CaseState.CLOSED else CaseState.REPORTED
+    return {
+        "reason": str(_require(p, "reason", "重新打开的原因")),
+        "to": target.value,
+        "stage_deadline": _stage(ctx, now, ctx.stage_limits.dispatch),
+    }
+
+
+def _no_payload(case: Case, a: Actor, now: datetime, ctx: CaseContext,
+                p: dict[str, Any]) -> dict[str, Any]:  # fmt: skip
+    return {}
+
+
+_DECIDERS: dict[Action, Decider] = {
+    Action.REQUEST_VERIFICATION: _d_request_verification,
+    Action.VERIFY: _d_verify,
+    Action.FILE: _d_file,
+    Action.VOID: _d_void,
+    Action.DISPATCH: _d_dispatch,
+    Action.FEEDBACK: _d_feedback,
+    Action.REQUEST_RETURN: _request(RequestKind.RETURN),
+    Action.APPROVE_RETURN: _d_approve_return,
+    Action.REJECT_RETURN: _decision(RequestKind.RETURN),
+    Action.REQUEST_EXTENSION: _request(RequestKind.EXTENSION),
+    Action.APPROVE_EXTENSION: _d_approve_extension,
+    Action.REJECT_EXTENSION: _decision(RequestKind.EXTENSION),
+    Action.REQUEST_SUSPENSION: _request(RequestKind.SUSPENSION),
+    Action.APPROVE_SUSPENSION: _decision(RequestKind.SUSPENSION),
+    Action.REJECT_SUSPENSION: _decision(RequestKind.SUSPENSION),
+    Action.RESTORE: _d_restore,
+    Action.SEND_FOR_CHECK: _d_send_for_check,
+    Action.CHECK_PASS: _d_check(True),
+    Action.CHECK_FAIL: _d_check(False),
+    Action.APPROVE_SELF_HANDLED: _d_self_handled(True),
+    Action.REJECT_SELF_HANDLED: _d_self_handled(False),
+    Action.REMIND: _d_remind,
+    Action.ESCALATE: _d_escalate,
+    Action.MERGE: _d_merge,
+    Action.ABSORB_DUPLICATE: _d_absorb,
+    Action.RECLASSIFY: _d_reclassify,
+    Action.NOTE: _d_note,
+    Action.REOPEN: _d_reopen,
+}
+assert set(_DECIDERS) | {Action.REPORT} == set(Action), "every action needs a decider"
+
+
+# --------------------------------------------------------------------------------- evolve
+
+
+def evolve(case: Case | None, event: CaseEvent) -> Case:
+    """Apply one event; uses only the event's data so that replay is exact."""
+    p = event.payload
+    if event.action is Action.REPORT:
+        values = {k: p[k] for k in REPORT_FIELDS}
+        values["source"] = Source(values["source"])
+        values["priority"] = Priority(values["priority"])
+        values["reported_at"] = _dt(values["reported_at"])
+        case = Case(id=event.case_id, **values)
+        case.stage_deadline = _dt(p.get("stage_deadline"))
+    else:
+        if case is None:
+            raise ValueError(f"event {event.action} before the case was reported")
+        case = case.copy()
+        _EVOLVERS.get(event.action, _evolve_nothing)(case, event, p)
+    case.state = event.to_state
+    case.event_count = event.seq
+    case.updated_at = event.at
+    if "stage_deadline" in p:
+        case.stage_deadline = _dt(p["stage_deadline"])
+    if not case.state.is_open:
+        case.stage_deadline = None
+    return case
+
+
+def _evolve_nothing(case: Case, e: CaseEvent, p: Payload) -> None:
+    return None
+
+
+def _e_verify(case: Case, e: CaseEvent, p: Payload) -> None:
+    if p["confirmed"]:
+        case.verified = True
+    else:
+        case.void_reason = p["reason"]
+
+
+def _e_file(case: Case, e: CaseEvent, p: Payload) -> None:
+    case.category_code = p["category_code"]
+    case.grid_code = p["grid_code"]
+    case.priority = Priority(p["priority"])
+
+
+def _e_void(case: Case, e: CaseEvent, p: Payload) -> None:
+    case.void_reason = p["reason"]
+
+
+def _e_dispatch(case: Case, e: CaseEvent, p: Payload) -> None:
+    case.unit_code = p["unit_code"]
+    case.handling_limit = p["limit"]
+    case.dispatched_at = e.at
+    case.deadline = _dt(p["deadline"])
+    case.stage_deadline = case.deadline
+    case.check_supervisor = None
+    case.check_sent_at = None
+
+
+def _e_feedback(case: Case, e: CaseEvent, p: Payload) -> None:
+    case.check_supervisor = None
+    case.check_sent_at = None
+
+
+def _e_request(case: Case, e: CaseEvent, p: Payload) -> None:
+    case.pending_request = RequestKind(p["kind"])
+    case.pending_payload = {k: v for k, v in p.items() if k != "kind"}
+
+
+def _e_clear_request(case: Case, e: CaseEvent, p: Payload) -> None:
+    case.pending_request = None
+    case.pending_payload = {}
+
+
+def _e_approve_return(case: Case, e: CaseEvent, p: Payload) -> None:
+    _e_clear_request(case, e, p)
+    case.return_count += 1
+    case.unit_code = None
+    case.handling_limit = None
+    case.dispatched_at = None
+    case.deadline = None
+
+
+def _e_approve_extension(case: Case, e: CaseEvent, p: Payload) -> None:
+    _e_clear_request(case, e, p)
+    case.extension_count += 1
+    case.deadline = _dt(p["deadline"])
+    case.stage_deadline = case.deadline
+
+
+def _e_approve_suspension(case: Case, e: CaseEvent, p: Payload) -> None:
+    _e_clear_request(case, e, p)
+    case.suspended_at = e.at
+    case.stage_deadline = None
+
+
+def _e_restore(case: Case, e: CaseEvent, p: Payload) -> None:
+    case.suspended_at = None
+    case.deadline = _dt(p["deadline"])
+    case.stage_deadline = case.deadline
+
+
+def _e_send_for_check(case: Case, e: CaseEvent, p: Payload) -> None:
+    case.check_supervisor = p["supervisor"]
+    case.check_sent_at = e.at
+
+
+def _e_check_pass(case: Case, e: CaseEvent, p: Payload) -> None:
+    case.check_passed = True
+    case.closed_at = e.at
+
+
+def _e_check_fail(case: Case, e: CaseEvent, p: Payload) -> None:
+    case.rework_count += 1
+    case.check_supervisor = None
+    case.check_sent_at = None
+    case.stage_deadline = case.deadline
+
+
+def _e_approve_self_handled(case: Case, e: CaseEvent, p: Payload) -> None:
+    case.closed_by_self_handling = True
+    case.closed_at = e.at
+
+
+def _e_reject_self_handled(case: Case, e: CaseEvent, p: Payload) -> None:
+    case.self_handled = False
+
+
+def _e_remind(case: Case, e: CaseEvent, p: Payload) -> None:
+    case.remind_count += 1
+
+
+def _e_escalate(case: Case, e: CaseEvent, p: Payload) -> None:
+    case.is_key = True
+
+
+def _e_merge(case: Case, e: CaseEvent, p: Payload) -> None:
+    case.merged_into = p["original_id"]
+    case.void_reason = f"重复案件，已并入 {p.get('original_no') or p['original_id']}"
+
+
+def _e_absorb(case: Case, e: CaseEvent, p: Payload) -> None:
+    case.duplicate_ids = (*case.duplicate_ids, int(p["duplicate_id"]))
+
+
+def _e_reclassify(case: Case, e: CaseEvent, p: Payload) -> None:
+    case.category_code = p["category_code"]
+
+
+def _e_reopen(case: Case, e: CaseEvent, p: Payload) -> None:
+    # Reopening starts the loop again: the old result no longer stands.
+    case.check_passed = False
+    case.closed_by_self_handling = False
+    case.self_handled = False
+    case.closed_at = None
+    case.void_reason = ""
+    case.merged_into = None
+    case.unit_code = None
+    case.handling_limit = None
+    case.dispatched_at = None
+    case.deadline = None
+    case.check_supervisor = None
+    case.check_sent_at = None
+
+
+_EVOLVERS: dict[Action, Callable[[Case, CaseEvent, Payload], None]] = {
+    Action.VERIFY: _e_verify,
+    Action.FILE: _e_file,
+    Action.VOID: _e_void,
+    Action.DISPATCH: _e_dispatch,
+    Action.FEEDBACK: _e_feedback,
+    Action.REQUEST_RETURN: _e_request,
+    Action.REQUEST_EXTENSION: _e_request,
+    Action.REQUEST_SUSPENSION: _e_request,
+    Action.APPROVE_RETURN: _e_approve_return,
+    Action.REJECT_RETURN: _e_clear_request,
+    Action.APPROVE_EXTENSION: _e_approve_extension,
+    Action.REJECT_EXTENSION: _e_clear_request,
+    Action.APPROVE_SUSPENSION: _e_approve_suspension,
+    Action.REJECT_SUSPENSION: _e_clear_request,
+    Action.RESTORE: _e_restore,
+    Action.SEND_FOR_CHECK: _e_send_for_check,
+    Action.CHECK_PASS: _e_check_pass,
+    Action.CHECK_FAIL: _e_check_fail,
+    Action.APPROVE_SELF_HANDLED: _e_approve_self_handled,
+    Action.REJECT_SELF_HANDLED: _e_reject_self_handled,
+    Action.REMIND: _e_remind,
+    Action.ESCALATE: _e_escalate,
+    Action.MERGE: _e_merge,
+    Action.ABSORB_DUPLICATE: _e_absorb,
+    Action.RECLASSIFY: _e_reclassify,
+    Action.REOPEN: _e_reopen,
+}
+
+
+def replay(events: Iterable[CaseEvent]) -> Case:
+    """Rebuild a case from its full history."""
+    case: Case | None = None
+    for event in events:
+        case = evolve(case, event)
+    if case is None:
+        raise ValueError("a case needs at least its REPORT event")
+    return case
+
+
+def execute(
+    case: Case | None, action: Action, actor: Actor, now: datetime, ctx: CaseContext,
+    params: Payload | None = None,
+) -> tuple[Case, CaseEvent]:
+    """Decide and evolve in one step: the new case state and the event that made it."""
+    event = decide(case, action, actor, now, ctx, params)
+    return evolve(case, event), event

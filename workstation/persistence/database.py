@@ -1,0 +1,83 @@
+"""Engines for the embedded SQLite file (WAL) and a shared PostgreSQL server, from a URL."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from platformdirs import user_data_path
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+
+APP_NAME = "grid-dispatch-workstation"
+ENV_DB = "WORKSTATION_DB"
+
+
+def default_sqlite_path() -> Path:
+    return user_data_path(APP_NAME, appauthor=False) / "workstation.sqlite"
+
+
+def resolve_url(url: str | None = None) -> str:
+    """`--db` wins, then $WORKSTATION_DB, then the embedded SQLite file in the data dir.
+
+    A bare file path is accepted as shorthand for a SQLite URL.
+    """
+    url = url or os.environ.get(ENV_DB) or ""
+    if not url:
+        path = default_sqlite_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return f"sqlite:///{path}"
+    if "://" not in url:
+        return f"sqlite:///{Path(url).expanduser().resolve()}"
+    if url.startswith("postgresql://") or url.startswith("postgres://"):
+        # psycopg 3 is the driver we ship; plain URLs would pick psycopg2.
+        url = "postgresql+psycopg://" + url.split("://", 1)[1]
+    return url
+
+
+def is_sqlite(url: str) -> bool:
+    return make_url(url).get_backend_name() == "sqlite"
+
+
+def create_db_engine(url: str, **kwargs: Any) -> Engine:
+    """An engine with the settings each backend needs; connects lazily, not here."""
+    if is_sqlite(url):
+        database = make_url(url).database
+        if database and database != ":memory:":
+            Path(database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(
+            url, connect_args={"timeout": 30, "check_same_thread": False}, **kwargs
+        )
+        event.listen(engine, "connect", _sqlite_pragmas)
+        # Let SQLAlchemy, not pysqlite, open transactions, so BEGIN IMMEDIATE works.
+        event.listen(engine, "begin", _sqlite_begin)
+        return engine
+    return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=10, **kwargs)
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    # WAL lets readers (other workstations' polls, the GUI's queries) run beside a writer.
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.close()
+
+
+def _sqlite_begin(conn: Any) -> None:
+    # Writers (engines made by `writer_engine`) BEGIN IMMEDIATE: taking the write lock up
+    # front means a read-then-write transaction cannot fail half-way with "database is
+    # locked" when another writer got in between. Readers BEGIN DEFERRED and, under WAL,
+    # never wait for a writer.
+    mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
+    conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+def writer_engine(engine: Engine) -> Engine:
+    """The same pool, with transactions that announce their intent to write."""
+    if engine.dialect.name == "sqlite":
+        return engine.execution_options(sqlite_begin="IMMEDIATE")
+    return engine

@@ -1,0 +1,215 @@
+"""Repositories: translate between domain objects and rows; no business rules here."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import fields
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, func, insert, select, text, update
+from sqlalchemy.orm import Session
+
+from workstation.domain.case import Case, CaseEvent
+from workstation.domain.errors import ConcurrencyConflict, NotFound
+from workstation.domain.lifecycle import Action, CaseState, Priority, RequestKind, Source
+from workstation.domain.roles import Role
+from workstation.persistence.tables import (
+    CaseEventRow,
+    CaseRow,
+    ChangeFeedRow,
+    CounterRow,
+)
+
+CASES = CaseRow.__table__
+EVENTS = CaseEventRow.__table__
+FEED = CaseEventRow.metadata.tables["change_feed"]
+COUNTERS = CounterRow.__table__
+CASE_FIELDS = tuple(f.name for f in fields(Case))
+NOTIFY_CHANNEL = "workstation_changes"
+
+
+def case_to_row(case: Case) -> dict[str, Any]:
+    row = {name: getattr(case, name) for name in CASE_FIELDS}
+    row["duplicate_ids"] = ",".join(str(i) for i in case.duplicate_ids)
+    for key in ("source", "priority", "state", "pending_request"):
+        value = row[key]
+        row[key] = value.value if value is not None else None
+    return row
+
+
+def case_from_row(row: Any) -> Case:
+    m = row._mapping if hasattr(row, "_mapping") else row
+    values = {name: m[name] for name in CASE_FIELDS}
+    values["source"] = Source(values["source"])
+    values["priority"] = Priority(values["priority"])
+    values["state"] = CaseState(values["state"])
+    values["pending_request"] = (
+        RequestKind(values["pending_request"]) if values["pending_request"] else None
+    )
+    values["pending_payload"] = dict(values["pending_payload"] or {})
+    dup = values["duplicate_ids"]
+    values["duplicate_ids"] = tuple(int(x) for x in dup.split(",")) if dup else ()
+    return Case(**values)
+
+
+def event_to_row(event: CaseEvent) -> dict[str, Any]:
+    return {
+        "case_id": event.case_id,
+        "seq": event.seq,
+        "action": event.action.value,
+        "actor": event.actor,
+        "role": event.role.value,
+        "at": event.at,
+        "from_state": event.from_state.value if event.from_state else None,
+        "to_state": event.to_state.value,
+        "payload": dict(event.payload),
+        "note": event.note,
+    }
+
+
+def event_from_row(row: Any) -> CaseEvent:
+    m = row._mapping if hasattr(row, "_mapping") else row
+    return CaseEvent(
+        case_id=m["case_id"],
+        seq=m["seq"],
+        action=Action(m["action"]),
+        actor=m["actor"],
+        role=Role(m["role"]),
+        at=m["at"],
+        from_state=CaseState(m["from_state"]) if m["from_state"] else None,
+        to_state=CaseState(m["to_state"]),
+        payload=dict(m["payload"] or {}),
+        note=m["note"] or "",
+    )
+
+
+class CounterRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def next(self, name: str, start: int = 1) -> int:
+        """Increment and return a named counter inside the current transaction."""
+        result = self.session.execute(
+            update(COUNTERS)
+            .where(COUNTERS.c.name == name)
+            .values(value=COUNTERS.c.value + 1)
+            .returning(COUNTERS.c.value)
+        ).scalar()
+        if result is not None:
+            return int(result)
+        self.session.execute(insert(COUNTERS).values(name=name, value=start))
+        return start
+
+    def set_at_least(self, name: str, value: int) -> None:
+        current = self.session.execute(
+            select(COUNTERS.c.value).where(COUNTERS.c.name == name)
+        ).scalar()
+        if current is None:
+            self.session.execute(insert(COUNTERS).values(name=name, value=value))
+        elif current < value:
+            self.session.execute(
+                update(COUNTERS).where(COUNTERS.c.name == name).values(value=value)
+            )
+
+
+class CaseRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.counters = CounterRepository(session)
+
+    def next_identity(self, reported_at: datetime) -> tuple[int, str]:
+        """A new case id and its case number: yyyymmdd + 5-digit daily sequence."""
+        case_id = self.counters.next("case_id")
+        day = reported_at.strftime("%Y%m%d")
+        return case_id, f"{day}{self.counters.next('case_no:' + day):05d}"
+
+    def get(self, case_id: int) -> Case:
+        row = self.session.execute(select(CASES).where(CASES.c.id == case_id)).first()
+        if row is None:
+            raise NotFound(f"案件 {case_id} 不存在")
+        return case_from_row(row)
+
+    def get_by_no(self, case_no: str) -> Case:
+        row = self.session.execute(select(CASES).where(CASES.c.case_no == case_no)).first()
+        if row is None:
+            raise NotFound(f"案件 {case_no} 不存在")
+        return case_from_row(row)
+
+    def version(self, case_id: int) -> int:
+        value = self.session.execute(select(CASES.c.version).where(CASES.c.id == case_id)).scalar()
+        if value is None:
+            raise NotFound(f"案件 {case_id} 不存在")
+        return int(value)
+
+    def add(self, case: Case, event: CaseEvent) -> None:
+        self.session.execute(insert(CASES).values(version=1, **case_to_row(case)))
+        self.session.execute(insert(EVENTS).values(**event_to_row(event)))
+
+    def save(self, case: Case, event: CaseEvent, expected_version: int) -> int:
+        """Write the new state if nobody else changed the case since `expected_version`."""
+        row = case_to_row(case)
+        del row["id"]
+        result = self.session.execute(
+            update(CASES)
+            .where(CASES.c.id == case.id, CASES.c.version == expected_version)
+            .values(version=expected_version + 1, **row)
+        )
+        if result.rowcount != 1:  # type: ignore[attr-defined]
+            raise self._conflict(case)
+        self.session.execute(insert(EVENTS).values(**event_to_row(event)))
+        return expected_version + 1
+
+    def _conflict(self, case: Case) -> ConcurrencyConflict:
+        last = self.session.execute(
+            select(EVENTS).where(EVENTS.c.case_id == case.id).order_by(EVENTS.c.seq.desc()).limit(1)
+        ).first()
+        if last is None:
+            return ConcurrencyConflict(f"{case.label} 已被他人修改，请刷新后重试")
+        event = event_from_row(last)
+        return ConcurrencyConflict(
+            f"{case.label} 已被 {event.actor} 于 {event.at:%H:%M} {event.action.label}，"
+            "请刷新后重试"
+        )
+
+    def events(self, case_id: int) -> list[CaseEvent]:
+        rows = self.session.execute(
+            select(EVENTS).where(EVENTS.c.case_id == case_id).order_by(EVENTS.c.seq)
+        )
+        return [event_from_row(r) for r in rows]
+
+    def ids(self, states: Iterable[CaseState] | None = None) -> Sequence[int]:
+        query = select(CASES.c.id).order_by(CASES.c.id)
+        if states is not None:
+            query = query.where(CASES.c.state.in_([s.value for s in states]))
+        return list(self.session.execute(query).scalars())
+
+
+class ChangeFeed:
+    """Append-only outbox of changes; followers poll it (SQLite) or LISTEN (PostgreSQL)."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def append(self, topic: str, entity_id: str | int, action: str, actor: str,
+               at: datetime) -> None:  # fmt: skip
+        self.session.execute(
+            insert(FEED).values(
+                topic=topic, entity_id=str(entity_id), action=action, actor=actor, at=at
+            )
+        )
+        if self.session.get_bind().dialect.name == "postgresql":
+            # Delivered at commit, never for a rolled-back transaction.
+            self.session.execute(text("SELECT pg_notify(:ch, :topic)"),
+                                 {"ch": NOTIFY_CHANNEL, "topic": topic})  # fmt: skip
+
+
+def last_change_id(conn: Connection | Session) -> int:
+    return int(conn.execute(select(func.coalesce(func.max(ChangeFeedRow.id), 0))).scalar() or 0)
+
+
+def changes_since(conn: Connection | Session, after_id: int, limit: int = 1000) -> list[Any]:
+    rows = conn.execute(
+        select(FEED).where(FEED.c.id > after_id).order_by(FEED.c.id).limit(limit)
+    )
+    return list(rows)

@@ -1,0 +1,253 @@
+"""SQLAlchemy 2.x typed mapping of every table; the schema itself evolves through Alembic."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+# Deterministic constraint names, so that Alembic migrations (and SQLite batch mode) can
+# refer to them on both databases.
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+# 64-bit ids on PostgreSQL; SQLite only autoincrements a column declared INTEGER.
+BigId = BigInteger().with_variant(Integer(), "sqlite")
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map = {dict[str, Any]: JSON, datetime: DateTime(), date: Date()}
+
+
+# ----------------------------------------------------------------------------- reference
+
+
+class StreetRow(Base):
+    __tablename__ = "streets"
+    code: Mapped[str] = mapped_column(String(9), primary_key=True)
+    name: Mapped[str] = mapped_column(String(40))
+    geometry: Mapped[str] = mapped_column(Text)  # GeoJSON geometry
+
+
+class CommunityRow(Base):
+    __tablename__ = "communities"
+    code: Mapped[str] = mapped_column(String(12), primary_key=True)
+    name: Mapped[str] = mapped_column(String(40))
+    street_code: Mapped[str] = mapped_column(ForeignKey("streets.code"), index=True)
+    geometry: Mapped[str] = mapped_column(Text)
+
+
+class GridCellRow(Base):
+    __tablename__ = "grid_cells"
+    code: Mapped[str] = mapped_column(String(15), primary_key=True)
+    community_code: Mapped[str] = mapped_column(ForeignKey("communities.code"), index=True)
+    street_code: Mapped[str] = mapped_column(String(9), index=True)
+    ring: Mapped[str] = mapped_column(Text)  # JSON [[lon, lat], ...] of the outer ring
+    lon: Mapped[float] = mapped_column(Float)  # centroid
+    lat: Mapped[float] = mapped_column(Float)
+    area_m2: Mapped[float] = mapped_column(Float)
+
+
+class CategoryRow(Base):
+    __tablename__ = "categories"
+    code: Mapped[str] = mapped_column(String(5), primary_key=True)  # 'C0101' / 'E0101'
+    kind: Mapped[str] = mapped_column(String(12))
+    major_code: Mapped[str] = mapped_column(String(2))
+    major_name: Mapped[str] = mapped_column(String(40))
+    minor_code: Mapped[str] = mapped_column(String(4))
+    name: Mapped[str] = mapped_column(String(60))
+    time_limit: Mapped[str] = mapped_column(String(20))  # '3 工作日'
+    priority: Mapped[str] = mapped_column(String(12))
+    unit_type: Mapped[str] = mapped_column(String(40), default="")
+    filing_standard: Mapped[str] = mapped_column(Text, default="")
+    closing_standard: Mapped[str] = mapped_column(Text, default="")
+    extension: Mapped[bool] = mapped_column(Boolean, default=False)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class UnitRow(Base):
+    __tablename__ = "units"
+    code: Mapped[str] = mapped_column(String(20), primary_key=True)
+    name: Mapped[str] = mapped_column(String(60))
+    kind: Mapped[str] = mapped_column(String(20))
+    unit_types: Mapped[str] = mapped_column(String(200), default="")  # comma-separated
+    street_code: Mapped[str | None] = mapped_column(String(9))
+    phone: Mapped[str] = mapped_column(String(30), default="")
+
+
+class ResponsibilityRuleRow(Base):
+    __tablename__ = "responsibility_rules"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    category: Mapped[str] = mapped_column(String(5), default="")
+    area: Mapped[str] = mapped_column(String(15), default="")
+    unit_code: Mapped[str] = mapped_column(ForeignKey("units.code"))
+    note: Mapped[str] = mapped_column(String(200), default="")
+
+
+class AccountRow(Base):
+    __tablename__ = "accounts"
+    username: Mapped[str] = mapped_column(String(40), primary_key=True)
+    display_name: Mapped[str] = mapped_column(String(40))
+    role: Mapped[str] = mapped_column(String(20))
+    unit_code: Mapped[str | None] = mapped_column(ForeignKey("units.code"))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class SupervisorRow(Base):
+    __tablename__ = "supervisors"
+    code: Mapped[str] = mapped_column(String(10), primary_key=True)
+    name: Mapped[str] = mapped_column(String(40))
+    phone: Mapped[str] = mapped_column(String(30), default="")
+    street_code: Mapped[str] = mapped_column(String(9))
+    username: Mapped[str] = mapped_column(String(40), unique=True)
+
+
+class PatrolCellRow(Base):
+    __tablename__ = "supervisor_cells"
+    supervisor_code: Mapped[str] = mapped_column(
+        ForeignKey("supervisors.code"), primary_key=True
+    )
+    cell_code: Mapped[str] = mapped_column(String(15), primary_key=True, index=True)
+
+
+class CalendarOverrideRow(Base):
+    __tablename__ = "calendar_overrides"
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    is_workday: Mapped[bool] = mapped_column(Boolean)
+    note: Mapped[str] = mapped_column(String(100), default="")
+
+
+class SettingRow(Base):
+    """Key/value configuration that an administrator edits (office hours, stage limits)."""
+
+    __tablename__ = "settings"
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class CounterRow(Base):
+    """Named counters (case ids, daily case numbers) incremented inside the transaction."""
+
+    __tablename__ = "counters"
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[int] = mapped_column(Integer)
+
+
+# ----------------------------------------------------------------------------- cases
+
+
+class CaseRow(Base):
+    __tablename__ = "cases"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    case_no: Mapped[str] = mapped_column(String(20), unique=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)  # optimistic concurrency
+    source: Mapped[str] = mapped_column(String(20))
+    reported_at: Mapped[datetime] = mapped_column(index=True)
+    reporter: Mapped[str] = mapped_column(String(40))
+    description: Mapped[str] = mapped_column(Text)
+    address: Mapped[str] = mapped_column(String(200), default="")
+    lon: Mapped[float | None] = mapped_column(Float)
+    lat: Mapped[float | None] = mapped_column(Float)
+    grid_code: Mapped[str | None] = mapped_column(String(15), index=True)
+    category_code: Mapped[str | None] = mapped_column(String(5))
+    priority: Mapped[str] = mapped_column(String(12))
+    state: Mapped[str] = mapped_column(String(20))
+    verified: Mapped[bool] = mapped_column(Boolean, default=False)
+    self_handled: Mapped[bool] = mapped_column(Boolean, default=False)
+    unit_code: Mapped[str | None] = mapped_column(String(20), index=True)
+    handling_limit: Mapped[str | None] = mapped_column(String(20))
+    dispatched_at: Mapped[datetime | None]
+    deadline: Mapped[datetime | None]
+    stage_deadline: Mapped[datetime | None]
+    suspended_at: Mapped[datetime | None]
+    pending_request: Mapped[str | None] = mapped_column(String(20))
+    pending_payload: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    check_supervisor: Mapped[str | None] = mapped_column(String(40))
+    check_sent_at: Mapped[datetime | None]
+    check_passed: Mapped[bool] = mapped_column(Boolean, default=False)
+    closed_by_self_handling: Mapped[bool] = mapped_column(Boolean, default=False)
+    remind_count: Mapped[int] = mapped_column(Integer, default=0)
+    is_key: Mapped[bool] = mapped_column(Boolean, default=False)
+    rework_count: Mapped[int] = mapped_column(Integer, default=0)
+    extension_count: Mapped[int] = mapped_column(Integer, default=0)
+    return_count: Mapped[int] = mapped_column(Integer, default=0)
+    merged_into: Mapped[int | None] = mapped_column(Integer)
+    duplicate_ids: Mapped[str] = mapped_column(String(200), default="")  # comma-separated
+    void_reason: Mapped[str] = mapped_column(String(200), default="")
+    closed_at: Mapped[datetime | None] = mapped_column(index=True)
+    updated_at: Mapped[datetime | None]
+    event_count: Mapped[int] = mapped_column(Integer, default=0)
+
+    __table_args__ = (Index("ix_cases_state_deadline", "state", "deadline"),)
+
+
+class CaseEventRow(Base):
+    """Append-only: rows are inserted, never updated or deleted."""
+
+    __tablename__ = "case_events"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"))
+    seq: Mapped[int] = mapped_column(Integer)
+    action: Mapped[str] = mapped_column(String(30))
+    actor: Mapped[str] = mapped_column(String(40))
+    role: Mapped[str] = mapped_column(String(20))
+    at: Mapped[datetime] = mapped_column(index=True)
+    from_state: Mapped[str | None] = mapped_column(String(20))
+    to_state: Mapped[str] = mapped_column(String(20))
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    __table_args__ = (UniqueConstraint("case_id", "seq", name="uq_case_events_case_seq"),)
+
+
+class AttachmentRow(Base):
+    """Photos and files live in the database so that a shared database carries them."""
+
+    __tablename__ = "attachments"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    event_seq: Mapped[int | None] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(20))  # before / after / other
+    filename: Mapped[str] = mapped_column(String(200))
+    mime: Mapped[str] = mapped_column(String(60))
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    thumbnail: Mapped[bytes | None] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime]
+    created_by: Mapped[str] = mapped_column(String(40))
+
+
+class ChangeFeedRow(Base):
+    """Outbox of changes: written in the same transaction as the change it announces."""
+
+    __tablename__ = "change_feed"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    at: Mapped[datetime]
+    topic: Mapped[str] = mapped_column(String(20))  # 'case', 'supervisor', 'reference'
+    entity_id: Mapped[str] = mapped_column(String(40))
+    action: Mapped[str] = mapped_column(String(30))
+    actor: Mapped[str] = mapped_column(String(40), default="")

@@ -1,0 +1,49 @@
+"""Accounts and passwords (scrypt hashes; the plain password is never stored)."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from workstation.domain.errors import PermissionDenied
+from workstation.domain.roles import Account, Role
+from workstation.persistence.tables import AccountRow
+
+_N, _R, _P = 2**14, 8, 1
+
+
+def hash_password(password: str, salt: bytes | None = None) -> str:
+    salt = salt or secrets.token_bytes(16)
+    digest = hashlib.scrypt(password.encode(), salt=salt, n=_N, r=_R, p=_P)
+    return f"scrypt${_N}${_R}${_P}${salt.hex()}${digest.hex()}"
+
+
+def verify_password(password: str, stored: str) -> bool:
+    try:
+        scheme, n, r, p, salt, digest = stored.split("$")
+    except ValueError:
+        return False
+    if scheme != "scrypt":
+        return False
+    candidate = hashlib.scrypt(password.encode(), salt=bytes.fromhex(salt), n=int(n), r=int(r),
+                               p=int(p))  # fmt: skip
+    return hmac.compare_digest(candidate.hex(), digest)
+
+
+def authenticate(session: Session, username: str, password: str) -> Account:
+    """The account for these credentials; one message for every failure (no user probing)."""
+    row = session.scalar(select(AccountRow).where(AccountRow.username == username.strip()))
+    if row is None or not row.active or not verify_password(password, row.password_hash):
+        raise PermissionDenied("账号或密码错误，或账号已停用")
+    return Account(row.username, row.display_name, Role(row.role), row.unit_code, row.active)
+
+
+def find_account(session: Session, username: str) -> Account:
+    row = session.scalar(select(AccountRow).where(AccountRow.username == username.strip()))
+    if row is None or not row.active:
+        raise PermissionDenied(f"账号 {username} 不存在或已停用")
+    return Account(row.username, row.display_name, Role(row.role), row.unit_code, row.active)

@@ -1,0 +1,122 @@
+"""Frozen data-transfer objects: what services return to the CLI and the UI (never ORM rows)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class CaseSummary:
+    """One queue row. `to_json()` keys are the stable CLI/API contract (snake_case)."""
+
+    id: int
+    case_no: str
+    version: int
+    state: str
+    state_label: str
+    source: str
+    source_label: str
+    priority: str
+    reported_at: datetime
+    category_code: str | None
+    category_name: str
+    grid_code: str | None
+    street_name: str
+    community_name: str
+    address: str
+    description: str
+    unit: str | None
+    unit_name: str
+    deadline: datetime | None
+    stage_deadline: datetime | None
+    handling_limit: str | None
+    pending_request: str | None
+    remind_count: int
+    is_key: bool
+    rework_count: int
+    self_handled: bool
+    lon: float | None
+    lat: float | None
+    closed_at: datetime | None
+    updated_at: datetime | None
+
+    def to_json(self) -> dict[str, Any]:
+        return _jsonable(asdict(self))
+
+
+@dataclass(frozen=True, slots=True)
+class EventView:
+    seq: int
+    action: str
+    action_label: str
+    actor: str
+    actor_name: str
+    role: str
+    role_label: str
+    at: datetime
+    from_state: str | None
+    to_state: str
+    payload: dict[str, Any]
+    note: str
+
+    def to_json(self) -> dict[str, Any]:
+        return _jsonable(asdict(self))
+
+
+@dataclass(frozen=True, slots=True)
+class CaseDetail:
+    summary: CaseSummary
+    events: tuple[EventView, ...]
+    allowed_actions: tuple[str, ...]  # for the actor who asked
+    check_supervisor: str | None
+    void_reason: str
+    merged_into: int | None
+    duplicate_ids: tuple[int, ...]
+    verified: bool
+    extension_count: int
+    return_count: int
+
+    def to_json(self) -> dict[str, Any]:
+        data = self.summary.to_json()
+        data.update(
+            events=[e.to_json() for e in self.events],
+            allowed_actions=list(self.allowed_actions),
+            check_supervisor=self.check_supervisor,
+            void_reason=self.void_reason,
+            merged_into=self.merged_into,
+            duplicate_ids=list(self.duplicate_ids),
+            verified=self.verified,
+            extension_count=self.extension_count,
+            return_count=self.return_count,
+        )
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class RecommendationView:
+    unit_code: str
+    unit_name: str
+    reason: str
+    deadline: datetime
+    limit: str
+
+
+@dataclass(frozen=True, slots=True)
+class AccountView:
+    username: str
+    display_name: str
+    role: str
+    role_label: str
+    unit_code: str | None
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.isoformat(timespec="seconds")
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    return value
