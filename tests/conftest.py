@@ -60,7 +60,9 @@ def _throwaway_pg_database(admin_url: str) -> Iterator[str]:
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def db_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def db_url(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
     """A fresh, empty database of each kind: a real SQLite file, a real PostgreSQL database."""
     if request.param == "sqlite":
         path = tmp_path_factory.mktemp("db") / "workstation.sqlite"

@@ -1,0 +1,1 @@
+"""Qt user interface of the workstation (the only package that imports PySide6)."""

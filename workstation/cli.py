@@ -140,9 +140,7 @@ def _db_message(exc: Exception) -> str:
 def _dispatch(args: argparse.Namespace) -> int:
     settings = Settings.from_env(args.db, args.lang)
     if args.command is None:
-        from ui.app import run_gui  # Qt is imported only for the GUI
-
-        return run_gui(settings)
+        return _launch_gui(settings)
     if args.command == "calendar":
         return _calendar_add(args)
 
@@ -168,6 +166,21 @@ def _dispatch(args: argparse.Namespace) -> int:
         return _case_act(ws, args)
     finally:
         ws.dispose()
+
+
+def _launch_gui(settings: Settings) -> int:
+    """Start the GUI registered under the `workstation.gui` entry point (the `ui` package).
+
+    The core never imports Qt (see the import-linter contracts): the GUI plugs itself in,
+    and Qt is loaded only when a window is really wanted.
+    """
+    from importlib.metadata import entry_points
+
+    launchers = entry_points(group="workstation.gui")
+    if not launchers:
+        raise DomainError("未安装图形界面（ui 包），请按 README 安装后再试")
+    run_gui = next(iter(launchers)).load()
+    return int(run_gui(settings))
 
 
 def _require_schema(ws: Any) -> None:

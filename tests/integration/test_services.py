@@ -211,7 +211,9 @@ def test_case_numbers_count_per_day_and_queries_filter(ws) -> None:
     assert {c.id for c in ws.list_cases(CaseFilter(text="00002"))} == {third.id}
     assert len(ws.list_cases(CaseFilter(states=["reported"]))) == 3
     street = first.grid_code[:9]
-    assert all(c.grid_code.startswith(street) for c in ws.list_cases(CaseFilter(grid_prefix=street)))
+    assert all(
+        c.grid_code.startswith(street) for c in ws.list_cases(CaseFilter(grid_prefix=street))
+    )
 
 
 def test_bad_input_is_a_clear_chinese_error(ws) -> None:

@@ -9,7 +9,13 @@ from shapely.geometry import Polygon, box
 from workstation.adapters.grid_store import save_grid
 from workstation.adapters.seed import seed_reference
 from workstation.bootstrap import Workstation, bootstrap
-from workstation.domain.grid import CHENGGONG_PROJECTION, Community, Grid, Street, cells_from_polygons
+from workstation.domain.grid import (
+    CHENGGONG_PROJECTION,
+    Community,
+    Grid,
+    Street,
+    cells_from_polygons,
+)
 from workstation.settings import Settings
 
 PASSWORD = "test-pass"
@@ -42,7 +48,9 @@ def small_grid() -> Grid:
                     polygons.append(poly)
                     cells.append(poly)
             area = cells[0].union(cells[-1]).envelope
-            communities.append(Community(community_code, f"测试{s + 1}{c + 1}社区", street_code, area))
+            communities.append(
+                Community(community_code, f"测试{s + 1}{c + 1}社区", street_code, area)
+            )
             street_cells.append(area)
         streets.append(Street(street_code, street_name, street_cells[0].union(street_cells[1])))
     boundary = streets[0].polygon.union(streets[1].polygon).envelope

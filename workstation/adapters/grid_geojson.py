@@ -6,6 +6,7 @@ import functools
 import json
 import os
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -85,12 +86,10 @@ def load_boundary(source: Source) -> Polygon | MultiPolygon:
         geoms = [data.get("geometry")]
     else:
         geoms = [data]
-    parts = []
-    for i, g in enumerate(geoms):
-        geom, problem = _parse_geometry(g, polygonal=True)
-        if problem:
-            raise GridImportError([f"边界文件 {source} features[{i}]：{problem}"])
-        parts.append(geom)
+    parts, problems = _parse_geometries(geoms, single_ring=False)
+    bad = [f"边界文件 {source} features[{i}]：{p}" for i, p in enumerate(problems) if p]
+    if bad:
+        raise GridImportError(bad)
     result = parts[0] if len(parts) == 1 else shapely.union_all(parts)
     if not isinstance(result, Polygon | MultiPolygon):
         raise GridImportError([f"边界文件 {source} 的要素合并后不是面"])
@@ -113,7 +112,7 @@ def grid_from_geojson(
     boundary: Polygon | MultiPolygon | None = None,
     projection: LocalProjection = CHENGGONG_PROJECTION,
 ) -> Grid:
-    """Build a Grid from three FeatureCollections (lon/lat), all-or-nothing.
+    """Build a Grid from three FeatureCollections (lon/lat), all or nothing.
 
     Properties: streets ``code`` (9 digits), ``name``; communities ``code`` (12),
     ``name``, ``street_code``; cells ``code`` (15), ``community_code`` (``street_code``
@@ -122,13 +121,9 @@ def grid_from_geojson(
     GridImportError, each naming the layer and feature index; nothing is returned partially.
     """
     problems: list[str] = []
-    streets = _read_layer(
-        streets_fc, _STREETS, 9, ("name",), polygonal_cell=False, problems=problems
-    )
-    communities = _read_layer(
-        communities_fc, _COMMUNITIES, 12, ("name", "street_code"), False, problems
-    )
-    cells = _read_layer(cells_fc, _CELLS, 15, ("community_code",), True, problems)
+    streets = _read_layer(streets_fc, _STREETS, 9, ("name",), problems)
+    communities = _read_layer(communities_fc, _COMMUNITIES, 12, ("name", "street_code"), problems)
+    cells = _read_layer(cells_fc, _CELLS, 15, ("community_code",), problems)
 
     street_codes = {f.code for f in streets}
     for f in communities:
@@ -170,7 +165,7 @@ def grid_from_geojson_files(
     cells_path: Source,
     boundary: Polygon | MultiPolygon | None = None,
 ) -> Grid:
-    """grid_from_geojson on three files (invalid JSON → GridImportError)."""
+    """grid_from_geojson on three files (unreadable file or invalid JSON → GridImportError)."""
     return grid_from_geojson(
         read_feature_collection(streets_path),
         read_feature_collection(communities_path),
@@ -179,21 +174,15 @@ def grid_from_geojson_files(
     )
 
 
+@dataclass(frozen=True)
 class _Feature:
-    """One feature that passed the per-feature checks of its layer."""
+    """One feature that passed every per-feature check of its layer."""
 
-    __slots__ = ("code", "geometry", "index", "layer", "props")
-
-    def __init__(
-        self, layer: str, index: int, code: str, props: dict[str, str], geometry: Any
-    ) -> None:
-        self.layer, self.index, self.code, self.props, self.geometry = (
-            layer,
-            index,
-            code,
-            props,
-            geometry,
-        )
+    layer: str
+    index: int
+    code: str
+    props: dict[str, str]
+    geometry: Any
 
     def where(self, problem: str) -> str:
         return f"{self.layer} features[{self.index}]（编码 {self.code}）：{problem}"
@@ -204,9 +193,9 @@ def _read_layer(
     layer: str,
     digits: int,
     required: tuple[str, ...],
-    polygonal_cell: bool,
     problems: list[str],
 ) -> list[_Feature]:
+    """The layer's features with checked properties and geometry; problems in index order."""
     if not isinstance(fc, Mapping) or fc.get("type") != "FeatureCollection":
         problems.append(
             f'{layer}不是 GeoJSON FeatureCollection（缺少 "type": "FeatureCollection"）'
@@ -216,52 +205,51 @@ def _read_layer(
     if not isinstance(feats, list):
         problems.append(f"{layer}的 features 不是数组")
         return []
-    out: list[_Feature] = []
+    is_cell = digits == 15
+    found: dict[int, list[str]] = {}
+    labels: dict[int, str] = {}
+    parsed: list[tuple[int, str, dict[str, str]]] = []
+    raw_geoms: list[Any] = []
     seen: dict[str, int] = {}
     for i, feat in enumerate(feats):
-        at = f"{layer} features[{i}]"
+        mine = found.setdefault(i, [])
+        labels[i] = f"{layer} features[{i}]"
         if not isinstance(feat, Mapping):
-            problems.append(f"{at}：不是 GeoJSON 要素对象")
+            mine.append("不是 GeoJSON 要素对象")
             continue
         props = feat.get("properties")
         if not isinstance(props, Mapping):
-            problems.append(f"{at}：缺少 properties")
+            mine.append("缺少 properties")
             continue
         code, problem = _code(props.get("code"), digits)
         if problem:
-            problems.append(f"{at}：{problem}")
+            mine.append(problem)
             continue
-        at = f"{at}（编码 {code}）"
+        labels[i] += f"（编码 {code}）"
+        if code in seen:
+            mine.append(f"编码与 features[{seen[code]}] 重复")
+        else:
+            seen[code] = i
+        keys = required + (("street_code",) if is_cell and "street_code" in props else ())
         clean: dict[str, str] = {}
-        bad = False
-        for key in required:
+        for key in keys:
             if key.endswith("_code"):
                 value, problem = _code(props.get(key), 12 if key == "community_code" else 9, key)
             else:
                 value, problem = _text(props.get(key), key)
             if problem:
-                problems.append(f"{at}：{problem}")
-                bad = True
+                mine.append(problem)
             clean[key] = value
-        if polygonal_cell and props.get("street_code") is not None:
-            value, problem = _code(props.get("street_code"), 9, "street_code")
-            if problem:
-                problems.append(f"{at}：{problem}")
-                bad = True
-            clean["street_code"] = value
-        geom, problem = _parse_geometry(feat.get("geometry"), polygonal=True)
-        if not problem and polygonal_cell:
-            geom, problem = _single_ring(geom)
+        parsed.append((i, code, clean))
+        raw_geoms.append(feat.get("geometry"))
+    geoms, geom_problems = _parse_geometries(raw_geoms, single_ring=is_cell)
+    out: list[_Feature] = []
+    for (i, code, clean), geom, problem in zip(parsed, geoms, geom_problems, strict=True):
         if problem:
-            problems.append(f"{at}：{problem}")
-            bad = True
-        if code in seen:
-            problems.append(f"{at}：编码与 features[{seen[code]}] 重复")
-            bad = True
-        else:
-            seen[code] = i
-        if not bad:
+            found[i].append(problem)
+        if not found[i]:
             out.append(_Feature(layer, i, code, clean, geom))
+    problems.extend(f"{labels[i]}：{p}" for i in sorted(found) for p in found[i])
     return out
 
 
@@ -289,28 +277,59 @@ def _text(value: Any, key: str) -> tuple[str, str]:
     return value.strip(), ""
 
 
-def _parse_geometry(raw: Any, polygonal: bool) -> tuple[Any, str]:
-    """A valid shapely (Multi)Polygon from a GeoJSON geometry, or the reason it is not."""
-    if not isinstance(raw, Mapping):
-        return None, "缺少几何（geometry）"
-    kind = raw.get("type")
-    if polygonal and kind not in ("Polygon", "MultiPolygon"):
-        return None, f"几何类型为 {kind}，应为 Polygon 或 MultiPolygon"
-    try:
-        geom = shape(raw)
-    except Exception as exc:  # shapely raises assorted errors on malformed coordinates
-        return None, f"几何坐标无法解析（{type(exc).__name__}: {exc}）"
-    if geom.is_empty:
-        return None, "几何为空"
-    coords = shapely.get_coordinates(geom)
-    if not np.isfinite(coords).all():
-        return None, "几何含非有限坐标"
-    lon, lat = coords[:, 0], coords[:, 1]
-    if lon.min() < -180 or lon.max() > 180 or lat.min() < -90 or lat.max() > 90:
-        return None, "坐标超出经纬度范围（应为 [经度, 纬度]，WGS84/GCJ-02 度）"
-    if not geom.is_valid:
-        return None, f"几何无效：{shapely.is_valid_reason(geom)}"
-    return geom, ""
+def _parse_geometries(raws: list[Any], single_ring: bool) -> tuple[list[Any], list[str]]:
+    """Valid 2-D shapely (Multi)Polygons from GeoJSON geometries, or why each one is not.
+
+    Vectorised: GEOS reads and validates 20,000 cells in a fraction of a second, where one
+    shapely.geometry.shape() call per feature took seconds.
+    """
+    n = len(raws)
+    problems = [""] * n
+    texts: list[str | None] = [None] * n
+    for i, raw in enumerate(raws):
+        if not isinstance(raw, Mapping):
+            problems[i] = "缺少几何（geometry）"
+        elif raw.get("type") not in ("Polygon", "MultiPolygon"):
+            problems[i] = f"几何类型为 {raw.get('type')}，应为 Polygon 或 MultiPolygon"
+        else:
+            try:
+                texts[i] = json.dumps(raw)
+            except (TypeError, ValueError):  # e.g. numpy numbers from a Python caller
+                texts[i] = None
+    geoms = np.array(shapely.from_geojson(texts, on_invalid="ignore"), dtype=object)
+    for i in range(n):
+        if geoms[i] is None and not problems[i]:
+            # GEOS refuses what shapely may still read (unclosed rings): ask shapely for the
+            # geometry or for a readable reason.
+            try:
+                geoms[i] = shape(raws[i])
+            except Exception as exc:  # shapely raises assorted errors on bad coordinates
+                problems[i] = f"几何坐标无法解析（{type(exc).__name__}: {exc}）"
+    ok = np.array([g is not None and not p for g, p in zip(geoms, problems, strict=True)], bool)
+    idx = np.flatnonzero(ok)
+    if len(idx):
+        geoms[idx] = shapely.force_2d(geoms[idx].astype(object))
+    good = geoms[idx]
+    coords, owner = shapely.get_coordinates(good, return_index=True)
+    finite = np.isfinite(coords).all(axis=1)
+    in_range = finite & (np.abs(coords[:, 0]) <= 180) & (np.abs(coords[:, 1]) <= 90)
+    bad_finite = set(owner[~finite].tolist())
+    bad_range = set(owner[~in_range].tolist())
+    empty = shapely.is_empty(good)
+    valid = shapely.is_valid(good)
+    for j, i in enumerate(idx.tolist()):
+        g = geoms[i]
+        if empty[j]:
+            problems[i] = "几何为空"
+        elif j in bad_finite:
+            problems[i] = "几何含非有限坐标"
+        elif j in bad_range:
+            problems[i] = "坐标超出经纬度范围（应为 [经度, 纬度]，单位为度）"
+        elif not valid[j]:
+            problems[i] = f"几何无效：{shapely.is_valid_reason(g)}"
+        elif single_ring:
+            geoms[i], problems[i] = _single_ring(g)
+    return list(geoms), problems
 
 
 def _single_ring(geom: Polygon | MultiPolygon) -> tuple[Polygon | None, str]:
