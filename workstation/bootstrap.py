@@ -53,12 +53,14 @@ class Workstation:
     clock: Clock = local_now
     _reads: sessionmaker[Session] = field(init=False, repr=False)
     _writes: sessionmaker[Session] = field(init=False, repr=False)
+    _write_engine: Engine = field(init=False, repr=False)
     _reference: Reference | None = field(default=None, init=False, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._reads = sessionmaker(self.engine, expire_on_commit=False)
-        self._writes = sessionmaker(writer_engine(self.engine), expire_on_commit=False)
+        self._write_engine = writer_engine(self.engine)
+        self._writes = sessionmaker(self._write_engine, expire_on_commit=False)
 
     # ----------------------------------------------------------------- infrastructure
 
@@ -74,7 +76,7 @@ class Workstation:
             yield session
 
     def uow(self) -> SqlUnitOfWork:
-        return SqlUnitOfWork(self._writes)
+        return SqlUnitOfWork(self._write_engine)
 
     def upgrade(self) -> None:
         """Create or migrate the schema and seed the catalog into an empty database."""

@@ -142,7 +142,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command is None:
         return _launch_gui(settings)
     if args.command == "calendar":
-        return _calendar_add(args)
+        return _calendar_add(args, _calendar_for(args, settings))
 
     from workstation.bootstrap import bootstrap
 
@@ -299,8 +299,34 @@ def _case_report(ws: Any, args: argparse.Namespace) -> int:
     return 0
 
 
-def _calendar_add(args: argparse.Namespace) -> int:
-    from workstation.domain.calendar import TimeLimit, WorkCalendar
+def _calendar_for(args: argparse.Namespace, settings: Settings) -> Any:
+    """The database's calendar (office hours, overrides) when there is one to read.
+
+    With an explicit --db or $WORKSTATION_DB that database must be usable; otherwise the
+    embedded database is used if it exists, and the default calendar if it does not.
+    """
+    import os
+
+    from workstation.domain.calendar import WorkCalendar
+    from workstation.persistence.database import default_sqlite_path
+
+    explicit = bool(args.db or os.environ.get("WORKSTATION_DB"))
+    if not explicit and not default_sqlite_path().exists():
+        return WorkCalendar()
+    from workstation.bootstrap import bootstrap
+
+    ws = bootstrap(settings)
+    try:
+        if not explicit and not ws.is_up_to_date():
+            return WorkCalendar()
+        _require_schema(ws)
+        return ws.reference.calendar
+    finally:
+        ws.dispose()
+
+
+def _calendar_add(args: argparse.Namespace, calendar: Any) -> int:
+    from workstation.domain.calendar import TimeLimit
 
     try:
         start = datetime.fromisoformat(args.start)
@@ -308,7 +334,6 @@ def _calendar_add(args: argparse.Namespace) -> int:
         hint = "应为 ISO 格式，如 2026-09-30T17:00"
         raise ValueError(f"无法识别的起始时间：{args.start!r}（{hint}）") from None
     limit = TimeLimit.parse(args.limit)
-    calendar = WorkCalendar()
     deadline = calendar.deadline(start, limit)
     unknown = calendar.unknown_years(start.date(), deadline.date())
     if unknown:

@@ -126,7 +126,7 @@ def seed_reference(session: Session, grid: Grid, catalog_unit_types: dict[str, s
     # Hashing is deliberately slow (scrypt); every demo account shares one password, so
     # hash it once.
     hashed = hash_password(password)
-    accounts = [
+    accounts: list[tuple[str, str, Role, str | None]] = [
         ("admin", "系统管理员", Role.ADMIN, None),
         ("leader", f"值班长 {person_name(rng)}", Role.LEADER, None),
         ("acceptor", f"受理员 {person_name(rng)}", Role.ACCEPTOR, None),

@@ -203,6 +203,14 @@ def _require(params: dict[str, Any], key: str, what: str) -> Any:
     return value
 
 
+def _parse_limit(text: Any, what: str) -> TimeLimit:
+    """A time limit typed by a user; a malformed one is a ValidationError, not a ValueError."""
+    try:
+        return TimeLimit.parse(str(text))
+    except ValueError as exc:
+        raise ValidationError(f"{what}填写有误：{exc}") from None
+
+
 def _decide_report(actor: Actor, now: datetime, ctx: CaseContext, p: dict[str, Any]) -> CaseEvent:
     source = Source(p.get("source") or Source.SUPERVISOR)
     description = str(_require(p, "description", "问题描述")).strip()
@@ -300,7 +308,7 @@ def _handling_limit(case: Case, ctx: CaseContext) -> TimeLimit:
 def _d_dispatch(case: Case, a: Actor, now: datetime, ctx: CaseContext,
                 p: dict[str, Any]) -> dict[str, Any]:  # fmt: skip
     unit = str(_require(p, "unit_code", "处置单位"))
-    limit = TimeLimit.parse(p["limit"]) if p.get("limit") else _handling_limit(case, ctx)
+    limit = _parse_limit(p["limit"], "处置时限") if p.get("limit") else _handling_limit(case, ctx)
     deadline = ctx.calendar.deadline(now, limit)
     return {
         "unit_code": unit,
@@ -331,7 +339,7 @@ def _request(kind: RequestKind) -> Decider:
             )
         out: dict[str, Any] = {"kind": kind.value, "reason": str(_require(p, "reason", "申请理由"))}
         if kind is RequestKind.EXTENSION:
-            out["extra"] = str(TimeLimit.parse(str(_require(p, "extra", "延期时长"))))
+            out["extra"] = str(_parse_limit(_require(p, "extra", "延期时长"), "延期时长"))
         return out
 
     return decide_request
@@ -350,7 +358,7 @@ def _decision(kind: RequestKind) -> Decider:
 def _d_approve_extension(case: Case, a: Actor, now: datetime, ctx: CaseContext,
                          p: dict[str, Any]) -> dict[str, Any]:  # fmt: skip
     out = _decision(RequestKind.EXTENSION)(case, a, now, ctx, p)
-    extra = TimeLimit.parse(str(p.get("extra") or case.pending_payload["extra"]))
+    extra = _parse_limit(p.get("extra") or case.pending_payload["extra"], "延期时长")
     assert case.deadline is not None
     out["extra"] = str(extra)
     out["deadline"] = _iso(ctx.calendar.deadline(case.deadline, extra))
@@ -431,13 +439,20 @@ def _d_merge(case: Case, a: Actor, now: datetime, ctx: CaseContext,
     original = int(_require(p, "original_id", "原案件"))
     if original == case.id:
         raise ValidationError(f"{case.label} 不能与自身合并")
+    # Merging voids the duplicate, so a filed one needs the leader exactly as VOID does.
+    if case.state is CaseState.FILED and a.role is not Role.LEADER:
+        raise PermissionDenied(f"{case.label} 已立案，合并作废需值班长批准")
     return {"original_id": original, "original_no": str(p.get("original_no") or "")}
 
 
 def _d_absorb(case: Case, a: Actor, now: datetime, ctx: CaseContext,
               p: dict[str, Any]) -> dict[str, Any]:  # fmt: skip
-    return {"duplicate_id": int(_require(p, "duplicate_id", "重复案件")),
-            "duplicate_no": str(p.get("duplicate_no") or "")}  # fmt: skip
+    duplicate = int(_require(p, "duplicate_id", "重复案件"))
+    if duplicate == case.id:
+        raise ValidationError(f"{case.label} 不能与自身合并")
+    if duplicate in case.duplicate_ids:
+        raise ValidationError(f"{case.label} 已记录过重复案件 {duplicate}")
+    return {"duplicate_id": duplicate, "duplicate_no": str(p.get("duplicate_no") or "")}
 
 
 def _d_reclassify(case: Case, a: Actor, now: datetime, ctx: CaseContext,
@@ -452,18 +467,28 @@ def _d_reclassify(case: Case, a: Actor, now: datetime, ctx: CaseContext,
 def _d_note(case: Case, a: Actor, now: datetime, ctx: CaseContext,
             p: dict[str, Any]) -> dict[str, Any]:  # fmt: skip
     text = str(p.get("text") or "").strip()
-    if not text and not p.get("attachments"):
+    attachments = p.get("attachments")
+    if not text and not attachments:
         raise ValidationError("备注内容不能为空")
-    return {"text": text}
+    # The attachments are what made a text-less note acceptable: record them.
+    return {"text": text, "attachments": list(attachments)} if attachments else {"text": text}
 
 
 def _d_reopen(case: Case, a: Actor, now: datetime, ctx: CaseContext,
               p: dict[str, Any]) -> dict[str, Any]:  # fmt: skip
-    target = CaseState.FILED if case.state is CaseState.CLOSED else CaseState.REPORTED
+    # A case closed after a check was filed: it goes back to be dispatched again. A voided
+    # report, or one closed by 先行处置 straight from "reported" (never filed, maybe with no
+    # category), goes back to be filed (verified first if it still needs it).
+    if case.state is CaseState.CLOSED and not case.closed_by_self_handling:
+        target, stage = CaseState.FILED, ctx.stage_limits.dispatch
+    elif case.source.needs_verification and not case.verified:
+        target, stage = CaseState.REPORTED, ctx.stage_limits.verify
+    else:
+        target, stage = CaseState.REPORTED, ctx.stage_limits.file
     return {
         "reason": str(_require(p, "reason", "重新打开的原因")),
         "to": target.value,
-        "stage_deadline": _stage(ctx, now, ctx.stage_limits.dispatch),
+        "stage_deadline": _stage(ctx, now, stage),
     }
 
 

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import groupby
+from operator import attrgetter
 from typing import Any, Protocol
 
 import numpy as np
@@ -208,9 +211,9 @@ def cells_from_polygons(
         raise ValueError("one code per polygon")
     if len(polys) == 0:
         return []
-    shells = shapely.orient_polygons(
-        shapely.polygons(shapely.get_exterior_ring(polys)), exterior_cw=False
-    )
+    if shapely.get_num_interior_rings(polys).any():
+        polys = shapely.polygons(shapely.get_exterior_ring(polys))
+    shells = shapely.orient_polygons(polys, exterior_cw=False)
     areas = shapely.area(projection.geometry_to_metres(shells))
     centre = shapely.centroid(shells)
     # A centroid outside (or ≈ on the edge of) a non-convex cell gives way to a surface point.
@@ -221,7 +224,7 @@ def cells_from_polygons(
     label = np.where(clear, centre, shapely.point_on_surface(shells))
     lx = shapely.get_x(label).tolist()
     ly = shapely.get_y(label).tolist()
-    coords, owner = shapely.get_coordinates(shapely.get_exterior_ring(shells), return_index=True)
+    coords, owner = shapely.get_coordinates(shells, return_index=True)
     off = np.concatenate(([0], np.cumsum(np.bincount(owner, minlength=len(shells))))).tolist()
     pts = list(map(tuple, coords.tolist()))
     cells = []
@@ -263,16 +266,18 @@ class CellIndex:
     """Point → polygon index over a bucket raster (independent of any lattice regularity).
 
     The polygons' bounding box is cut into buckets of about a quarter of the typical cell
-    size. Each bucket is either
+    side. Each bucket is either
       - covered by one polygon (stores its index: the answer for any point in it, O(1)),
       - empty (stores −1: no polygon there), or
       - a boundary bucket with the short list of polygons that reach into it, tested with
-        the crossing-number rule.
-    The raster is aligned to the most common phase of the polygons' west and south edges so
-    that on a lattice grid nearly every bucket is covered. To be robust against the
-    nanometre noise of lon/lat ↔ metre round trips, "covered" is tested on the bucket shrunk
-    by EDGE_TOLERANCE_M and candidates on the bucket grown by it: answers can differ from an
-    exact test only for points within 1 µm of an edge; everywhere else they are exact.
+        the crossing-number rule (pure Python in locate_index, numpy in locate_indices).
+    Building is vectorised: shapely covers/intersects on (polygon, bucket box) pairs, and
+    plain bounds arithmetic for polygons that are axis-aligned rectangles. The raster is
+    aligned to the most common phase of the polygons' west and south edges, so on a lattice
+    grid nearly every non-empty bucket is covered. Against the nanometre noise of lon/lat ↔
+    metre round trips, "covered" is tested on the bucket shrunk by EDGE_TOLERANCE_M and
+    candidates on the bucket grown by it: answers can differ from an exact point-in-polygon
+    test only for points within 1 µm of an edge. Polygons are used by their exterior ring.
     """
 
     EDGE_TOLERANCE_M = 1e-6
@@ -290,6 +295,9 @@ class CellIndex:
     ) -> None:
         polys = np.asarray(polygons, dtype=object)
         self.n = len(polys)
+        # Unit cells are single rings; holes, if any, are ignored everywhere alike.
+        if self.n and shapely.get_num_interior_rings(polys).any():
+            polys = shapely.polygons(shapely.get_exterior_ring(polys))
         self._build_rings(polys)
         self._build_raster(polys, projection, bucket_m)
 
@@ -298,8 +306,7 @@ class CellIndex:
     def _build_rings(self, polys: npt.NDArray[np.object_]) -> None:
         # Flat CSR copies of the exterior rings: numpy for locate_many, tuples for locate.
         if self.n:
-            rings = shapely.get_exterior_ring(polys)
-            coords, owner = shapely.get_coordinates(rings, return_index=True)
+            coords, owner = shapely.get_coordinates(polys, return_index=True)
         else:
             coords = np.empty((0, 2))
             owner = np.empty(0, dtype=np.int64)
@@ -356,77 +363,41 @@ class CellIndex:
         cand_cell: list[IntArray] = []
         if self.n:
             shapely.prepare(polys)
-            # Every (polygon, bucket) pair whose bucket meets the polygon's grown bbox.
-            ix0 = np.clip(np.floor((bounds[:, 0] - epsx - ox) * self._sx), 0, nx - 1)
-            ix1 = np.clip(np.floor((bounds[:, 2] + epsx - ox) * self._sx), 0, nx - 1)
-            iy0 = np.clip(np.floor((bounds[:, 1] - epsy - oy) * self._sy), 0, ny - 1)
-            iy1 = np.clip(np.floor((bounds[:, 3] + epsy - oy) * self._sy), 0, ny - 1)
-            ix0, ix1, iy0, iy1 = (a.astype(np.int64) for a in (ix0, ix1, iy0, iy1))
-            wx = ix1 - ix0 + 1
-            counts = wx * (iy1 - iy0 + 1)
-            # Process whole polygons per chunk so that memory stays bounded.
-            ends = np.cumsum(counts)
-            first = 0
-            covered_b: list[IntArray] = []
-            covered_c: list[IntArray] = []
-            pair_b: list[IntArray] = []
-            pair_c: list[IntArray] = []
-            while first < self.n:
-                start = int(ends[first - 1]) if first else 0
-                last = int(np.searchsorted(ends, start + self._CHUNK, side="right"))
-                last = max(last, first + 1)
-                sl = slice(first, last)
-                cell = np.repeat(np.arange(first, last), counts[sl])
-                local = np.arange(len(cell)) - np.repeat(ends[sl] - counts[sl] - start, counts[sl])
-                w = wx[cell]
-                bx = ix0[cell] + local % w
-                by = iy0[cell] + local // w
-                x0 = ox + bx * bdx
-                y0 = oy + by * bdy
-                x1 = ox + (bx + 1) * bdx
-                y1 = oy + (by + 1) * bdy
-                # Covered test only where the shrunk bucket lies inside the polygon's bbox.
-                inb = (
-                    (x0 + epsx >= bounds[cell, 0])
-                    & (x1 - epsx <= bounds[cell, 2])
-                    & (y0 + epsy >= bounds[cell, 1])
-                    & (y1 - epsy <= bounds[cell, 3])
-                )
-                k = np.flatnonzero(inb)
-                cov = shapely.covers(
-                    polys[cell[k]],
+            # Axis-aligned rectangles (a lattice grid is mostly those) are answered from their
+            # bounds alone; only the other polygons need shapely predicates on bucket boxes.
+            rect = _is_rectangle(self._ring_x, self._ring_y, self._ring_off, bounds)
+            pair_c, bx, by = self._pairs(bounds, epsx, epsy)
+            x0, y0 = ox + bx * bdx, oy + by * bdy
+            x1, y1 = ox + (bx + 1) * bdx, oy + (by + 1) * bdy
+            # "Covered" is possible only where the shrunk bucket lies within the bbox.
+            inb = (
+                (x0 + epsx >= bounds[pair_c, 0])
+                & (x1 - epsx <= bounds[pair_c, 2])
+                & (y0 + epsy >= bounds[pair_c, 1])
+                & (y1 - epsy <= bounds[pair_c, 3])
+            )
+            cov = inb & rect[pair_c]
+            for k in _chunks(np.flatnonzero(inb & ~rect[pair_c]), self._CHUNK):
+                cov[k] = shapely.covers(
+                    polys[pair_c[k]],
                     shapely.box(x0[k] + epsx, y0[k] + epsy, x1[k] - epsx, y1[k] - epsy),
                 )
-                covered_b.append(by[k[cov]] * nx + bx[k[cov]])
-                covered_c.append(cell[k[cov]])
-                pair_b.append(by * nx + bx)
-                pair_c.append(cell)
-                # Keep the geometry-free pair lists; intersects runs once covered is known.
-                first = last
-            cb = np.concatenate(covered_b)
-            cc = np.concatenate(covered_c)
+            pair_b = by * nx + bx
             # Overlapping polygons (bad data) may both cover a bucket: the lowest index wins.
-            best = np.full(nx * ny, np.iinfo(np.int32).max, dtype=np.int64)
-            np.minimum.at(best, cb, cc)
-            is_cov = best < np.iinfo(np.int32).max
+            best = np.full(nx * ny, np.iinfo(np.int64).max, dtype=np.int64)
+            np.minimum.at(best, pair_b[cov], pair_c[cov])
+            is_cov = best < np.iinfo(np.int64).max
             table[is_cov] = best[is_cov]
-            # Boundary candidates: pairs on uncovered buckets that truly meet the polygon.
-            for b, c in zip(pair_b, pair_c, strict=True):
-                open_ = ~is_cov[b]
-                b, c = b[open_], c[open_]
-                bx = b % nx
-                by = b // nx
-                hit = shapely.intersects(
-                    polys[c],
-                    shapely.box(
-                        ox + bx * bdx - epsx,
-                        oy + by * bdy - epsy,
-                        ox + (bx + 1) * bdx + epsx,
-                        oy + (by + 1) * bdy + epsy,
-                    ),
+            # Boundary candidates: pairs on uncovered buckets whose polygon reaches in. For a
+            # rectangle the pair range itself (its grown bbox) is the exact answer.
+            hit = ~is_cov[pair_b]
+            for k in _chunks(np.flatnonzero(hit & ~rect[pair_c]), self._CHUNK):
+                hit[k] = shapely.intersects(
+                    polys[pair_c[k]],
+                    shapely.box(x0[k] - epsx, y0[k] - epsy, x1[k] + epsx, y1[k] + epsy),
                 )
-                cand_bucket.append(b[hit])
-                cand_cell.append(c[hit])
+            cand_bucket.append(pair_b[hit])
+            cand_cell.append(pair_c[hit])
         if cand_bucket:
             bk = np.concatenate(cand_bucket)
             cl = np.concatenate(cand_cell)
@@ -452,7 +423,40 @@ class CellIndex:
             "mean_candidates": round(len(bk) / max(len(ubk), 1), 2),
         }
 
+    def _pairs(
+        self, bounds: FloatArray, epsx: float, epsy: float
+    ) -> tuple[IntArray, IntArray, IntArray]:
+        """(polygon, bucket x, bucket y) for every bucket meeting a polygon's grown bbox."""
+
+        def span(lo: FloatArray, o: float, s: float, n: int) -> IntArray:
+            index: IntArray = np.clip(np.floor((lo - o) * s), 0, n - 1).astype(np.int64)
+            return index
+
+        ix0 = span(bounds[:, 0] - epsx, self._ox, self._sx, self._nx)
+        ix1 = span(bounds[:, 2] + epsx, self._ox, self._sx, self._nx)
+        iy0 = span(bounds[:, 1] - epsy, self._oy, self._sy, self._ny)
+        iy1 = span(bounds[:, 3] + epsy, self._oy, self._sy, self._ny)
+        wx = ix1 - ix0 + 1
+        counts = wx * (iy1 - iy0 + 1)
+        cell = np.repeat(np.arange(self.n), counts)
+        # Position of each pair inside its polygon's block of the bbox range.
+        local = np.arange(len(cell)) - np.repeat(np.cumsum(counts) - counts, counts)
+        w = wx[cell]
+        return cell, ix0[cell] + local % w, iy0[cell] + local // w
+
     # -- queries ------------------------------------------------------------------------
+
+    def random_point(self, i: int, rng: RandomSource) -> Point | None:
+        """A uniform random point inside polygon ``i`` (rejection sampling in its bbox)."""
+        xs, ys = self._xs[i], self._ys[i]
+        x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+        # Cells are near-square, so 1–2 draws are typical; the cap only guards slivers.
+        for _ in range(1000):
+            x = x0 + rng.random() * (x1 - x0)
+            y = y0 + rng.random() * (y1 - y0)
+            if _inside(xs, ys, x, y):
+                return (x, y)
+        return None
 
     def locate_index(self, lon: float, lat: float) -> int:
         """Index of the polygon containing (lon, lat), or −1."""
@@ -524,6 +528,49 @@ class CellIndex:
         return res
 
 
+def _polygons_from_rings(rings: Sequence[Ring]) -> npt.NDArray[np.object_]:
+    """Shapely Polygons for many rings in one vectorised call (one Polygon() each is slow)."""
+    if not rings:
+        return np.empty(0, dtype=object)
+    counts = [len(r) for r in rings]
+    coords = np.array([pt for r in rings for pt in r], dtype=np.float64).reshape(-1, 2)
+    lines = shapely.linearrings(coords, indices=np.repeat(np.arange(len(rings)), counts))
+    polygons: npt.NDArray[np.object_] = shapely.polygons(lines)
+    return polygons
+
+
+def _chunks(index: IntArray, size: int) -> list[IntArray]:
+    """``index`` in slices of ``size``: bounds the memory of temporary shapely boxes."""
+    return [index[i : i + size] for i in range(0, len(index), size)]
+
+
+def _is_rectangle(
+    xs: FloatArray, ys: FloatArray, ring_off: IntArray, bounds: FloatArray
+) -> npt.NDArray[np.bool_]:
+    """Closed rings that are exactly their bounding box: 4 distinct corners, axis edges."""
+    n = len(bounds)
+    if n == 0:
+        return np.zeros(0, dtype=bool)
+    counts = np.diff(ring_off)
+    owner = np.repeat(np.arange(n), counts)
+    at_min_x, at_max_x = xs == bounds[owner, 0], xs == bounds[owner, 2]
+    at_min_y, at_max_y = ys == bounds[owner, 1], ys == bounds[owner, 3]
+    on_corner = (at_min_x | at_max_x) & (at_min_y | at_max_y)
+    # Each edge keeps its x or its y: rules out the self-crossing "bow tie" order.
+    axis_edge = np.ones(len(xs), dtype=bool)
+    axis_edge[1:] = (xs[1:] == xs[:-1]) | (ys[1:] == ys[:-1])
+    axis_edge[ring_off[:-1]] = True  # no edge ends at a ring's first point
+    good = (on_corner & axis_edge).astype(np.int64)
+    # One bit per corner over the 4 open-ring vertices: all four corners ⇔ 0b1111.
+    corner_bit = np.left_shift(1, 2 * at_max_x + at_max_y)
+    corner_bit[ring_off[1:] - 1] = 0  # the closing vertex repeats the first
+    starts = ring_off[:-1]
+    all_good = np.add.reduceat(good, starts) == counts
+    corners = np.add.reduceat(corner_bit, starts) == 15
+    result: npt.NDArray[np.bool_] = (counts == 5) & all_good & corners
+    return result
+
+
 def _dominant_phase(offsets: FloatArray, step: float) -> float:
     """Most common fractional position (0..1) of ``offsets`` on a raster of ``step``.
 
@@ -570,37 +617,28 @@ class Grid:
         self._communities = {c.code: c for c in self.communities}
         self._cells = {c.code: i for i, c in enumerate(self.cells)}
         self._validate()
-        # Cells are sorted by code, so each community's cells form one contiguous run.
-        self._community_cells: dict[str, tuple[GridCell, ...]] = {}
-        run_start = 0
-        for i in range(1, len(self.cells) + 1):
-            if (
-                i == len(self.cells)
-                or self.cells[i].community_code != self.cells[i - 1].community_code
-            ):
-                self._community_cells[self.cells[run_start].community_code] = self.cells[
-                    run_start:i
-                ]
-                run_start = i
+        # Sorted by code, so each community's cells (and each street's communities) are runs.
+        self._community_cells = {
+            code: tuple(run) for code, run in groupby(self.cells, key=attrgetter("community_code"))
+        }
+        self._street_communities = {
+            code: tuple(run)
+            for code, run in groupby(self.communities, key=attrgetter("street_code"))
+        }
         self._codes: list[str] = [c.code for c in self.cells]
         self._codes_obj = np.array([*self._codes, None], dtype=object)
-        self.polygons: npt.NDArray[np.object_] = np.array(
-            [Polygon(c.ring) for c in self.cells] if self.cells else [], dtype=object
-        )
+        self.polygons = _polygons_from_rings([c.ring for c in self.cells])
         self.index = CellIndex(self.polygons, projection, index_bucket_m)
 
     def _validate(self) -> None:
-        def dup(kind: str, n_unique: int, items: Sequence[Any]) -> None:
-            if n_unique != len(items):
-                seen: set[str] = set()
-                for it in items:
-                    if it.code in seen:
-                        raise GridError(f"duplicate {kind} code {it.code}")
-                    seen.add(it.code)
-
-        dup("street", len(self._streets), self.streets)
-        dup("community", len(self._communities), self.communities)
-        dup("cell", len(self._cells), self.cells)
+        for kind, items, unique in (
+            ("street", self.streets, self._streets),
+            ("community", self.communities, self._communities),
+            ("cell", self.cells, self._cells),
+        ):
+            if len(unique) != len(items):
+                code, _ = Counter(it.code for it in items).most_common(1)[0]
+                raise GridError(f"duplicate {kind} code {code}")
         for s in self.streets:
             if not is_street_code(s.code):
                 raise GridError(f"street code {s.code!r} is not 530114 + 3 digits")
@@ -657,7 +695,7 @@ class Grid:
     def communities_of_street(self, code: str) -> tuple[Community, ...]:
         if code not in self._streets:
             raise KeyError(code)
-        return tuple(c for c in self.communities if c.street_code == code)
+        return self._street_communities.get(code, ())
 
     def cell_centroid(self, code: str) -> Point:
         """A point inside the cell: its centroid (see GridCell.centroid)."""
@@ -666,14 +704,9 @@ class Grid:
     def random_point_in_cell(self, code: str, rng: RandomSource) -> Point:
         """A uniformly distributed (lon, lat) inside the cell (rejection sampling)."""
         i = self._cells[code]
-        xs, ys = self.index._xs[i], self.index._ys[i]
-        x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
-        # Cells are near-square, so ~1–2 draws are typical; the cap only guards slivers.
-        for _ in range(1000):
-            x = x0 + rng.random() * (x1 - x0)
-            y = y0 + rng.random() * (y1 - y0)
-            if _inside(xs, ys, x, y):
-                return (x, y)
+        point = self.index.random_point(i, rng)
+        if point is not None:
+            return point
         return self.cells[i].centroid
 
     # -- by point -----------------------------------------------------------------------
@@ -684,7 +717,7 @@ class Grid:
         return None if i < 0 else self._codes[i]
 
     def locate_many(self, lons: npt.ArrayLike, lats: npt.ArrayLike) -> npt.NDArray[np.object_]:
-        """Vectorised locate: object array of codes, None where outside every cell."""
+        """Vectorised locate: 1-D object array of codes (None outside every cell)."""
         idx = self.index.locate_indices(lons, lats)
         # Index −1 picks the trailing None of _codes_obj.
         result: npt.NDArray[np.object_] = self._codes_obj[idx]

@@ -172,6 +172,8 @@ RULES: dict[Action, Rule] = {
         _rule(Action.ABSORB_DUPLICATE, _OPEN, None, _CENTRE),
         _rule(Action.RECLASSIFY, {S.REPORTED, S.VERIFYING, S.FILED, S.DISPATCHED}, None, _CENTRE),
         _rule(Action.NOTE, frozenset(CaseState), None, frozenset(Role)),
+        # target decided in case.py: closed after a check → filed; voided, or closed by
+        # 先行处置 (never filed) → reported
         _rule(Action.REOPEN, {S.CLOSED, S.VOIDED}, None, frozenset({R.ADMIN})),
     )
 }

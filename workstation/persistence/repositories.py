@@ -7,7 +7,7 @@ from dataclasses import fields
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select, text, update
+from sqlalchemy import Connection, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from workstation.domain.case import Case, CaseEvent
@@ -15,18 +15,23 @@ from workstation.domain.errors import ConcurrencyConflict, NotFound
 from workstation.domain.lifecycle import Action, CaseState, Priority, RequestKind, Source
 from workstation.domain.roles import Role
 from workstation.persistence.tables import (
+    Base,
     CaseEventRow,
     CaseRow,
     ChangeFeedRow,
     CounterRow,
 )
 
-CASES = CaseRow.__table__
-EVENTS = CaseEventRow.__table__
-FEED = CaseEventRow.metadata.tables["change_feed"]
-COUNTERS = CounterRow.__table__
+CASES = Base.metadata.tables[CaseRow.__tablename__]
+EVENTS = Base.metadata.tables[CaseEventRow.__tablename__]
+FEED = Base.metadata.tables[ChangeFeedRow.__tablename__]
+COUNTERS = Base.metadata.tables[CounterRow.__tablename__]
 CASE_FIELDS = tuple(f.name for f in fields(Case))
 NOTIFY_CHANNEL = "workstation_changes"
+
+# Repositories run Core statements, so a Connection (the unit of work's, lean) and a
+# Session (read queries) serve equally.
+Executor = Connection | Session
 
 
 def case_to_row(case: Case) -> dict[str, Any]:
@@ -85,12 +90,12 @@ def event_from_row(row: Any) -> CaseEvent:
 
 
 class CounterRepository:
-    def __init__(self, session: Session) -> None:
-        self.session = session
+    def __init__(self, db: Executor) -> None:
+        self.db = db
 
     def next(self, name: str, start: int = 1) -> int:
         """Increment and return a named counter inside the current transaction."""
-        result = self.session.execute(
+        result = self.db.execute(
             update(COUNTERS)
             .where(COUNTERS.c.name == name)
             .values(value=COUNTERS.c.value + 1)
@@ -98,25 +103,25 @@ class CounterRepository:
         ).scalar()
         if result is not None:
             return int(result)
-        self.session.execute(insert(COUNTERS).values(name=name, value=start))
+        self.db.execute(insert(COUNTERS).values(name=name, value=start))
         return start
 
     def set_at_least(self, name: str, value: int) -> None:
-        current = self.session.execute(
+        current = self.db.execute(
             select(COUNTERS.c.value).where(COUNTERS.c.name == name)
         ).scalar()
         if current is None:
-            self.session.execute(insert(COUNTERS).values(name=name, value=value))
+            self.db.execute(insert(COUNTERS).values(name=name, value=value))
         elif current < value:
-            self.session.execute(
+            self.db.execute(
                 update(COUNTERS).where(COUNTERS.c.name == name).values(value=value)
             )
 
 
 class CaseRepository:
-    def __init__(self, session: Session) -> None:
-        self.session = session
-        self.counters = CounterRepository(session)
+    def __init__(self, db: Executor) -> None:
+        self.db = db
+        self.counters = CounterRepository(db)
 
     def next_identity(self, reported_at: datetime) -> tuple[int, str]:
         """A new case id and its case number: yyyymmdd + 5-digit daily sequence."""
@@ -125,43 +130,50 @@ class CaseRepository:
         return case_id, f"{day}{self.counters.next('case_no:' + day):05d}"
 
     def get(self, case_id: int) -> Case:
-        row = self.session.execute(select(CASES).where(CASES.c.id == case_id)).first()
+        row = self.db.execute(select(CASES).where(CASES.c.id == case_id)).first()
         if row is None:
             raise NotFound(f"案件 {case_id} 不存在")
         return case_from_row(row)
 
     def get_by_no(self, case_no: str) -> Case:
-        row = self.session.execute(select(CASES).where(CASES.c.case_no == case_no)).first()
+        row = self.db.execute(select(CASES).where(CASES.c.case_no == case_no)).first()
         if row is None:
             raise NotFound(f"案件 {case_no} 不存在")
         return case_from_row(row)
 
+    def get_versioned(self, case_id: int) -> tuple[Case, int]:
+        """The case and its current version, in one round trip."""
+        row = self.db.execute(select(CASES).where(CASES.c.id == case_id)).first()
+        if row is None:
+            raise NotFound(f"案件 {case_id} 不存在")
+        return case_from_row(row), int(row.version)
+
     def version(self, case_id: int) -> int:
-        value = self.session.execute(select(CASES.c.version).where(CASES.c.id == case_id)).scalar()
+        value = self.db.execute(select(CASES.c.version).where(CASES.c.id == case_id)).scalar()
         if value is None:
             raise NotFound(f"案件 {case_id} 不存在")
         return int(value)
 
     def add(self, case: Case, event: CaseEvent) -> None:
-        self.session.execute(insert(CASES).values(version=1, **case_to_row(case)))
-        self.session.execute(insert(EVENTS).values(**event_to_row(event)))
+        self.db.execute(insert(CASES).values(version=1, **case_to_row(case)))
+        self.db.execute(insert(EVENTS).values(**event_to_row(event)))
 
     def save(self, case: Case, event: CaseEvent, expected_version: int) -> int:
         """Write the new state if nobody else changed the case since `expected_version`."""
         row = case_to_row(case)
         del row["id"]
-        result = self.session.execute(
+        result = self.db.execute(
             update(CASES)
             .where(CASES.c.id == case.id, CASES.c.version == expected_version)
             .values(version=expected_version + 1, **row)
         )
         if result.rowcount != 1:  # type: ignore[attr-defined]
             raise self._conflict(case)
-        self.session.execute(insert(EVENTS).values(**event_to_row(event)))
+        self.db.execute(insert(EVENTS).values(**event_to_row(event)))
         return expected_version + 1
 
     def _conflict(self, case: Case) -> ConcurrencyConflict:
-        last = self.session.execute(
+        last = self.db.execute(
             select(EVENTS).where(EVENTS.c.case_id == case.id).order_by(EVENTS.c.seq.desc()).limit(1)
         ).first()
         if last is None:
@@ -173,7 +185,7 @@ class CaseRepository:
         )
 
     def events(self, case_id: int) -> list[CaseEvent]:
-        rows = self.session.execute(
+        rows = self.db.execute(
             select(EVENTS).where(EVENTS.c.case_id == case_id).order_by(EVENTS.c.seq)
         )
         return [event_from_row(r) for r in rows]
@@ -182,26 +194,24 @@ class CaseRepository:
         query = select(CASES.c.id).order_by(CASES.c.id)
         if states is not None:
             query = query.where(CASES.c.state.in_([s.value for s in states]))
-        return list(self.session.execute(query).scalars())
+        return list(self.db.execute(query).scalars())
 
 
 class ChangeFeed:
     """Append-only outbox of changes; followers poll it (SQLite) or LISTEN (PostgreSQL)."""
 
-    def __init__(self, session: Session) -> None:
-        self.session = session
+    def __init__(self, db: Executor) -> None:
+        self.db = db
 
     def append(self, topic: str, entity_id: str | int, action: str, actor: str,
                at: datetime) -> None:  # fmt: skip
-        self.session.execute(
+        self.db.execute(
             insert(FEED).values(
                 topic=topic, entity_id=str(entity_id), action=action, actor=actor, at=at
             )
         )
-        if self.session.get_bind().dialect.name == "postgresql":
-            # Delivered at commit, never for a rolled-back transaction.
-            self.session.execute(text("SELECT pg_notify(:ch, :topic)"),
-                                 {"ch": NOTIFY_CHANNEL, "topic": topic})  # fmt: skip
+        # On PostgreSQL a trigger on change_feed sends NOTIFY (see migration 0002):
+        # delivered at commit, never for a rolled-back transaction, no extra round trip.
 
 
 def last_change_id(conn: Connection | Session) -> int:

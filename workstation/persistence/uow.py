@@ -4,26 +4,29 @@ from __future__ import annotations
 
 from types import TracebackType
 
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy import Connection, Engine
 
 from workstation.persistence.repositories import CaseRepository, ChangeFeed, CounterRepository
 
 
 class SqlUnitOfWork:
-    """`with uow:` opens a session; leaving without `commit()` rolls everything back."""
+    """`with uow:` opens a connection and a transaction; leaving without `commit()` rolls
+    everything back. Core statements on a plain connection: a user action needs no ORM
+    identity map, and skipping it keeps an action to its few round trips."""
 
-    session: Session
+    connection: Connection
     cases: CaseRepository
     feed: ChangeFeed
     counters: CounterRepository
 
-    def __init__(self, session_factory: sessionmaker[Session]) -> None:
-        self._session_factory = session_factory
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
 
     def __enter__(self) -> SqlUnitOfWork:
-        self.session = self._session_factory()
-        self.cases = CaseRepository(self.session)
-        self.feed = ChangeFeed(self.session)
+        self.connection = self._engine.connect()
+        self._transaction = self.connection.begin()
+        self.cases = CaseRepository(self.connection)
+        self.feed = ChangeFeed(self.connection)
         self.counters = self.cases.counters
         return self
 
@@ -34,12 +37,13 @@ class SqlUnitOfWork:
         tb: TracebackType | None,
     ) -> None:
         try:
-            self.session.rollback()  # a no-op after commit()
+            if self._transaction.is_active:
+                self._transaction.rollback()
         finally:
-            self.session.close()
+            self.connection.close()
 
     def commit(self) -> None:
-        self.session.commit()
+        self._transaction.commit()
 
     def rollback(self) -> None:
-        self.session.rollback()
+        self._transaction.rollback()

@@ -78,8 +78,7 @@ def perform(
         return merged
     params = dict(params or {})
     with uow:
-        case = uow.cases.get(case_id)
-        version = uow.cases.version(case_id)
+        case, version = uow.cases.get_versioned(case_id)
         if expected_version is not None and expected_version != version:
             raise uow.cases._conflict(case)  # noqa: SLF001 - same layer
         params = _complete_params(ref, case, action, params)
@@ -124,14 +123,12 @@ def merge(
     if duplicate_id == original_id:
         raise ValidationError("不能把案件与自身合并")
     with uow:
-        duplicate = uow.cases.get(duplicate_id)
-        original = uow.cases.get(original_id)
+        duplicate, dup_version = uow.cases.get_versioned(duplicate_id)
+        original, orig_version = uow.cases.get_versioned(original_id)
         if original.merged_into is not None or not original.is_open:
             raise ValidationError(f"{original.label} 已结束，不能作为原案件")
-        dup_version = uow.cases.version(duplicate_id)
         if expected_version is not None and expected_version != dup_version:
             raise uow.cases._conflict(duplicate)  # noqa: SLF001
-        orig_version = uow.cases.version(original_id)
         e1 = decide(duplicate, Action.MERGE, actor, now, ref.context,
                     {"original_id": original.id, "original_no": original.case_no})  # fmt: skip
         e2 = decide(original, Action.ABSORB_DUPLICATE, actor, now, ref.context,
@@ -173,7 +170,7 @@ def allowed_actions(ref: Reference, case: Case, actor: Actor, now: datetime) -> 
     still needs input (a reason, a unit), so it is offered; a refused transition or a
     missing permission means it is not.
     """
-    out = []
+    out: list[Action] = []
     for action, rule in RULES.items():
         if action is Action.ABSORB_DUPLICATE:
             continue  # only ever performed as the other half of MERGE

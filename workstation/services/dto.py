@@ -43,7 +43,7 @@ class CaseSummary:
     updated_at: datetime | None
 
     def to_json(self) -> dict[str, Any]:
-        return _jsonable(asdict(self))
+        return dict(_jsonable(asdict(self)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +62,7 @@ class EventView:
     note: str
 
     def to_json(self) -> dict[str, Any]:
-        return _jsonable(asdict(self))
+        return dict(_jsonable(asdict(self)))
 
 
 @dataclass(frozen=True, slots=True)
