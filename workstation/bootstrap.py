@@ -16,11 +16,13 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from workstation.domain.attachments import AttachmentInfo
 from workstation.domain.case import Case, CaseEvent
 from workstation.domain.lifecycle import Action, Source
 from workstation.domain.roles import Account, Actor
 from workstation.persistence import migrate
 from workstation.persistence.database import create_db_engine, writer_engine
+from workstation.persistence.repositories import AttachmentRepository
 from workstation.persistence.tables import GridCellRow
 from workstation.persistence.uow import SqlUnitOfWork
 from workstation.services import auth, cases, queries
@@ -138,6 +140,20 @@ class Workstation:
               at: datetime | None = None) -> tuple[CaseSummary, CaseSummary]:  # fmt: skip
         return cases.merge(self.uow(), self.reference, actor, at or self.clock(), duplicate_id,
                            original_id, expected_version)  # fmt: skip
+
+    def attach(self, actor: Actor, case_id: int, *, filename: str, data: bytes,
+               kind: str = "other", note: str = "",
+               at: datetime | None = None) -> AttachmentInfo:  # fmt: skip
+        return cases.attach(self.uow(), self.reference, actor, at or self.clock(), case_id,
+                            filename=filename, data=data, kind=kind, note=note)  # fmt: skip
+
+    def attachments(self, case_id: int) -> list[AttachmentInfo]:
+        with self.read_session() as session:
+            return AttachmentRepository(session).list(case_id)
+
+    def attachment_data(self, attachment_id: int) -> tuple[str, str, bytes]:
+        with self.read_session() as session:
+            return AttachmentRepository(session).data(attachment_id)
 
     def recommend(self, case_id: int, at: datetime | None = None) -> RecommendationView:
         case, _, _ = cases.load(self.uow(), case_id)

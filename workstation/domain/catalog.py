@@ -158,7 +158,7 @@ def read_catalog_csv(text: str, defaults: CatalogDefaults | None = None) -> list
                     extension=(row.get("extension") or "").strip().lower() in ("1", "true", "是"),
                 )
             )
-        except (KeyError, ValueError) as exc:
+        except (KeyError, ValueError, ValidationError) as exc:
             raise ValidationError(f"类别表第 {line} 行有误：{exc}") from exc
     return categories
 

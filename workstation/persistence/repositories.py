@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import Connection, func, insert, select, update
 from sqlalchemy.orm import Session
 
+from workstation.domain.attachments import AttachmentInfo, AttachmentKind
 from workstation.domain.case import Case, CaseEvent
 from workstation.domain.errors import ConcurrencyConflict, NotFound
 from workstation.domain.lifecycle import Action, CaseState, Priority, RequestKind, Source
@@ -107,15 +108,11 @@ class CounterRepository:
         return start
 
     def set_at_least(self, name: str, value: int) -> None:
-        current = self.db.execute(
-            select(COUNTERS.c.value).where(COUNTERS.c.name == name)
-        ).scalar()
+        current = self.db.execute(select(COUNTERS.c.value).where(COUNTERS.c.name == name)).scalar()
         if current is None:
             self.db.execute(insert(COUNTERS).values(name=name, value=value))
         elif current < value:
-            self.db.execute(
-                update(COUNTERS).where(COUNTERS.c.name == name).values(value=value)
-            )
+            self.db.execute(update(COUNTERS).where(COUNTERS.c.name == name).values(value=value))
 
 
 class CaseRepository:
@@ -197,6 +194,50 @@ class CaseRepository:
         return list(self.db.execute(query).scalars())
 
 
+ATTACHMENTS = Base.metadata.tables["attachments"]
+_ATTACHMENT_INFO = [c for c in ATTACHMENTS.c if c.name != "data"]
+
+
+class AttachmentRepository:
+    """Photos live in the database (a shared database carries them); lists load no bytes."""
+
+    def __init__(self, db: Executor) -> None:
+        self.db = db
+
+    def add(self, case_id: int, event_seq: int | None, kind: AttachmentKind, filename: str,
+            mime: str, data: bytes, thumbnail: bytes | None, at: datetime,
+            by: str) -> int:  # fmt: skip
+        result = self.db.execute(
+            insert(ATTACHMENTS)
+            .values(case_id=case_id, event_seq=event_seq, kind=kind.value, filename=filename,
+                    mime=mime, data=data, thumbnail=thumbnail, created_at=at, created_by=by)
+            .returning(ATTACHMENTS.c.id)
+        )  # fmt: skip
+        return int(result.scalar_one())
+
+    def list(self, case_id: int) -> list[AttachmentInfo]:
+        rows = self.db.execute(
+            select(*_ATTACHMENT_INFO, func.length(ATTACHMENTS.c.data).label("size"))
+            .where(ATTACHMENTS.c.case_id == case_id)
+            .order_by(ATTACHMENTS.c.id)
+        )
+        return [
+            AttachmentInfo(r.id, r.case_id, r.event_seq, AttachmentKind(r.kind), r.filename,
+                           r.mime, int(r.size), r.created_at, r.created_by, r.thumbnail)
+            for r in rows
+        ]  # fmt: skip
+
+    def data(self, attachment_id: int) -> tuple[str, str, bytes]:
+        row = self.db.execute(
+            select(ATTACHMENTS.c.filename, ATTACHMENTS.c.mime, ATTACHMENTS.c.data).where(
+                ATTACHMENTS.c.id == attachment_id
+            )
+        ).first()
+        if row is None:
+            raise NotFound(f"附件 {attachment_id} 不存在")
+        return row.filename, row.mime, bytes(row.data)
+
+
 class ChangeFeed:
     """Append-only outbox of changes; followers poll it (SQLite) or LISTEN (PostgreSQL)."""
 
@@ -219,7 +260,5 @@ def last_change_id(conn: Connection | Session) -> int:
 
 
 def changes_since(conn: Connection | Session, after_id: int, limit: int = 1000) -> list[Any]:
-    rows = conn.execute(
-        select(FEED).where(FEED.c.id > after_id).order_by(FEED.c.id).limit(limit)
-    )
+    rows = conn.execute(select(FEED).where(FEED.c.id > after_id).order_by(FEED.c.id).limit(limit))
     return list(rows)

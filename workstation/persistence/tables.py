@@ -129,9 +129,7 @@ class SupervisorRow(Base):
 
 class PatrolCellRow(Base):
     __tablename__ = "supervisor_cells"
-    supervisor_code: Mapped[str] = mapped_column(
-        ForeignKey("supervisors.code"), primary_key=True
-    )
+    supervisor_code: Mapped[str] = mapped_column(ForeignKey("supervisors.code"), primary_key=True)
     cell_code: Mapped[str] = mapped_column(String(15), primary_key=True, index=True)
 
 

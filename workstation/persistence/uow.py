@@ -6,7 +6,12 @@ from types import TracebackType
 
 from sqlalchemy import Connection, Engine
 
-from workstation.persistence.repositories import CaseRepository, ChangeFeed, CounterRepository
+from workstation.persistence.repositories import (
+    AttachmentRepository,
+    CaseRepository,
+    ChangeFeed,
+    CounterRepository,
+)
 
 
 class SqlUnitOfWork:
@@ -18,6 +23,7 @@ class SqlUnitOfWork:
     cases: CaseRepository
     feed: ChangeFeed
     counters: CounterRepository
+    attachments: AttachmentRepository
 
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
@@ -28,6 +34,7 @@ class SqlUnitOfWork:
         self.cases = CaseRepository(self.connection)
         self.feed = ChangeFeed(self.connection)
         self.counters = self.cases.counters
+        self.attachments = AttachmentRepository(self.connection)
         return self
 
     def __exit__(

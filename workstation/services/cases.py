@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
+from workstation.domain.attachments import AttachmentInfo, AttachmentKind, sniff_mime
 from workstation.domain.case import Case, CaseEvent, decide, evolve
 from workstation.domain.errors import (
     IllegalTransition,
@@ -27,11 +28,23 @@ from workstation.services.views import summarize
 
 
 def report(
-    uow: SqlUnitOfWork, ref: Reference, actor: Actor, now: datetime, *,
-    description: str, source: Source | str = Source.SUPERVISOR, lon: float | None = None,
-    lat: float | None = None, grid_code: str | None = None, category_code: str | None = None,
-    address: str = "", priority: str | None = None, reporter: str | None = None,
-    self_handled: bool = False, reported_at: datetime | None = None, note: str = "",
+    uow: SqlUnitOfWork,
+    ref: Reference,
+    actor: Actor,
+    now: datetime,
+    *,
+    description: str,
+    source: Source | str = Source.SUPERVISOR,
+    lon: float | None = None,
+    lat: float | None = None,
+    grid_code: str | None = None,
+    category_code: str | None = None,
+    address: str = "",
+    priority: str | None = None,
+    reporter: str | None = None,
+    self_handled: bool = False,
+    reported_at: datetime | None = None,
+    note: str = "",
 ) -> CaseSummary:
     """Register a new report (上报): from a supervisor, a hotline, a visitor or a platform."""
     if grid_code is None and lon is not None and lat is not None:
@@ -58,8 +71,13 @@ def report(
 
 
 def perform(
-    uow: SqlUnitOfWork, ref: Reference, actor: Actor, now: datetime, case_id: int,
-    action: Action | str, params: Mapping[str, Any] | None = None,
+    uow: SqlUnitOfWork,
+    ref: Reference,
+    actor: Actor,
+    now: datetime,
+    case_id: int,
+    action: Action | str,
+    params: Mapping[str, Any] | None = None,
     expected_version: int | None = None,
 ) -> CaseSummary:
     """Perform any action but REPORT and MERGE on one case.
@@ -115,9 +133,45 @@ def _complete_params(
     return params
 
 
+def attach(
+    uow: SqlUnitOfWork,
+    ref: Reference,
+    actor: Actor,
+    now: datetime,
+    case_id: int,
+    *,
+    filename: str,
+    data: bytes,
+    kind: AttachmentKind | str = AttachmentKind.OTHER,
+    note: str = "",
+) -> AttachmentInfo:
+    """Attach a photo or file to a case: a NOTE event and the stored file, together."""
+    from workstation.adapters.images import thumbnail_png
+
+    kind = AttachmentKind(kind)
+    mime = sniff_mime(data, filename)
+    thumbnail = thumbnail_png(data, filename) if mime.startswith("image/") else None
+    with uow:
+        case, version = uow.cases.get_versioned(case_id)
+        params = {"text": note, "attachments": [{"filename": filename, "kind": kind.value}]}
+        event = decide(case, Action.NOTE, actor, now, ref.context, params)
+        uow.cases.save(evolve(case, event), event, version)
+        attachment_id = uow.attachments.add(case.id, event.seq, kind, filename, mime, data,
+                                            thumbnail, now, actor.username)  # fmt: skip
+        uow.feed.append("case", case.id, Action.NOTE.value, actor.username, now)
+        uow.commit()
+    return AttachmentInfo(attachment_id, case.id, event.seq, kind, filename, mime, len(data),
+                          now, actor.username, thumbnail)  # fmt: skip
+
+
 def merge(
-    uow: SqlUnitOfWork, ref: Reference, actor: Actor, now: datetime, duplicate_id: int,
-    original_id: int, expected_version: int | None = None,
+    uow: SqlUnitOfWork,
+    ref: Reference,
+    actor: Actor,
+    now: datetime,
+    duplicate_id: int,
+    original_id: int,
+    expected_version: int | None = None,
 ) -> tuple[CaseSummary, CaseSummary]:
     """Merge a duplicate report into its original: both events in one transaction."""
     if duplicate_id == original_id:

@@ -58,4 +58,3 @@ def event_view(event: CaseEvent, ref: Reference) -> EventView:
         payload=dict(event.payload),
         note=event.note,
     )
-
