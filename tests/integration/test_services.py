@@ -8,7 +8,6 @@ from datetime import datetime, timedelta
 import pytest
 from sqlalchemy import func, select
 
-from support.world import PASSWORD, make_world
 from workstation.domain.case import replay
 from workstation.domain.errors import (
     ConcurrencyConflict,
@@ -20,6 +19,8 @@ from workstation.persistence import migrate
 from workstation.persistence.repositories import ChangeFeed, case_from_row
 from workstation.persistence.tables import CaseEventRow, CaseRow, ChangeFeedRow
 from workstation.services.queries import CaseFilter
+
+from support.world import PASSWORD, make_world
 
 NOW = datetime(2026, 9, 30, 16, 0)  # the afternoon before the 2026 National Day holiday
 

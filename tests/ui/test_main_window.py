@@ -6,10 +6,11 @@ from datetime import datetime
 
 import pytest
 
-from support.world import make_world
 from ui.main_window import MainWindow
 from ui.models.case_table import CaseTableModel
 from ui.operations import Operations
+
+from support.world import make_world
 
 NOW = datetime(2026, 11, 25, 10, 0)
 

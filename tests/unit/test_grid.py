@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import math
+import pickle
 import random
+import re
 from collections import Counter
 
 import numpy as np
@@ -63,17 +65,19 @@ def test_counts_and_real_street_names(grid: Grid) -> None:
 
 def test_codes_are_nested_unique_and_well_formed(grid: Grid) -> None:
     street_codes = {s.code for s in grid.streets}
+    for s in grid.streets:
+        assert re.fullmatch(r"530114[0-9]{3}", s.code)
     for m in grid.communities:
-        assert len(m.code) == 12 and m.code.isdigit()
-        assert m.code.startswith("530114") and m.code[:9] == m.street_code in street_codes
+        assert re.fullmatch(r"530114[0-9]{6}", m.code)
+        assert m.code[:9] == m.street_code
+        assert m.street_code in street_codes
     community_codes = {m.code for m in grid.communities}
     for c in grid.cells:
-        assert len(c.code) == 15 and c.code.isdigit() and c.code.startswith("530114")
-        assert c.code[:12] == c.community_code in community_codes
-        assert c.code[:9] == c.street_code
+        assert re.fullmatch(r"530114[0-9]{6}(?!000)[0-9]{3}", c.code)
         assert is_cell_code(c.code)
-    for s in grid.streets:
-        assert len(s.code) == 9 and s.code.startswith("530114")
+        assert c.code[:12] == c.community_code
+        assert c.community_code in community_codes
+        assert c.code[:9] == c.street_code
     assert len({c.code for c in grid.cells}) == len(grid.cells)
     assert len(community_codes) == len(grid.communities)
     names = [m.name for m in grid.communities]
@@ -387,7 +391,36 @@ def test_index_buckets_adapt_to_cell_size() -> None:
     auto = IRREGULAR_GRIDS["auto"].index
     sides = [math.sqrt(c.area_m2) for c in IRREGULAR_GRIDS["auto"].cells]
     assert auto.bucket_m == pytest.approx(float(np.median(sides)) / 4)
-    assert auto.stats["boundary"] > 0 and auto.stats["covered"] > 0
+    assert auto.stats["boundary"] > 0
+    assert auto.stats["covered"] > 0
+
+
+@pytest.mark.parametrize("bucket_m", [20.0, 1000.0])
+def test_overlapping_cells_resolve_to_the_lowest_code(bucket_m: float) -> None:
+    # Bad data, but the answer must still be deterministic and the same in both paths,
+    # whether the overlap falls in covered buckets (fine raster) or boundary ones (coarse).
+    big = cell_from_polygon("530114001001001", _poly((0, 0), (4, 0), (4, 4), (0, 4)))
+    small = cell_from_polygon("530114001001002", _poly((1, 1), (3, 1), (2, 3)))
+    area = shapely.box(LON0 - 0.01, LAT0 - 0.01, LON0 + 0.02, LAT0 + 0.02)
+    g = Grid(
+        area,
+        [Street("530114001", "龙城街道", area)],
+        [Community("530114001001", "测试社区", "530114001", area)],
+        [small, big],
+        index_bucket_m=bucket_m,
+    )
+    rng = np.random.default_rng(11)
+    lons = LON0 + rng.uniform(1, 3, 2000) * UNIT
+    lats = LAT0 + rng.uniform(1, 3, 2000) * UNIT
+    assert set(g.locate_many(lons, lats)) == {big.code}
+    assert {g.locate(x, y) for x, y in zip(lons, lats, strict=True)} == {big.code}
+
+
+def test_grid_survives_pickling() -> None:
+    # Workers in other processes (exports, reports) may receive a grid.
+    g = pickle.loads(pickle.dumps(IRREGULAR_GRIDS["fine"]))
+    lon, lat = LON0 + 3 * UNIT, LAT0 + 2.5 * UNIT
+    assert g.locate(lon, lat) == IRREGULAR_GRIDS["fine"].locate(lon, lat) == "530114001001002"
 
 
 def test_empty_grid_locates_nothing() -> None:

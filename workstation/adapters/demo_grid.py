@@ -71,7 +71,9 @@ def generate_demo_grid(boundary: Polygon | MultiPolygon, seed: int = 1) -> Grid:
     around k-means centres of its cells (so they hold similar numbers of cells); cells are
     100 m squares of the projection lattice clipped to the built-up area. Streets and
     communities are then redrawn to follow cell edges, so every cell lies wholly in its
-    community and street, and the communities still tile the district.
+    community and street (to the 1 mm overlay precision) and the communities still tile the
+    district. The seed varies the community partition and names; streets and cell squares
+    are fixed by the real seats and the lattice.
     """
     proj = CHENGGONG_PROJECTION
     rng = np.random.default_rng(seed)
@@ -195,6 +197,8 @@ def _voronoi(seeds: FloatArray, zone: Polygon | MultiPolygon) -> list[Polygon | 
             shapely.multipoints(seeds), extend_to=zone.buffer(1000.0), ordered=True
         )
     )
+    if len(regions) != len(seeds):  # coincident seeds would merge regions
+        raise RuntimeError(f"{len(seeds)} Voronoi seeds gave {len(regions)} regions")
     return [_clean(shapely.intersection(r, zone, grid_size=PRECISION_M)) for r in regions]
 
 

@@ -423,6 +423,16 @@ class CellIndex:
             "mean_candidates": round(len(bk) / max(len(ubk), 1), 2),
         }
 
+    def __getstate__(self) -> dict[str, Any]:
+        # memoryviews do not pickle; they are cheap views rebuilt on load.
+        return {k: v for k, v in self.__dict__.items() if not k.endswith("_mv")}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._table_mv = self._table.data
+        self._cand_mv = self._cand.data
+        self._off_mv = self._cand_off.data
+
     def _pairs(
         self, bounds: FloatArray, epsx: float, epsy: float
     ) -> tuple[IntArray, IntArray, IntArray]:
