@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -25,8 +25,9 @@ from workstation.persistence.database import create_db_engine, writer_engine
 from workstation.persistence.repositories import AttachmentRepository
 from workstation.persistence.tables import GridCellRow
 from workstation.persistence.uow import SqlUnitOfWork
-from workstation.services import auth, cases, queries
+from workstation.services import auth, cases, feed, queries
 from workstation.services.dto import CaseDetail, CaseSummary, RecommendationView
+from workstation.services.feed import ChangeBatch
 from workstation.services.queries import CaseFilter
 from workstation.services.reference import Reference, load_reference, seed_defaults
 from workstation.settings import Settings
@@ -163,6 +164,18 @@ class Workstation:
                    actor: Actor | None = None) -> list[CaseSummary]:  # fmt: skip
         with self.read_session() as session:
             return queries.list_cases(session, self.reference, flt, actor)
+
+    def cases_by_ids(self, ids: Sequence[int], actor: Actor | None = None) -> list[CaseSummary]:
+        with self.read_session() as session:
+            return queries.cases_by_ids(session, self.reference, ids, actor)
+
+    def last_change_id(self) -> int:
+        with self.read_session() as session:
+            return feed.last_change_id(session)
+
+    def changes_since(self, after_id: int, limit: int = 2000) -> ChangeBatch:
+        with self.read_session() as session:
+            return feed.changes_since(session, after_id, limit)
 
     def case_detail(self, case_ref: int | str, actor: Actor,
                     at: datetime | None = None) -> CaseDetail:  # fmt: skip

@@ -298,17 +298,26 @@ def _d_void(case: Case, a: Actor, now: datetime, ctx: CaseContext,
     return {"reason": str(_require(p, "reason", "作废原因"))}
 
 
-def _handling_limit(case: Case, ctx: CaseContext) -> TimeLimit:
-    if case.priority is Priority.URGENT:
+def handling_limit(category_code: str, priority: Priority | str, ctx: CaseContext) -> TimeLimit:
+    """The category's limit; an urgent case runs on natural hours, 24/7.
+
+    A category whose own limit is already in natural time (井盖 6 小时) keeps it; one
+    counted in working time gets the urgent limit instead.
+    """
+    limit = ctx.handling_limit_of(category_code)
+    if Priority(priority) is Priority.URGENT and limit.unit.is_working_time:
         return ctx.stage_limits.urgent_handling
-    assert case.category_code is not None  # filed cases always have one
-    return ctx.handling_limit_of(case.category_code)
+    return limit
 
 
 def _d_dispatch(case: Case, a: Actor, now: datetime, ctx: CaseContext,
                 p: dict[str, Any]) -> dict[str, Any]:  # fmt: skip
     unit = str(_require(p, "unit_code", "处置单位"))
-    limit = _parse_limit(p["limit"], "处置时限") if p.get("limit") else _handling_limit(case, ctx)
+    assert case.category_code is not None  # a filed case always has one
+    if p.get("limit"):
+        limit = _parse_limit(p["limit"], "处置时限")
+    else:
+        limit = handling_limit(case.category_code, case.priority, ctx)
     deadline = ctx.calendar.deadline(now, limit)
     return {
         "unit_code": unit,
@@ -450,8 +459,6 @@ def _d_absorb(case: Case, a: Actor, now: datetime, ctx: CaseContext,
     duplicate = int(_require(p, "duplicate_id", "重复案件"))
     if duplicate == case.id:
         raise ValidationError(f"{case.label} 不能与自身合并")
-    if duplicate in case.duplicate_ids:
-        raise ValidationError(f"{case.label} 已记录过重复案件 {duplicate}")
     return {"duplicate_id": duplicate, "duplicate_no": str(p.get("duplicate_no") or "")}
 
 
@@ -672,7 +679,10 @@ def _e_merge(case: Case, e: CaseEvent, p: Payload) -> None:
 
 
 def _e_absorb(case: Case, e: CaseEvent, p: Payload) -> None:
-    case.duplicate_ids = (*case.duplicate_ids, int(p["duplicate_id"]))
+    # A duplicate merged again after a reopen is listed once.
+    duplicate = int(p["duplicate_id"])
+    if duplicate not in case.duplicate_ids:
+        case.duplicate_ids = (*case.duplicate_ids, duplicate)
 
 
 def _e_reclassify(case: Case, e: CaseEvent, p: Payload) -> None:

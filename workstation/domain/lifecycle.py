@@ -181,7 +181,13 @@ del S, R
 
 # Actions a handling unit may take only on cases its own unit owns.
 UNIT_SCOPED_ACTIONS = frozenset(
-    {Action.FEEDBACK, Action.REQUEST_RETURN, Action.REQUEST_EXTENSION, Action.REQUEST_SUSPENSION}
+    {
+        Action.FEEDBACK,
+        Action.REQUEST_RETURN,
+        Action.REQUEST_EXTENSION,
+        Action.REQUEST_SUSPENSION,
+        Action.NOTE,  # units see only their own cases, so they annotate only those
+    }
 )
 
 

@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from workstation.domain.attachments import AttachmentInfo, AttachmentKind, sniff_mime
-from workstation.domain.case import Case, CaseEvent, decide, evolve
+from workstation.domain.case import Case, CaseEvent, decide, evolve, handling_limit
 from workstation.domain.errors import (
     IllegalTransition,
     NotFound,
@@ -202,11 +202,7 @@ def recommend_unit(ref: Reference, case: CaseSummary | Case, now: datetime) -> R
         raise ValidationError("案件缺少类别或网格，无法推荐处置单位")
     rec = ref.matrix.recommend(case.category_code, case.grid_code, _category_names(ref),
                                ref.area_names())  # fmt: skip
-    limit = (
-        ref.stage_limits.urgent_handling
-        if case.priority == "urgent"
-        else ref.catalog.limit_of(case.category_code)
-    )
+    limit = handling_limit(case.category_code, case.priority, ref.context)
     return RecommendationView(rec.unit_code, rec.unit_name, rec.reason,
                               ref.calendar.deadline(now, limit), str(limit))  # fmt: skip
 
