@@ -169,6 +169,12 @@ class Workstation:
         with self.read_session() as session:
             return queries.cases_by_ids(session, self.reference, ids, actor)
 
+    def allowed_actions(self, ids: Sequence[int], actor: Actor,
+                        at: datetime | None = None) -> dict[int, tuple[str, ...]]:  # fmt: skip
+        with self.read_session() as session:
+            return queries.allowed_actions_for(session, self.reference, ids, actor,
+                                               at or self.clock())  # fmt: skip
+
     def last_change_id(self) -> int:
         with self.read_session() as session:
             return feed.last_change_id(session)

@@ -41,3 +41,16 @@ def test_too_many_changes_ask_for_a_reload(ws) -> None:
     batch = ws.changes_since(start, limit=3)
     assert batch.truncated
     assert batch.last_id == ws.last_change_id()
+
+
+def test_allowed_actions_follow_state_role_and_guards(ws) -> None:
+    cell = ws.reference.supervisors["jdy001"].patrol_cells[0]
+    case = ws.report(ws.actor("jdy001"), description="暴露垃圾", grid_code=cell,
+                     category_code="E0102")  # fmt: skip
+    allowed = ws.allowed_actions([case.id], ws.actor("leader"))[case.id]
+    assert "file" in allowed
+    assert "dispatch" not in allowed
+    assert "approve_self_handled" not in allowed  # a guard: not a 先行处置 report
+    assert ws.allowed_actions([case.id], ws.actor("dispatcher"))[case.id] == (
+        "request_verification", "escalate", "merge", "reclassify", "note"
+    )  # fmt: skip

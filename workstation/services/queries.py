@@ -72,6 +72,21 @@ def cases_by_ids(session: Session, ref: Reference, ids: Sequence[int],
     return sorted(out, key=lambda c: c.id)
 
 
+def allowed_actions_for(session: Session, ref: Reference, ids: Sequence[int], actor: Actor,
+                        now: datetime) -> dict[int, tuple[str, ...]]:  # fmt: skip
+    """For each case, the actions this actor may take on it now (state, role and guards)."""
+    out: dict[int, tuple[str, ...]] = {}
+    for start in range(0, len(ids), 500):
+        rows = session.execute(select(CASES).where(CASES.c.id.in_(list(ids[start : start + 500]))))
+        for row in rows:
+            case = case_from_row(row)
+            if actor.role is Role.UNIT and case.unit_code != actor.unit_code:
+                out[case.id] = ()
+            else:
+                out[case.id] = tuple(a.value for a in allowed_actions(ref, case, actor, now))
+    return out
+
+
 def case_detail(session: Session, ref: Reference, case_ref: int | str, actor: Actor,
                 now: datetime) -> CaseDetail:  # fmt: skip
     """A case with its timeline and what `actor` may do with it now."""
