@@ -1,10 +1,11 @@
-"""GUI start-up: Qt application, translations, database preparation, the main window."""
+"""GUI start-up: Qt application, translations, database preparation, login, main window."""
 
 from __future__ import annotations
 
 import logging
 import os
 import sys
+from collections.abc import Callable
 from typing import Any
 
 from workstation.settings import Settings
@@ -12,14 +13,19 @@ from workstation.settings import Settings
 log = logging.getLogger("ui")
 
 
-def _qt_environment() -> None:
+def qt_environment() -> None:
     # Every library that looks for a Qt binding must pick PySide6.
     os.environ.setdefault("QT_API", "pyside6")
     os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
 
 def install_translations(app: Any, lang: str) -> list[Any]:
-    """Qt's own strings (dialog buttons…) in the chosen language; ours are Chinese at source."""
+    """Our strings are Chinese at source; English comes from resources/i18n/workstation_en.qm.
+
+    Qt's own strings (dialog buttons…) come from Qt's catalogues in the same language.
+    """
+    from importlib import resources
+
     from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 
     if lang == "en":
@@ -29,16 +35,23 @@ def install_translations(app: Any, lang: str) -> list[Any]:
     QLocale.setDefault(locale)
     translators = []
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for name in ("qtbase",):
+    qt_translator = QTranslator(app)
+    if qt_translator.load(locale, "qtbase", "_", qt_dir):
+        app.installTranslator(qt_translator)
+        translators.append(qt_translator)
+    if lang == "en":
+        qm = resources.files("resources.i18n").joinpath("workstation_en.qm")
         translator = QTranslator(app)
-        if translator.load(locale, name, "_", qt_dir):
+        if qm.is_file() and translator.load(qm.read_bytes()):
             app.installTranslator(translator)
             translators.append(translator)
+        else:
+            log.warning("English translation not found; the interface stays Chinese")
     return translators
 
 
-def prepare_database(ws: Any, progress: Any) -> bool:
-    """Migrate; on an empty embedded database build the demo data. True when it did."""
+def prepare_database(ws: Any, progress: Callable[[str, int, int], None]) -> bool:
+    """Migrate; on an empty database build the demo data. True when it did."""
     ws.upgrade()
     if ws.has_grid():
         return False
@@ -49,10 +62,12 @@ def prepare_database(ws: Any, progress: Any) -> bool:
 
 
 def run_gui(settings: Settings, argv: list[str] | None = None) -> int:
-    _qt_environment()
+    qt_environment()
     from PySide6.QtCore import QObject, Signal
     from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
+    from ui.context import AppContext
+    from ui.dialogs.login import LoginDialog
     from ui.main_window import MainWindow
     from ui.operations import Operations
     from workstation.bootstrap import bootstrap
@@ -67,6 +82,7 @@ def run_gui(settings: Settings, argv: list[str] | None = None) -> int:
 
     ws = bootstrap(settings)
     ops = Operations(app)
+    keep: list[Any] = []  # top-level windows live as long as the app
 
     class Progress(QObject):
         changed = Signal(str, int, int)
@@ -76,29 +92,41 @@ def run_gui(settings: Settings, argv: list[str] | None = None) -> int:
     dialog.setWindowTitle(app.translate("app", "网格化指挥调度工作站"))
     dialog.setMinimumDuration(0)
     dialog.setMinimumWidth(420)
+    dialog.setAutoClose(False)
 
     def on_progress(step: str, done: int, total: int) -> None:
         dialog.setLabelText(step)
         dialog.setValue(int(100 * done / total) if total else 100)
 
     bridge.changed.connect(on_progress)
-    windows: list[MainWindow] = []
 
-    def ready(_: object) -> None:
+    def show_login(_: object) -> None:
         dialog.close()
-        window = MainWindow(ws, ops, demo=ws.reference.is_demo)
-        window.resize(1500, 900)
+        reference = ws.reference  # loaded on the worker by prepare_database
+        demo_password = reference.settings.get("demo_password") if reference.is_demo else None
+        login = LoginDialog(ws, ops, demo_password=demo_password)
+        login.logged_in.connect(lambda account: open_window(account, reference.is_demo))
+        login.rejected.connect(app.quit)
+        keep.append(login)
+        login.open()
+
+    def open_window(account: Any, demo: bool) -> None:
+        window = MainWindow(AppContext(ws, ops, account, demo=demo))
         window.show()
         window.start()
-        windows.append(window)
+        keep.append(window)
 
     def failed(message: str, exc: BaseException) -> None:
         dialog.close()
         QMessageBox.critical(None, app.translate("app", "无法打开数据库"), message)
         app.exit(1)
 
-    ops.run(lambda: prepare_database(ws, bridge.changed.emit), ready, failed,
-            description="prepare database")  # fmt: skip
+    def prepare() -> bool:
+        built = prepare_database(ws, bridge.changed.emit)
+        _ = ws.reference  # warm the reference data off the GUI thread
+        return built
+
+    ops.run(prepare, show_login, failed, description="prepare database")
     try:
         return int(app.exec())
     finally:

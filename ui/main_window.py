@@ -1,116 +1,140 @@
-"""The main window: arranges the panels and the actions; the panels do the work."""
+"""The main window: arranges the panels, docks, menus and the change-feed follower.
+
+It holds no business logic: each panel has its own controller; this class only wires
+their signals together and keeps the layout (saved and restored with QSettings).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QMainWindow,
-    QTableView,
-    QToolBar,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QWidget
 
-from ui.models.case_table import CaseTableModel, SortKeyRole
-from ui.operations import Operations
-from workstation.bootstrap import Workstation
-from workstation.domain.lifecycle import CaseState
-from workstation.services.dto import CaseSummary
-from workstation.services.queries import CaseFilter
+from ui.actions.controller import ActionController
+from ui.context import AppContext
+from ui.feed import ChangeFollower
+from ui.panels.detail import CaseDetailPanel
+from ui.panels.queue import QueuePanel
+from ui.panels.reminders import ReminderPanel
 
-
-class CaseQueuePanel(QWidget):
-    """The case table with a search box; loads open cases in the background."""
-
-    def __init__(self, ws: Workstation, ops: Operations, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._ws = ws
-        self._ops = ops
-        self.model = CaseTableModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SortKeyRole)
-        self.proxy.setFilterKeyColumn(-1)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-
-        self.search = QLineEdit(self)
-        self.search.setPlaceholderText(self.tr("搜索案件编号、地址、描述、处置单位（Ctrl+F）"))
-        self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.proxy.setFilterFixedString)
-
-        self.table = QTableView(self)
-        self.table.setObjectName("caseTable")
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(26)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
-        for column, width in enumerate((118, 92, 86, 110, 130, 130, 300, 70, 150, 92, 48, 48)):
-            header.resizeSection(column, width)
-
-        self.status = QLabel(self.tr("正在加载案件…"), self)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.search)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.status)
-
-    def reload(self) -> None:
-        self.status.setText(self.tr("正在加载案件…"))
-        flt = CaseFilter(states=[s for s in CaseState if s.is_open])
-        self._ops.run(lambda: self._ws.list_cases(flt), self._loaded,
-                      description="load open cases")  # fmt: skip
-
-    def _loaded(self, rows: list[CaseSummary]) -> None:
-        self.model.reset_rows(rows)
-        self.status.setText(self.tr("在办案件 %n 件", "", len(rows)))
+SETTINGS_VERSION = 1
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, ws: Workstation, ops: Operations, *, demo: bool = False) -> None:
+    def __init__(self, ctx: AppContext, settings: QSettings | None = None) -> None:
         super().__init__()
-        self._ws = ws
-        self._ops = ops
+        self._ctx = ctx
+        self._settings = settings or QSettings()
         self.setObjectName("mainWindow")
         title = self.tr("网格化指挥调度工作站 — 呈贡分中心")
-        self.setWindowTitle(title + (self.tr("（演示模式）") if demo else ""))
-        self.queue = CaseQueuePanel(ws, ops, self)
+        who = f"{ctx.account.display_name}（{ctx.role.label}）"
+        self.setWindowTitle(f"{title} · {who}" + (self.tr("（演示模式）") if ctx.demo else ""))
+
+        self.queue = QueuePanel(ctx, self)
         self.setCentralWidget(self.queue)
+        self.detail = CaseDetailPanel(ctx, self)
+        self.reminders = ReminderPanel(ctx, self)
+        self.detail_dock = self._dock("detailDock", self.tr("案件详情"), self.detail,
+                                      Qt.DockWidgetArea.RightDockWidgetArea)  # fmt: skip
+        self.reminder_dock = self._dock("reminderDock", self.tr("提醒中心"), self.reminders,
+                                        Qt.DockWidgetArea.RightDockWidgetArea)  # fmt: skip
+        self.actions = ActionController(ctx, self)
+        self.follower = ChangeFollower(ctx.ws, ctx.ops, ctx.actor, parent=self)
+        self._build_menus()
+        self._wire()
 
-        toolbar = QToolBar(self.tr("常用"), self)
-        toolbar.setObjectName("mainToolbar")
-        self.addToolBar(toolbar)
-        self.refresh_action = QAction(self.tr("刷新"), self)
-        self.refresh_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
-        self.refresh_action.triggered.connect(self.queue.reload)
-        toolbar.addAction(self.refresh_action)
-        find = QAction(self.tr("搜索"), self)
-        find.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
-        find.triggered.connect(lambda: self.queue.search.setFocus())
-        self.addAction(find)
-
-        self.message = QLabel(self)
-        self.statusBar().addPermanentWidget(self.message)
-        ops.error.connect(self.show_error)
-        if demo:
+        self.connection = QLabel(self)
+        self.statusBar().addPermanentWidget(self.connection)
+        if ctx.demo:
             badge = QLabel(self.tr("演示模式"), self)
+            badge.setObjectName("demoBadge")
             badge.setStyleSheet("QLabel { background: #ef6c00; color: white; padding: 2px 8px; }")
             self.statusBar().addPermanentWidget(badge)
+        self.restore_layout()
+
+    def _dock(self, name: str, title: str, widget: QWidget,
+              area: Qt.DockWidgetArea) -> QDockWidget:  # fmt: skip
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)  # saveState() needs names
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _build_menus(self) -> None:
+        cases = self.menuBar().addMenu(self.tr("案件(&C)"))
+        for action in self.actions.actions.values():
+            cases.addAction(action)
+        view = self.menuBar().addMenu(self.tr("视图(&V)"))
+        refresh = QAction(self.tr("刷新"), self)
+        refresh.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
+        refresh.triggered.connect(self.queue.reload)
+        view.addAction(refresh)
+        find = QAction(self.tr("搜索"), self)
+        find.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
+        find.triggered.connect(self._focus_search)
+        view.addAction(find)
+        view.addSeparator()
+        view.addAction(self.detail_dock.toggleViewAction())
+        view.addAction(self.reminder_dock.toggleViewAction())
+
+    def _focus_search(self) -> None:
+        self.queue.search.setFocus()
+        self.queue.search.selectAll()
+
+    def _wire(self) -> None:
+        q, d, r, a, f = self.queue, self.detail, self.reminders, self.actions, self.follower
+        q.current_case_changed.connect(d.show_case)
+        q.selection_changed.connect(a.set_selection)
+        q.cases_loaded.connect(r.set_cases)
+        a.cases_updated.connect(q.apply_changes)
+        a.cases_updated.connect(d.on_cases_changed)
+        a.cases_updated.connect(r.on_cases_changed)
+        d.action_requested.connect(lambda action, case_id: a.trigger(action, [case_id]))
+        r.case_activated.connect(q.select_case)
+        f.cases_changed.connect(q.apply_changes)
+        f.cases_changed.connect(d.on_cases_changed)
+        f.cases_changed.connect(r.on_cases_changed)
+        f.reload_needed.connect(q.reload)
+        f.connection_lost.connect(self._connection_lost)
+        f.connection_restored.connect(lambda: self.connection.setText(""))
+        self._ctx.ops.error.connect(self.show_error)
 
     def start(self) -> None:
-        # Started from the event loop, not the constructor: the window paints first.
-        QTimer.singleShot(0, self.queue.reload)
+        # From the event loop, not the constructor: the window paints before any query.
+        QTimer.singleShot(0, self._start)
+
+    def _start(self) -> None:
+        self.queue.reload()
+        self.follower.start()
+
+    def _connection_lost(self, message: str) -> None:
+        self.connection.setText(self.tr("数据库连接中断，正在重试…"))
+        self.show_error(message)
 
     def show_error(self, message: str) -> None:
         self.statusBar().showMessage(message, 15_000)
+
+    # -- layout persistence ------------------------------------------------------------
+
+    def restore_layout(self) -> None:
+        s = self._settings
+        if s.value("window/version", 0, int) != SETTINGS_VERSION:
+            self.resize(1600, 950)
+            return
+        self.restoreGeometry(s.value("window/geometry"))
+        self.restoreState(s.value("window/state"), SETTINGS_VERSION)
+        header = s.value("queue/header")
+        if header is not None:
+            self.queue.table.horizontalHeader().restoreState(header)
+
+    def save_layout(self) -> None:
+        s = self._settings
+        s.setValue("window/version", SETTINGS_VERSION)
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/state", self.saveState(SETTINGS_VERSION))
+        s.setValue("queue/header", self.queue.table.horizontalHeader().saveState())
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.save_layout()
+        self.follower.stop()
+        super().closeEvent(event)

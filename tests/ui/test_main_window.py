@@ -1,25 +1,10 @@
-"""The first window: open cases from a real SQLite file appear in the case table."""
+"""The main window on a real SQLite file: open cases load, search works, layout persists."""
 
 from __future__ import annotations
-
-from datetime import datetime
-
-import pytest
 
 from ui.main_window import MainWindow
 from ui.models.case_table import CaseTableModel
 from ui.operations import Operations
-
-from support.world import make_world
-
-NOW = datetime(2026, 11, 25, 10, 0)
-
-
-@pytest.fixture
-def ws(sqlite_url: str):
-    ws = make_world(sqlite_url, NOW)
-    yield ws
-    ws.dispose()
 
 
 def _report(ws, description: str):
@@ -28,11 +13,10 @@ def _report(ws, description: str):
                      category_code="E0102")  # fmt: skip
 
 
-def test_window_lists_open_cases_and_searches(qtbot, ws) -> None:
+def test_window_lists_open_cases_and_searches(qtbot, ws, ctx_for, qsettings) -> None:
     reports = [_report(ws, text) for text in ("路口暴露垃圾", "人行道乱堆物料", "绿地积存垃圾")]
-    closed = ws.act(ws.actor("leader"), reports[2].id, "void", {"reason": "重复上报"})
-    ops = Operations()
-    window = MainWindow(ws, ops, demo=True)
+    voided = ws.act(ws.actor("leader"), reports[2].id, "void", {"reason": "重复上报"})
+    window = MainWindow(ctx_for("leader"), qsettings)
     qtbot.addWidget(window)
     window.show()
     window.start()
@@ -41,14 +25,26 @@ def test_window_lists_open_cases_and_searches(qtbot, ws) -> None:
 
     shown = {queue.model.case_at(r).case_no for r in range(queue.model.rowCount())}
     assert shown == {reports[0].case_no, reports[1].case_no}
-    assert closed.case_no not in shown
-    assert "演示模式" in window.windowTitle() or "（演示模式）" in window.windowTitle()
+    assert voided.case_no not in shown
+    assert "（演示模式）" in window.windowTitle()
+    assert "值班长" in window.windowTitle()
     assert queue.status.text() == "在办案件 2 件"
 
     queue.search.setText("乱堆")
     assert queue.proxy.rowCount() == 1
     assert queue.proxy.index(0, 0).data() == reports[1].case_no
-    ops.wait_for_done()
+
+
+def test_layout_is_saved_and_restored(qtbot, ctx_for, qsettings) -> None:
+    window = MainWindow(ctx_for("leader"), qsettings)
+    qtbot.addWidget(window)
+    window.queue.table.horizontalHeader().resizeSection(6, 420)
+    window.reminder_dock.hide()
+    window.save_layout()
+    again = MainWindow(ctx_for("leader"), qsettings)
+    qtbot.addWidget(again)
+    assert again.queue.table.horizontalHeader().sectionSize(6) == 420
+    assert again.reminder_dock.isHidden()
 
 
 def test_case_table_model_passes_qtmodeltester(qtmodeltester, ws) -> None:
@@ -61,10 +57,9 @@ def test_case_table_model_passes_qtmodeltester(qtmodeltester, ws) -> None:
     assert model.row_of(case.id) == 0
 
 
-def test_operations_deliver_errors_on_the_gui_thread(qtbot) -> None:
+def test_operations_deliver_errors_on_the_gui_thread(qtbot, ops: Operations) -> None:
     from workstation.domain.errors import IllegalTransition
 
-    ops = Operations()
     errors: list[str] = []
 
     def fail() -> None:
@@ -75,4 +70,3 @@ def test_operations_deliver_errors_on_the_gui_thread(qtbot) -> None:
     ops.run(fail, on_error=lambda message, exc: errors.append(message))
     qtbot.waitUntil(lambda: busy == [True, False])
     assert errors == ["案件 1 处于『已结案』，不能派遣"]
-    assert ops.wait_for_done()

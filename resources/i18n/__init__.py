@@ -1,0 +1,1 @@
+"""Qt translations: .ts sources and the .qm files built from them."""

@@ -1,0 +1,1 @@
+"""User actions on cases: QActions with shortcuts, their dialogs, and the controller."""
