@@ -20,12 +20,10 @@ def qt_environment() -> None:
 
 
 def install_translations(app: Any, lang: str) -> list[Any]:
-    """Our strings are Chinese at source; English comes from resources/i18n/workstation_en.qm.
+    """Our strings are Chinese at source; other languages come from resources/i18n (ui.i18n).
 
     Qt's own strings (dialog buttons…) come from Qt's catalogues in the same language.
     """
-    from importlib import resources
-
     from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 
     if lang == "en":
@@ -39,14 +37,16 @@ def install_translations(app: Any, lang: str) -> list[Any]:
     if qt_translator.load(locale, "qtbase", "_", qt_dir):
         app.installTranslator(qt_translator)
         translators.append(qt_translator)
-    if lang == "en":
-        qm = resources.files("resources.i18n").joinpath("workstation_en.qm")
+    if lang != "zh_CN":
+        from ui.i18n import compiled_qm
+
+        qm = compiled_qm(lang)
         translator = QTranslator(app)
-        if qm.is_file() and translator.load(qm.read_bytes()):
+        if qm is not None and translator.load(str(qm)):
             app.installTranslator(translator)
             translators.append(translator)
         else:
-            log.warning("English translation not found; the interface stays Chinese")
+            log.warning("no %s translation; the interface stays Chinese", lang)
     return translators
 
 

@@ -229,3 +229,11 @@ def test_login(ws) -> None:
     assert ws.login("leader", PASSWORD).role.value == "leader"
     with pytest.raises(PermissionDenied, match="账号或密码错误"):
         ws.login("leader", "wrong")
+
+
+def test_only_the_supervisor_sent_records_the_verification(ws) -> None:
+    case = _report(ws, source="hotline_12345")
+    ws.act(ws.actor("acceptor"), case.id, "request_verification", {"supervisor": "jdy002"})
+    with pytest.raises(PermissionDenied, match="核实任务不是派给你的"):
+        ws.act(ws.actor("jdy001"), case.id, "verify", {"confirmed": True})
+    assert ws.act(ws.actor("jdy002"), case.id, "verify", {"confirmed": True}).state == "reported"

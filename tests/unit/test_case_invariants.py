@@ -164,7 +164,10 @@ def forward_moves(case: Case) -> list[Move]:
             return [(Action.FILE, LEADER, {"category_code": case.category_code or CATEGORIES[0],
                                            "grid_code": GRID})]  # fmt: skip
         case CaseState.VERIFYING:
-            return [(Action.VERIFY, ACTORS[6], {"confirmed": True})]
+            # Only the supervisor who was sent may record the result (any, if none was named).
+            verifier = Actor(case.verify_supervisor, Role.SUPERVISOR) \
+                if case.verify_supervisor else ACTORS[6]  # fmt: skip
+            return [(Action.VERIFY, verifier, {"confirmed": True})]
         case CaseState.FILED:
             return [(Action.DISPATCH, DISPATCHER, {"unit_code": OWN_UNIT})]
         case CaseState.DISPATCHED if case.pending_request is not None:

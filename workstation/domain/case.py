@@ -94,6 +94,7 @@ class Case:
     pending_request: RequestKind | None = None
     pending_payload: dict[str, Any] = field(default_factory=dict)
     check_supervisor: str | None = None
+    verify_supervisor: str | None = None  # who was sent to verify a non-supervisor report
     check_sent_at: datetime | None = None
     check_passed: bool = False
     closed_by_self_handling: bool = False
@@ -261,6 +262,8 @@ def _d_request_verification(case: Case, a: Actor, now: datetime, ctx: CaseContex
 
 def _d_verify(case: Case, a: Actor, now: datetime, ctx: CaseContext,
               p: dict[str, Any]) -> dict[str, Any]:  # fmt: skip
+    if a.role is Role.SUPERVISOR and case.verify_supervisor not in (None, a.username):
+        raise PermissionDenied(f"{case.label} 的核实任务不是派给你的")
     confirmed = bool(p.get("confirmed", True))
     out: dict[str, Any] = {"confirmed": confirmed}
     if confirmed:
@@ -569,6 +572,10 @@ def _evolve_nothing(case: Case, e: CaseEvent, p: Payload) -> None:
     return None
 
 
+def _e_request_verification(case: Case, e: CaseEvent, p: Payload) -> None:
+    case.verify_supervisor = p.get("supervisor")
+
+
 def _e_verify(case: Case, e: CaseEvent, p: Payload) -> None:
     if p["confirmed"]:
         case.verified = True
@@ -706,6 +713,7 @@ def _e_reopen(case: Case, e: CaseEvent, p: Payload) -> None:
 
 
 _EVOLVERS: dict[Action, Callable[[Case, CaseEvent, Payload], None]] = {
+    Action.REQUEST_VERIFICATION: _e_request_verification,
     Action.VERIFY: _e_verify,
     Action.FILE: _e_file,
     Action.VOID: _e_void,

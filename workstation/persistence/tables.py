@@ -186,6 +186,7 @@ class CaseRow(Base):
     pending_request: Mapped[str | None] = mapped_column(String(20))
     pending_payload: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     check_supervisor: Mapped[str | None] = mapped_column(String(40))
+    verify_supervisor: Mapped[str | None] = mapped_column(String(40))
     check_sent_at: Mapped[datetime | None]
     check_passed: Mapped[bool] = mapped_column(Boolean, default=False)
     closed_by_self_handling: Mapped[bool] = mapped_column(Boolean, default=False)
