@@ -26,8 +26,10 @@ from workstation.persistence.repositories import AttachmentRepository
 from workstation.persistence.tables import GridCellRow
 from workstation.persistence.uow import SqlUnitOfWork
 from workstation.services import auth, cases, feed, queries
+from workstation.services import field as field_service
 from workstation.services.dto import CaseDetail, CaseSummary, RecommendationView
 from workstation.services.feed import ChangeBatch
+from workstation.services.field import SupervisorView
 from workstation.services.queries import CaseFilter
 from workstation.services.reference import Reference, load_reference, seed_defaults
 from workstation.settings import Settings
@@ -174,6 +176,24 @@ class Workstation:
         with self.read_session() as session:
             return queries.allowed_actions_for(session, self.reference, ids, actor,
                                                at or self.clock())  # fmt: skip
+
+    # ----------------------------------------------------------------- the field
+
+    def record_fix(self, actor: Actor, lon: float, lat: float, at: datetime | None = None) -> None:
+        field_service.record_fix(self.uow(), self.reference, actor, at or self.clock(), lon, lat)
+
+    def set_supervisor_status(self, actor: Actor, status: str,
+                              at: datetime | None = None) -> None:  # fmt: skip
+        field_service.set_status(self.uow(), self.reference, actor, at or self.clock(), status)
+
+    def supervisor_board(self, at: datetime | None = None) -> list[SupervisorView]:
+        with self.read_session() as session:
+            return field_service.board(session, self.reference, at or self.clock())
+
+    def supervisor_track(self, supervisor_code: str,
+                         since: datetime) -> list[tuple[datetime, float, float]]:  # fmt: skip
+        with self.read_session() as session:
+            return field_service.track(session, supervisor_code, since)
 
     def last_change_id(self) -> int:
         with self.read_session() as session:

@@ -20,7 +20,9 @@ from workstation.persistence.tables import (
     PatrolCellRow,
     ResponsibilityRuleRow,
     SettingRow,
+    SupervisorFixRow,
     SupervisorRow,
+    SupervisorStateRow,
     UnitRow,
 )
 from workstation.services.auth import hash_password
@@ -112,7 +114,8 @@ def seed_reference(session: Session, grid: Grid, catalog_unit_types: dict[str, s
     rng = random.Random(seed)
     units = build_units(grid)
     rules = build_rules(units, catalog_unit_types, grid)
-    for table in (PatrolCellRow, SupervisorRow, AccountRow, ResponsibilityRuleRow, UnitRow):
+    for table in (SupervisorFixRow, SupervisorStateRow, PatrolCellRow, SupervisorRow, AccountRow,
+                  ResponsibilityRuleRow, UnitRow):  # fmt: skip
         session.execute(delete(table))
     session.execute(insert(UnitRow), [
         {"code": u.code, "name": u.name, "kind": u.kind.value, "unit_types": ",".join(u.unit_types),

@@ -133,6 +133,31 @@ class PatrolCellRow(Base):
     cell_code: Mapped[str] = mapped_column(String(15), primary_key=True, index=True)
 
 
+class SupervisorFixRow(Base):
+    """Position fixes sent by the supervisors' phones (append-only): today's tracks."""
+
+    __tablename__ = "supervisor_fixes"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    supervisor_code: Mapped[str] = mapped_column(ForeignKey("supervisors.code"))
+    at: Mapped[datetime]
+    lon: Mapped[float] = mapped_column(Float)
+    lat: Mapped[float] = mapped_column(Float)
+
+    __table_args__ = (Index("ix_supervisor_fixes_code_at", "supervisor_code", "at"),)
+
+
+class SupervisorStateRow(Base):
+    """Each supervisor's current status and last known position (a cache of the fixes)."""
+
+    __tablename__ = "supervisor_states"
+    supervisor_code: Mapped[str] = mapped_column(ForeignKey("supervisors.code"), primary_key=True)
+    status: Mapped[str] = mapped_column(String(20))
+    status_since: Mapped[datetime]
+    last_fix_at: Mapped[datetime | None]
+    lon: Mapped[float | None] = mapped_column(Float)
+    lat: Mapped[float | None] = mapped_column(Float)
+
+
 class CalendarOverrideRow(Base):
     __tablename__ = "calendar_overrides"
     day: Mapped[date] = mapped_column(Date, primary_key=True)
