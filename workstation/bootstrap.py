@@ -29,7 +29,7 @@ from workstation.services import auth, cases, feed, queries
 from workstation.services import field as field_service
 from workstation.services.dto import CaseDetail, CaseSummary, RecommendationView
 from workstation.services.feed import ChangeBatch
-from workstation.services.field import SupervisorView
+from workstation.services.field import FieldTask, SupervisorView, UnitWork
 from workstation.services.queries import CaseFilter
 from workstation.services.reference import Reference, load_reference, seed_defaults
 from workstation.settings import Settings
@@ -194,6 +194,14 @@ class Workstation:
                          since: datetime) -> list[tuple[datetime, float, float]]:  # fmt: skip
         with self.read_session() as session:
             return field_service.track(session, supervisor_code, since)
+
+    def field_tasks(self) -> list[FieldTask]:
+        with self.read_session() as session:
+            return field_service.open_tasks(session)
+
+    def unit_work(self) -> list[UnitWork]:
+        with self.read_session() as session:
+            return field_service.unit_work(session)
 
     def last_change_id(self) -> int:
         with self.read_session() as session:

@@ -38,20 +38,34 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=["zh_CN", "en"], help="界面语言 (GUI language)")
     parser.add_argument("-v", "--verbose", action="store_true", help="输出调试日志")
     sub = parser.add_subparsers(dest="command")
+    # `--db` is accepted before and after the subcommand (`workstation demo --db URL`).
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", default=argparse.SUPPRESS, help="数据库 URL")
+    leaf = {"parents": [common]}
 
     db = sub.add_parser("db", help="数据库维护").add_subparsers(dest="db_command", required=True)
-    db.add_parser("upgrade", help="创建或升级数据库结构（Alembic 迁移）")
+    db.add_parser("upgrade", help="创建或升级数据库结构（Alembic 迁移）", **leaf)
 
-    demo = sub.add_parser("demo", help="生成呈贡区演示数据")
+    demo = sub.add_parser("demo", help="生成呈贡区演示数据", **leaf)
     demo.add_argument("--days", type=int, default=30, help="案件历史天数（默认 30）")
     demo.add_argument("--seed", type=int, default=1, help="随机种子（相同种子生成相同数据）")
     demo.add_argument("--cases-per-day", type=float, default=None,
                       help="每天上报量（默认约 300）")  # fmt: skip
     demo.add_argument("--end", help="演示数据的“当前时间”（ISO，默认现在）")
 
+    sim = sub.add_parser(
+        "simulate", help="外业模拟：监督员巡查、上报、核实核查，处置单位反馈", **leaf
+    )
+    sim.add_argument("--speed", type=float, default=1.0,
+                     help="模拟时间倍速（默认 1 = 实时；0 = 尽快）")  # fmt: skip
+    sim.add_argument("--seed", type=int, default=1, help="随机种子")
+    sim.add_argument("--minutes", type=float, default=None,
+                     help="模拟多少分钟后停止（默认一直运行，Ctrl+C 停止）")  # fmt: skip
+    sim.add_argument("--start", help="模拟起始时间（ISO，默认现在）")
+
     cases = sub.add_parser("cases", help="案件列表").add_subparsers(dest="cases_command",
                                                                   required=True)  # fmt: skip
-    lst = cases.add_parser("list", help="列出案件")
+    lst = cases.add_parser("list", help="列出案件", **leaf)
     lst.add_argument("--state", action="append", choices=[s.value for s in CaseState],
                      help="按状态筛选（可重复）")  # fmt: skip
     lst.add_argument("--unit", help="按处置单位代码筛选")
@@ -62,12 +76,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     case = sub.add_parser("case", help="单个案件").add_subparsers(dest="case_command",
                                                                required=True)  # fmt: skip
-    show = case.add_parser("show", help="显示案件及其事件")
+    show = case.add_parser("show", help="显示案件及其事件", **leaf)
     show.add_argument("id", help="案件 ID 或案件编号")
     show.add_argument("--as", dest="user", default="admin", help="以哪个账号查看（决定可用操作）")
     show.add_argument("--json", action="store_true")
 
-    act = case.add_parser("act", help="对案件执行操作")
+    act = case.add_parser("act", help="对案件执行操作", **leaf)
     act.add_argument("id", help="案件 ID 或案件编号")
     internal = (Action.REPORT, Action.ABSORB_DUPLICATE)
     act.add_argument("action", choices=[a.value for a in Action if a not in internal])
@@ -78,7 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
     act.add_argument("--expected-version", type=int, help="乐观锁：看到的案件版本")
     act.add_argument("--json", action="store_true")
 
-    rep = case.add_parser("report", help="登记新问题（上报）")
+    rep = case.add_parser("report", help="登记新问题（上报）", **leaf)
     rep.add_argument("--as", dest="user", required=True)
     rep.add_argument("--description", required=True)
     rep.add_argument("--source", default="supervisor")
@@ -93,7 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     cal = sub.add_parser("calendar", help="工作日历").add_subparsers(dest="cal_command",
                                                                  required=True)  # fmt: skip
-    add = cal.add_parser("add", help="计算期限：起始时间 + 时限")
+    add = cal.add_parser("add", help="计算期限：起始时间 + 时限", **leaf)
     add.add_argument("--from", dest="start", required=True, help="起始时间（ISO 格式）")
     add.add_argument("--limit", required=True, help="时限，如 8 工作时、3 工作日、2 小时")
     add.add_argument("--json", action="store_true")
@@ -155,6 +169,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         if args.command == "demo":
             return _demo(ws, args)
         _require_schema(ws)
+        if args.command == "simulate":
+            return _simulate(ws, args)
         if args.command == "cases":
             return _cases_list(ws, args)
         if args.case_command == "show":
@@ -203,6 +219,36 @@ def _demo(ws: Any, args: argparse.Namespace) -> int:
         options = options.with_rate(args.cases_per_day)
     stats = build_demo(ws, options, progress=_progress_printer())
     print(stats.describe())
+    return 0
+
+
+def _simulate(ws: Any, args: argparse.Namespace) -> int:
+    import time
+
+    from workstation.adapters.simulator import FieldSimulator, SimulatorOptions
+
+    if args.speed < 0:
+        raise ValueError("倍速不能为负数")
+    if not ws.has_grid() or not ws.reference.supervisors:
+        raise DomainError("数据库中没有网格和监督员，请先运行 workstation demo")
+    start = datetime.fromisoformat(args.start) if args.start else None
+    sim = FieldSimulator(ws, SimulatorOptions(seed=args.seed), start=start)
+    step = 30.0  # simulated seconds per step
+    total = args.minutes * 60 if args.minutes is not None else float("inf")
+    done = 0.0
+    print(f"外业模拟开始：{sim.now:%Y-%m-%d %H:%M}，倍速 {args.speed or '最快'}", file=sys.stderr)
+    try:
+        while done < total:
+            began = time.monotonic()
+            sim.advance(min(step, total - done))
+            done += step
+            if int(done) % 600 == 0:
+                print(f"{sim.now:%H:%M} {sim.stats.describe()}", file=sys.stderr)
+            if args.speed:
+                time.sleep(max(0.0, step / args.speed - (time.monotonic() - began)))
+    except KeyboardInterrupt:
+        pass
+    print(sim.stats.describe())
     return 0
 
 

@@ -178,3 +178,60 @@ def nearest_on_duty(rows: list[SupervisorView], lon: float, lat: float) -> Super
         return math.hypot(x - x0, y - y0)
 
     return min(candidates, key=distance)
+
+
+@dataclass(frozen=True, slots=True)
+class FieldTask:
+    """A verification or check task waiting for a supervisor on site."""
+
+    case_id: int
+    kind: str  # "verify" | "check"
+    supervisor: str  # username
+    since: datetime | None
+    grid_code: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class UnitWork:
+    """A dispatched case as its handling unit sees it."""
+
+    case_id: int
+    unit_code: str
+    dispatched_at: datetime | None
+    deadline: datetime | None
+    pending_request: str | None
+
+
+def open_tasks(session: Session) -> list[FieldTask]:
+    """Verification and check tasks that name a supervisor, oldest first."""
+    c = CASES.c
+    out = [
+        FieldTask(r.id, "verify", r.verify_supervisor, r.updated_at, r.grid_code)
+        for r in session.execute(
+            select(c.id, c.verify_supervisor, c.updated_at, c.grid_code).where(
+                c.state == CaseState.VERIFYING.value, c.verify_supervisor.is_not(None)
+            )
+        )
+    ]
+    out += [
+        FieldTask(r.id, "check", r.check_supervisor, r.check_sent_at, r.grid_code)
+        for r in session.execute(
+            select(c.id, c.check_supervisor, c.check_sent_at, c.grid_code).where(
+                c.state == CaseState.AWAITING_CHECK.value, c.check_supervisor.is_not(None)
+            )
+        )
+    ]
+    return sorted(out, key=lambda t: (t.since or datetime.min, t.case_id))
+
+
+def unit_work(session: Session) -> list[UnitWork]:
+    """Every dispatched case with its unit, dispatch time, deadline and pending request."""
+    c = CASES.c
+    return [
+        UnitWork(r.id, r.unit_code, r.dispatched_at, r.deadline, r.pending_request)
+        for r in session.execute(
+            select(c.id, c.unit_code, c.dispatched_at, c.deadline, c.pending_request).where(
+                c.state == CaseState.DISPATCHED.value
+            )
+        )
+    ]

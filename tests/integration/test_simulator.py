@@ -1,0 +1,85 @@
+"""The field simulator works only through the services and leaves replayable cases."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+from sqlalchemy import func, select
+
+from support.world import make_world
+from workstation.adapters.simulator import FieldSimulator, SimulatorOptions
+from workstation.domain.case import replay
+from workstation.persistence.repositories import CaseRepository
+from workstation.persistence.tables import SupervisorFixRow
+
+START = datetime(2026, 11, 25, 9, 0)
+
+
+@pytest.fixture
+def ws(sqlite_url: str):
+    ws = make_world(sqlite_url, START)
+    yield ws
+    ws.dispose()
+
+
+class Centre:
+    """What the dispatchers do meanwhile: file, dispatch, approve, send for check."""
+
+    def __init__(self, ws) -> None:
+        self.ws = ws
+        self.sent: set[int] = set()
+
+    def work(self, at: datetime) -> None:
+        ws = self.ws
+        leader, dispatcher = ws.actor("leader"), ws.actor("dispatcher")
+        for case in ws.list_cases():
+            if case.state == "reported" and case.self_handled:
+                ws.act(leader, case.id, "approve_self_handled", at=at)
+            elif case.state == "reported" and case.source == "supervisor":
+                ws.act(leader, case.id, "file", at=at)
+                ws.act(dispatcher, case.id, "dispatch", at=at)
+            elif case.state == "awaiting_check" and case.id not in self.sent:
+                ws.act(dispatcher, case.id, "send_for_check", at=at)
+                self.sent.add(case.id)
+
+
+def test_simulated_hours_produce_fixes_reports_and_task_completions(ws) -> None:
+    centre = Centre(ws)
+    sim = FieldSimulator(ws, SimulatorOptions(seed=5, reports_per_hour=40, photos=False),
+                         start=START)  # fmt: skip
+    for _ in range(16):  # 8 simulated hours, the centre working every half hour
+        sim.advance(1800)
+        centre.work(sim.now)
+    stats = sim.stats
+    assert stats.reports > 100
+    assert stats.fixes == 4 * 8 * 120  # 4 supervisors, a fix every 30 s while on patrol
+    assert stats.feedbacks > 0
+    assert stats.checks_passed > 0
+    with ws.read_session() as s:
+        assert s.scalar(select(func.count()).select_from(SupervisorFixRow)) == stats.fixes
+        repo = CaseRepository(s)
+        for case_id in sorted(stats.touched):
+            assert replay(repo.events(case_id)) == repo.get(case_id)
+    board = {r.username: r for r in ws.supervisor_board(at=sim.now)}
+    assert all(r.last_fix_at is not None for r in board.values())
+
+
+def test_same_seed_same_field(sqlite_url: str, tmp_path) -> None:
+    def run(url: str) -> list[tuple[str, str | None]]:
+        ws = make_world(url, START)
+        FieldSimulator(ws, SimulatorOptions(seed=9, photos=False), start=START).advance(3600)
+        rows = [(c.description, c.grid_code) for c in ws.list_cases()]
+        ws.dispose()
+        return rows
+
+    first = run(sqlite_url)
+    assert first
+    assert run(f"sqlite:///{tmp_path / 'again.sqlite'}") == first
+
+
+def test_no_patrol_at_night(ws) -> None:
+    night = START.replace(hour=22)
+    sim = FieldSimulator(ws, SimulatorOptions(seed=1), start=night)
+    sim.advance(timedelta(hours=2).total_seconds())
+    assert (sim.stats.fixes, sim.stats.reports) == (0, 0)
