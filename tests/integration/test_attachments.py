@@ -9,10 +9,11 @@ import pytest
 from PIL import Image
 from sqlalchemy import func, select
 
-from support.world import make_world
 from workstation.adapters.images import placeholder_photo
 from workstation.domain.errors import ValidationError
 from workstation.persistence.tables import AttachmentRow, CaseEventRow
+
+from support.world import make_world
 
 NOW = datetime(2026, 11, 25, 10, 0)
 

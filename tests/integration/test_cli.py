@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from support.world import make_world
 from workstation.persistence.tables import CaseEventRow
+
+from support.world import make_world
 
 NOW = datetime(2026, 11, 25, 10, 0)
 

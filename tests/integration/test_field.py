@@ -6,9 +6,10 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from support.world import make_world
 from workstation.domain.errors import PermissionDenied, ValidationError
 from workstation.services.field import nearest_on_duty
+
+from support.world import make_world
 
 NOW = datetime(2026, 11, 25, 10, 0)
 
@@ -28,7 +29,8 @@ def test_fixes_make_a_track_and_a_fresh_board_row(ws) -> None:
     me = ws.actor("jdy001")
     cell = _cell(ws, "jdy001")
     for minute in range(3):
-        ws.record_fix(me, cell.lon + minute * 1e-4, cell.lat, at=NOW - timedelta(minutes=3 - minute))
+        at = NOW - timedelta(minutes=3 - minute)
+        ws.record_fix(me, cell.lon + minute * 1e-4, cell.lat, at=at)
     row = next(r for r in ws.supervisor_board(at=NOW) if r.username == "jdy001")
     assert (row.status, row.status_label) == ("patrolling", "巡查中")
     assert row.last_fix_at == NOW - timedelta(minutes=1)

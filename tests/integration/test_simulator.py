@@ -7,11 +7,12 @@ from datetime import datetime, timedelta
 import pytest
 from sqlalchemy import func, select
 
-from support.world import make_world
 from workstation.adapters.simulator import FieldSimulator, SimulatorOptions
 from workstation.domain.case import replay
 from workstation.persistence.repositories import CaseRepository
 from workstation.persistence.tables import SupervisorFixRow
+
+from support.world import make_world
 
 START = datetime(2026, 11, 25, 9, 0)
 

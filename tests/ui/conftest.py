@@ -7,9 +7,10 @@ from datetime import datetime
 import pytest
 from PySide6.QtCore import QSettings
 
-from support.world import make_world
 from ui.context import AppContext
 from ui.operations import Operations
+
+from support.world import make_world
 
 NOW = datetime(2026, 11, 25, 10, 0)
 

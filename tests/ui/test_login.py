@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from support.world import PASSWORD
 from ui.dialogs.login import LoginDialog
+
+from support.world import PASSWORD
 
 
 def test_demo_mode_prefills_and_logs_in(qtbot, ws, ops) -> None:
