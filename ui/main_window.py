@@ -41,6 +41,7 @@ class MainWindow(QMainWindow):
         self.actions = ActionController(ctx, self)
         self.follower = ChangeFollower(ctx.ws, ctx.ops, ctx.actor, parent=self)
         self._build_menus()
+        self.addToolBar(self.actions.build_toolbar(self))
         self._wire()
 
         self.connection = QLabel(self)
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
         view.addSeparator()
         view.addAction(self.detail_dock.toggleViewAction())
         view.addAction(self.reminder_dock.toggleViewAction())
+        self.menuBar().addMenu(self.tr("帮助(&H)")).addAction(self.actions.help_action)
 
     def _focus_search(self) -> None:
         self.queue.search.setFocus()
@@ -94,6 +96,8 @@ class MainWindow(QMainWindow):
         f.cases_changed.connect(q.apply_changes)
         f.cases_changed.connect(d.on_cases_changed)
         f.cases_changed.connect(r.on_cases_changed)
+        f.cases_changed.connect(a.on_cases_changed)
+        d.merge_requested.connect(a.merge)
         f.reload_needed.connect(q.reload)
         f.connection_lost.connect(self._connection_lost)
         f.connection_restored.connect(lambda: self.connection.setText(""))

@@ -1,0 +1,205 @@
+"""Worker-side halves of the case actions: what runs on the thread pool (no widgets here)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from ui.operations import user_message
+from workstation.bootstrap import Workstation
+from workstation.domain.errors import ConcurrencyConflict, DomainError
+from workstation.domain.lifecycle import Action, RequestKind
+from workstation.domain.roles import Actor, Supervisor
+from workstation.domain.units import HandlingUnit
+from workstation.services.dto import CaseSummary, RecommendationView
+
+log = logging.getLogger("ui.actions")
+
+
+@dataclass(frozen=True, slots=True)
+class ActionItem:
+    """One action on one case, as the user saw the case (its version guards the race)."""
+
+    case: CaseSummary
+    action: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    item: ActionItem
+    result: CaseSummary | None = None
+    original: CaseSummary | None = None  # merge: the original after absorbing the duplicate
+    error: str = ""
+    conflict: bool = False
+    detail: str = ""  # for the confirmation: the supervisor a task went to
+
+    @property
+    def ok(self) -> bool:
+        return self.result is not None
+
+
+@dataclass(frozen=True, slots=True)
+class BatchResult:
+    outcomes: tuple[Outcome, ...]
+
+    @property
+    def succeeded(self) -> list[Outcome]:
+        return [o for o in self.outcomes if o.ok]
+
+    @property
+    def failed(self) -> list[Outcome]:
+        return [o for o in self.outcomes if not o.ok]
+
+    @property
+    def updated(self) -> list[CaseSummary]:
+        """Every case summary the services returned (both halves of a merge)."""
+        out: list[CaseSummary] = []
+        for o in self.succeeded:
+            out += [s for s in (o.result, o.original) if s is not None]
+        return out
+
+
+def perform(ws: Workstation, actor: Actor, items: Sequence[ActionItem]) -> BatchResult:
+    """Run each item in its own transaction; one failure never undoes the others' success."""
+    outcomes = []
+    for item in items:
+        try:
+            outcomes.append(_perform_one(ws, actor, item))
+        except Exception as exc:  # reported per case, the batch goes on
+            if not isinstance(exc, DomainError):
+                log.exception("%s on case %s failed", item.action, item.case.id)
+            conflict = isinstance(exc, ConcurrencyConflict)
+            outcomes.append(Outcome(item, error=user_message(exc), conflict=conflict))
+    return BatchResult(tuple(outcomes))
+
+
+def _perform_one(ws: Workstation, actor: Actor, item: ActionItem) -> Outcome:
+    case = item.case
+    if item.action == Action.MERGE:
+        original_id = ws.resolve(str(item.params["original"]))
+        duplicate, original = ws.merge(actor, case.id, original_id,
+                                       expected_version=case.version)  # fmt: skip
+        return Outcome(item, duplicate, original)
+    result = ws.act(actor, case.id, item.action, dict(item.params),
+                    expected_version=case.version)  # fmt: skip
+    detail = ""
+    if item.action in (Action.SEND_FOR_CHECK, Action.REQUEST_VERIFICATION):
+        # Without a choice the service picked the grid's supervisor: name whom.
+        username = ws.load_case(case.id)[2][-1].payload.get("supervisor") or ""
+        account = ws.reference.accounts.get(username)
+        detail = account.display_name if account else username
+    return Outcome(item, result, detail=detail)
+
+
+# ------------------------------------------------------------------------------ loaders
+
+
+@dataclass(frozen=True, slots=True)
+class DispatchOptions:
+    """What the dispatch dialog offers: the recommendation (or why there is none) and units."""
+
+    recommendation: RecommendationView | None
+    error: str
+    candidates: tuple[HandlingUnit, ...]  # matching rules, best first, then the street office
+    units: tuple[HandlingUnit, ...]  # every unit
+
+
+def dispatch_options(ws: Workstation, case: CaseSummary) -> DispatchOptions:
+    ref = ws.reference
+    units = tuple(sorted(ref.matrix.units.values(), key=lambda u: (u.kind.value, u.code)))
+    try:
+        rec = ws.recommend(case.id)
+    except DomainError as exc:
+        return DispatchOptions(None, str(exc), (), units)
+    candidates: tuple[HandlingUnit, ...] = ()
+    if case.category_code and case.grid_code:
+        candidates = tuple(ref.matrix.candidates(case.category_code, case.grid_code))
+    return DispatchOptions(rec, "", candidates, units)
+
+
+@dataclass(frozen=True, slots=True)
+class BulkRecommendation:
+    case: CaseSummary
+    recommendation: RecommendationView | None
+    error: str = ""
+
+
+def bulk_recommendations(ws: Workstation, cases: Sequence[CaseSummary]) -> list[BulkRecommendation]:
+    out = []
+    for case in cases:
+        try:
+            out.append(BulkRecommendation(case, ws.recommend(case.id)))
+        except DomainError as exc:
+            out.append(BulkRecommendation(case, None, str(exc)))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class SupervisorChoice:
+    supervisors: tuple[Supervisor, ...]
+    default: str | None  # username of the grid's own supervisor
+    street_names: Mapping[str, str]
+
+
+def supervisor_choice(ws: Workstation, grid_code: str | None) -> SupervisorChoice:
+    ref = ws.reference
+    own = ref.supervisor_for_cell(grid_code)
+    return SupervisorChoice(tuple(ref.supervisors.values()), own.username if own else None,
+                            dict(ref.street_names))  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class RequestInfo:
+    """A request waiting for the shift leader: a unit's return/extension/suspension, or a
+    supervisor's 先行处置 report."""
+
+    kind: str  # a RequestKind value, or "self_handled"
+    reason: str
+    extra: str  # extension: the requested extra time
+    requested_by: str
+    requested_at: datetime | None
+    unit_name: str
+    note: str
+
+
+SELF_HANDLED = "self_handled"
+
+
+def request_info(ws: Workstation, actor: Actor, case_id: int) -> RequestInfo | None:
+    detail = ws.case_detail(case_id, actor)
+    summary = detail.summary
+    if summary.pending_request:
+        wanted = f"request_{RequestKind(summary.pending_request).value}"
+        event = next((e for e in reversed(detail.events) if e.action == wanted), None)
+        payload = event.payload if event else {}
+        return RequestInfo(summary.pending_request, str(payload.get("reason", "")),
+                           str(payload.get("extra", "")),
+                           event.actor_name if event else "", event.at if event else None,
+                           summary.unit_name, event.note if event else "")  # fmt: skip
+    if summary.self_handled:
+        report = detail.events[0] if detail.events else None
+        return RequestInfo(SELF_HANDLED, summary.description, "",
+                           report.actor_name if report else "",
+                           report.at if report else None, "",
+                           report.note if report else "")  # fmt: skip
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class CasePreview:
+    case: CaseSummary | None
+    error: str = ""
+
+
+def preview_case(ws: Workstation, actor: Actor, case_ref: str) -> CasePreview:
+    """A case by id or number, for the merge dialog's "is this the right original?" line."""
+    try:
+        found = ws.cases_by_ids([ws.resolve(case_ref)], actor)
+    except DomainError as exc:
+        return CasePreview(None, str(exc))
+    # Not found for this actor (a unit sees only its own cases): the dialog says so.
+    return CasePreview(found[0] if found else None)
