@@ -50,6 +50,23 @@ def install_translations(app: Any, lang: str) -> list[Any]:
     return translators
 
 
+CJK_FAMILIES = ("Microsoft YaHei UI", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC",
+                "WenQuanYi Micro Hei")  # fmt: skip
+
+
+def apply_fonts(app: Any) -> None:
+    """Make a Chinese UI font the main font: with a Latin default, digits come from another
+    font than the Chinese around them and sit a few pixels higher."""
+    from PySide6.QtGui import QFont, QFontDatabase
+
+    installed = set(QFontDatabase.families())
+    families = [f for f in CJK_FAMILIES if f in installed]
+    if families:
+        font = QFont(app.font())
+        font.setFamilies(families)
+        app.setFont(font)
+
+
 def prepare_database(ws: Any, progress: Callable[[str, int, int], None]) -> bool:
     """Migrate; on an empty database build the demo data. True when it did."""
     ws.upgrade()
@@ -79,6 +96,7 @@ def run_gui(settings: Settings, argv: list[str] | None = None) -> int:
     app.setApplicationName("grid-dispatch-workstation")
     app.setOrganizationName("chenggong-grid")
     install_translations(app, settings.lang)
+    apply_fonts(app)
 
     ws = bootstrap(settings)
     ops = Operations(app)

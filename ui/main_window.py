@@ -98,6 +98,7 @@ class MainWindow(QMainWindow):
         f.cases_changed.connect(r.on_cases_changed)
         f.cases_changed.connect(a.on_cases_changed)
         d.merge_requested.connect(a.merge)
+        d.case_link_activated.connect(q.select_case)
         f.reload_needed.connect(q.reload)
         f.connection_lost.connect(self._connection_lost)
         f.connection_restored.connect(lambda: self.connection.setText(""))

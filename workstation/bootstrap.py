@@ -25,9 +25,10 @@ from workstation.persistence.database import create_db_engine, writer_engine
 from workstation.persistence.repositories import AttachmentRepository
 from workstation.persistence.tables import GridCellRow
 from workstation.persistence.uow import SqlUnitOfWork
-from workstation.services import auth, cases, feed, queries
+from workstation.services import auth, cases, duplicates, feed, queries
 from workstation.services import field as field_service
 from workstation.services.dto import CaseDetail, CaseSummary, RecommendationView
+from workstation.services.duplicates import DuplicateCandidate
 from workstation.services.feed import ChangeBatch
 from workstation.services.field import FieldTask, SupervisorView, UnitWork
 from workstation.services.queries import CaseFilter
@@ -157,6 +158,14 @@ class Workstation:
     def attachment_data(self, attachment_id: int) -> tuple[str, str, bytes]:
         with self.read_session() as session:
             return AttachmentRepository(session).data(attachment_id)
+
+    def duplicate_candidates(self, case_id: int, *, radius_m: float = 300.0, days: float = 7,
+                             limit: int = 10) -> list[DuplicateCandidate]:  # fmt: skip
+        """Nearby open or recently closed cases of the same or a related category."""
+        with self.read_session() as session:
+            return duplicates.find_candidates(
+                session, self.reference, case_id, radius_m=radius_m, days=days, limit=limit
+            )
 
     def recommend(self, case_id: int, at: datetime | None = None) -> RecommendationView:
         case, _, _ = cases.load(self.uow(), case_id)

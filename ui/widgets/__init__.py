@@ -1,0 +1,1 @@
+"""Reusable widgets the panels are built from (detail fields, photos, timeline...)."""

@@ -1,0 +1,111 @@
+"""Buttons for the actions the signed-in person may take on the case, most important first."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
+
+from ui.widgets.detail_flow import FlowLayout
+from workstation.domain.lifecycle import Action
+
+# The step that moves the case along the closed loop: one of these is usually the next
+# thing to do, so they are drawn as primary buttons, in the loop's order.
+PRIMARY: tuple[Action, ...] = (
+    Action.FILE,
+    Action.DISPATCH,
+    Action.FEEDBACK,
+    Action.SEND_FOR_CHECK,
+    Action.CHECK_PASS,
+    Action.APPROVE_SELF_HANDLED,
+    Action.APPROVE_EXTENSION,
+    Action.APPROVE_RETURN,
+    Action.APPROVE_SUSPENSION,
+    Action.RESTORE,
+    Action.REQUEST_VERIFICATION,
+    Action.VERIFY,
+)
+# Everything else, the usual before the rare and the destructive last.
+SECONDARY: tuple[Action, ...] = (
+    Action.CHECK_FAIL,
+    Action.REJECT_SELF_HANDLED,
+    Action.REJECT_EXTENSION,
+    Action.REJECT_RETURN,
+    Action.REJECT_SUSPENSION,
+    Action.REMIND,
+    Action.ESCALATE,
+    Action.REQUEST_EXTENSION,
+    Action.REQUEST_RETURN,
+    Action.REQUEST_SUSPENSION,
+    Action.RECLASSIFY,
+    Action.NOTE,
+    Action.MERGE,
+    Action.VOID,
+    Action.REOPEN,
+)
+_RANK = {a.value: i for i, a in enumerate(PRIMARY + SECONDARY)}
+_PRIMARY = frozenset(a.value for a in PRIMARY)
+
+
+def ordered(actions: Sequence[str], demoted: Collection[str] = ()) -> list[str]:
+    """Allowed actions, most important first; an action not ranked here goes last."""
+
+    def key(a: str) -> tuple[bool, int, str]:
+        return (a not in _PRIMARY or a in demoted, _RANK.get(a, len(_RANK)), a)
+
+    return sorted(actions, key=key)
+
+
+def label(action: str) -> str:
+    try:
+        return Action(action).label
+    except ValueError:
+        return action
+
+
+class ActionBar(QWidget):
+    """One button per allowed action; a forbidden action has no button at all."""
+
+    triggered = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("detailActions")
+        self.buttons: dict[str, QPushButton] = {}
+        self._flow = FlowLayout(spacing=6)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self._flow)
+
+    def set_actions(self, actions: Sequence[str], demoted: Collection[str] = ()) -> None:
+        """One button per action; `demoted` primary actions are drawn (and placed) as
+        secondary ones, e.g. 派发核实 for a supervisor's own report, which needs none."""
+        pal = self.palette()
+        fill = pal.color(QPalette.ColorRole.Highlight)
+        text = pal.color(QPalette.ColorRole.HighlightedText).name()
+        # Filled in the palette's highlight colour: the next step of the loop stands out.
+        self._primary_style = (
+            f"QPushButton {{ background: {fill.name()}; color: {text}; border: none;"
+            " border-radius: 4px; padding: 5px 12px; font-weight: bold; }"
+            f"QPushButton:hover {{ background: {fill.darker(115).name()}; }}"
+            f"QPushButton:pressed {{ background: {fill.darker(130).name()}; }}"
+            "QPushButton:disabled { background: palette(mid); }"
+        )
+        self._secondary_style = "QPushButton { padding: 4px 10px; }"
+        self._flow.clear()
+        self.buttons = {}
+        for action in ordered(actions, demoted):
+            button = QPushButton(self.tr(label(action)), self)
+            button.setObjectName(f"action_{action}")
+            primary = action in _PRIMARY and action not in demoted
+            button.setProperty("primary", primary)
+            button.setDefault(False)
+            button.setAutoDefault(False)
+            button.setStyleSheet(self._primary_style if primary else self._secondary_style)
+            button.clicked.connect(lambda _=False, a=action: self.triggered.emit(a))
+            self._flow.addWidget(button)
+            self.buttons[action] = button
+        self.setVisible(bool(self.buttons))
+        self.updateGeometry()

@@ -1,0 +1,368 @@
+"""Case header (number, state badge, markers), the field grid and the deadline bars."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QLabel,
+    QProgressBar,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.widgets.detail_data import DetailBundle, Timing
+from ui.widgets.detail_style import (
+    KEY_COLOUR,
+    LATE_COLOUR,
+    OK_COLOUR,
+    STATE_COLOURS,
+    WARN_COLOUR,
+    chip,
+    esc,
+    fmt_dt,
+    fmt_span,
+    fmt_working,
+    secondary_colour,
+)
+
+WARN_AT = 0.8  # yellow from 80 % of the time used (the centre's rule), red when overdue
+
+SELECTABLE = Qt.TextInteractionFlag.TextSelectableByMouse
+LINKS = Qt.TextInteractionFlag.LinksAccessibleByMouse | SELECTABLE
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("CaseDetail", text)
+
+
+def wrapping_label(parent: QWidget, text: str = "", *, rich: bool = True) -> QLabel:
+    """A selectable label that wraps at any width (Ignored: the layout decides the width)."""
+    label = QLabel(text, parent)
+    label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(LINKS if rich else SELECTABLE)
+    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+    label.setSizePolicy(wrapping_policy())
+    return label
+
+
+def wrapping_policy() -> QSizePolicy:
+    """Width from the layout, height from the width: a fresh policy drops QLabel's
+    height-for-width flag, and without it wrapped text gets a guessed, too-tall height."""
+    policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+    policy.setHeightForWidth(True)
+    return policy
+
+
+def case_link(case_id: int, case_no: str) -> str:
+    return f'<a href="case:{case_id}">{esc(case_no)}</a>'
+
+
+# ------------------------------------------------------------------------------ header
+
+
+class CaseHeader(QWidget):
+    """Case number, state badge, priority, 督办 and overdue markers, category line."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("detailHeader")
+        self.case_no = QLabel(self)
+        self.case_no.setObjectName("detailCaseNo")
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        self.case_no.setFont(font)
+        self.case_no.setTextInteractionFlags(SELECTABLE)
+        self.badges = wrapping_label(self)
+        self.badges.setObjectName("detailBadges")
+        self.subtitle = wrapping_label(self)
+        self.subtitle.setObjectName("detailSubtitle")
+        self.markers: list[str] = []  # the badges' texts, in order
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.case_no)
+        layout.addWidget(self.badges)
+        layout.addWidget(self.subtitle)
+
+    def clear(self, message: str) -> None:
+        self.case_no.setText(message)
+        self.badges.clear()
+        self.markers = []
+        self.subtitle.clear()
+        self.badges.hide()
+        self.subtitle.hide()
+
+    def show_bundle(self, b: DetailBundle) -> None:
+        s = b.detail.summary
+        self.case_no.setText(s.case_no)
+        marks: list[tuple[str, str, str]] = [
+            (s.state_label, STATE_COLOURS.get(s.state, "#616161"), "#ffffff")
+        ]
+        if s.priority == "urgent":
+            marks.append((_t("紧急"), KEY_COLOUR, "#ffffff"))
+        if s.is_key:
+            marks.append((_t("督办"), "#ffffff", KEY_COLOUR))
+        if any(t.overdue and t.running for t in b.timings):
+            marks.append((_t("超期"), LATE_COLOUR, "#ffffff"))
+        elif any(t.fraction >= WARN_AT and t.running for t in b.timings):
+            marks.append((_t("即将超期"), WARN_COLOUR, "#3e2723"))
+        if s.pending_request and b.pending is not None:
+            marks.append((_t("待审批：") + b.pending.kind_label, "#5e35b1", "#ffffff"))
+        if s.self_handled:
+            marks.append((_t("先行处置"), "#00695c", "#ffffff"))
+        if s.rework_count:
+            marks.append((_t("返工 %1").replace("%1", str(s.rework_count)), "#8d6e63", "#ffffff"))
+        self.markers = [text for text, _, _ in marks]
+        chips = [chip(text, bg, fg) for text, bg, fg in marks]
+        self.badges.setText(" ".join(chips))
+        self.badges.setToolTip(s.state_label)
+        muted = secondary_colour(self)
+        category = (
+            f"{b.category.kind_label} / {b.category.major_name} / {b.category.name}"
+            if b.category
+            else _t("未分类")
+        )
+        place = " / ".join(p for p in (s.street_name, s.community_name) if p)
+        line = f"<b>{esc(category)}</b>"
+        if place:
+            line += f'<br><span style="color:{muted};">{esc(place)}</span>'
+        self.subtitle.setText(line)
+        self.badges.show()
+        self.subtitle.show()
+
+
+# ------------------------------------------------------------------------------ fields
+
+
+def case_fields(b: DetailBundle, muted: str = "#888888") -> list[tuple[str, str]]:
+    """Every field of the case as (label, rich-text value) rows, in reading order."""
+    s = b.detail.summary
+    d = b.detail
+    rows: list[tuple[str, str]] = []
+
+    def add(label: str, value: str, *, always: bool = False) -> None:
+        if value or always:
+            rows.append((label, value or "—"))
+
+    add(_t("来源"), esc(s.source_label), always=True)
+    who = esc(b.reporter)
+    if b.reporter_role:
+        who += f'<span style="color:{muted};">（{esc(b.reporter_role)}）</span>'
+    add(_t("上报人"), who, always=True)
+    add(_t("上报时间"), f"{esc(fmt_dt(s.reported_at))}"
+        f'<span style="color:{muted};">（{esc(fmt_span(b.now - s.reported_at))}前）</span>',
+        always=True)  # fmt: skip
+    if b.category:
+        c = b.category
+        add(_t("类别"),
+            f"{esc(c.kind_label)} · {esc(c.major_code)} {esc(c.major_name)} · "
+            f"{esc(c.minor_code)} {esc(c.name)}"
+            f'<span style="color:{muted};">（{esc(c.code)}）</span>')  # fmt: skip
+    else:
+        add(_t("类别"), esc(s.category_code or _t("未分类")), always=True)
+    add(_t("紧急程度"), esc(_t("紧急") if s.priority == "urgent" else _t("一般")))
+    add(_t("街道/社区"), esc(" / ".join(p for p in (s.street_name, s.community_name) if p)),
+        always=True)  # fmt: skip
+    add(_t("网格"), esc(s.grid_code or ""), always=True)
+    add(_t("地址"), esc(s.address), always=True)
+    if s.lon is not None and s.lat is not None:
+        add(_t("坐标"), f"{s.lon:.6f}, {s.lat:.6f}")
+    add(_t("描述"), esc(s.description), always=True)
+    if d.verified or s.source != "supervisor":
+        add(_t("核实"), esc(_t("已核实") if d.verified else _t("未核实")))
+    unit = esc(s.unit_name)
+    if s.unit and s.unit_name != s.unit:
+        unit += f'<span style="color:{muted};">（{esc(s.unit)}）</span>'
+    add(_t("处置单位"), unit, always=True)
+    # The handling clock has its own bar below; the row is for a case without one.
+    if (s.handling_limit or s.deadline) and not any(t.stage == "handling" for t in b.timings):
+        limit = esc(s.handling_limit or "")
+        if s.deadline:
+            limit += esc(_t("，截止 ") + fmt_dt(s.deadline))
+        add(_t("处置时限"), limit)
+    counts = [
+        (_t("返工"), s.rework_count),
+        (_t("催办"), s.remind_count),
+        (_t("延期"), d.extension_count),
+        (_t("回退"), d.return_count),
+    ]
+    add(_t("计数"),
+        " · ".join(f"{esc(name)} <b>{n}</b>" if n else
+                   f'<span style="color:{muted};">{esc(name)} 0</span>' for name, n in counts),
+        always=True)  # fmt: skip
+    if b.pending is not None:
+        p = b.pending
+        text = f"<b>{esc(p.kind_label)}</b>"
+        if p.extra:
+            text += esc(_t("（延长 %1）").replace("%1", p.extra))
+        if p.reason:
+            text += "<br>" + esc(_t("理由：")) + esc(p.reason)
+        if p.by:
+            when = fmt_dt(p.at) if p.at else ""
+            text += f'<br><span style="color:{muted};">{esc(p.by)} {esc(when)}</span>'
+        add(_t("待审批申请"), text)
+    if b.check_supervisor:
+        add(_t("核查监督员"), esc(b.check_supervisor))
+    if s.closed_at:
+        add(_t("结案时间"), esc(fmt_dt(s.closed_at)))
+    if d.merged_into is not None:
+        add(_t("已并入"), case_link(d.merged_into, b.merged_into_no or str(d.merged_into)))
+    if d.void_reason:
+        add(_t("作废原因"), esc(d.void_reason))
+    if b.duplicate_nos:
+        add(_t("并入的重复案件"), "、".join(case_link(i, no) for i, no in b.duplicate_nos))
+    return rows
+
+
+class FieldGrid(QWidget):
+    """Label / value rows; values wrap and are selectable; case numbers are links.
+
+    One rich-text table in one label rather than a grid of labels: the cells share a
+    baseline (a value in Latin digits next to a Chinese name would otherwise sit a few
+    pixels higher, the fonts' ascents differ) and a selection can span several fields.
+    """
+
+    link_activated = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("detailFields")
+        self.label = wrapping_label(self)
+        self.label.setObjectName("detailFieldsText")
+        self.label.linkActivated.connect(self.link_activated)
+        self.rows: list[tuple[str, str]] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label)
+
+    def set_rows(self, rows: Sequence[tuple[str, str]]) -> None:
+        self.rows = list(rows)
+        muted = secondary_colour(self)
+        cells = "".join(
+            f'<tr><td align="right" valign="baseline" style="color:{muted}; white-space:pre;">'
+            f'{esc(label)}</td><td valign="baseline">{value}</td></tr>'
+            for label, value in rows
+        )
+        self.label.setText(f'<table cellspacing="0" cellpadding="3" width="100%">{cells}</table>')
+
+    def text(self, label: str) -> str:
+        """The plain text of one value (tests, copy)."""
+        from PySide6.QtGui import QTextDocument
+
+        value = dict(self.rows).get(label)
+        if value is None:
+            return ""
+        doc = QTextDocument()
+        doc.setHtml(value)
+        return doc.toPlainText()
+
+    def labels(self) -> list[str]:
+        return [label for label, _ in self.rows]
+
+
+# ------------------------------------------------------------------------------ deadlines
+
+
+STAGE_TITLES = {
+    "handling": "处置时限",
+    "verify": "核实时限",
+    "file": "立案时限",
+    "dispatch": "派遣时限",
+    "check": "核查时限",
+}
+
+
+def timing_colour(t: Timing) -> str:
+    if t.overdue:
+        return LATE_COLOUR
+    if t.fraction >= WARN_AT:
+        return WARN_COLOUR
+    return OK_COLOUR
+
+
+def timing_text(t: Timing) -> str:
+    """截止 … · 已用 85% · 剩余 1 工作时 10 分 (or 已超期 …, or why the clock stopped)."""
+
+    def span(seconds: float) -> str:
+        if t.working:
+            return fmt_working(seconds, t.seconds_per_workday)
+        from datetime import timedelta
+
+        return fmt_span(timedelta(seconds=seconds))
+
+    parts = [
+        _t("截止 ") + fmt_dt(t.deadline),
+        _t("已用 %1%").replace("%1", str(round(t.fraction * 100))),
+    ]
+    if t.overdue:
+        parts.append(_t("已超期 ") + span(-t.remaining_s))
+    elif t.running:
+        parts.append(_t("剩余 ") + span(t.remaining_s))
+    if not t.running:
+        parts.append(_t("计时已停止"))
+    return " · ".join(parts)
+
+
+class TimingBar(QWidget):
+    """One clock: title and limit, a thin bar in the traffic-light colour, the figures."""
+
+    def __init__(self, timing: Timing, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.timing = timing
+        colour = timing_colour(timing)
+        self.title = wrapping_label(self)
+        title = _t(STAGE_TITLES.get(timing.stage, timing.stage))
+        limit = f"（{esc(timing.limit)}）" if timing.limit else ""
+        self.title.setText(f"<b>{esc(title)}</b>{limit}")
+        self.bar = QProgressBar(self)
+        self.bar.setObjectName("timingBar")
+        self.bar.setRange(0, 1000)
+        self.bar.setValue(round(min(max(timing.fraction, 0.0), 1.0) * 1000))
+        self.bar.setTextVisible(False)
+        self.bar.setFixedHeight(8)
+        # The stylesheet (not the palette) because most styles ignore the highlight colour.
+        self.bar.setStyleSheet(
+            "QProgressBar { border: none; border-radius: 4px; background: rgba(128,128,128,60); }"
+            f"QProgressBar::chunk {{ border-radius: 4px; background: {colour}; }}"
+        )
+        self.figures = wrapping_label(self, esc(timing_text(timing)))
+        if timing.overdue:
+            self.figures.setStyleSheet(f"color: {LATE_COLOUR};")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(3)
+        layout.addWidget(self.title)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.figures)
+
+    @property
+    def colour(self) -> str:
+        return timing_colour(self.timing)
+
+
+class DeadlineView(QWidget):
+    """The case's clocks (handling deadline, current stage); hidden when none applies."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("detailDeadlines")
+        self.bars: list[TimingBar] = []
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(8)
+
+    def set_timings(self, timings: Sequence[Timing]) -> None:
+        for bar in self.bars:
+            self._layout.removeWidget(bar)
+            bar.hide()
+            bar.deleteLater()
+        self.bars = [TimingBar(t, self) for t in timings]
+        for bar in self.bars:
+            self._layout.addWidget(bar)
+        self.setVisible(bool(self.bars))
