@@ -16,6 +16,8 @@ from ui.feed import ChangeFollower
 from ui.panels.detail import CaseDetailPanel
 from ui.panels.queue import QueuePanel
 from ui.panels.reminders import ReminderPanel
+from ui.panels.supervisors import SupervisorBoard
+from ui.simulation import SimulationRunner
 
 SETTINGS_VERSION = 1
 
@@ -30,6 +32,11 @@ class MainWindow(QMainWindow):
         who = f"{ctx.account.display_name}（{ctx.role.label}）"
         self.setWindowTitle(f"{title} · {who}" + (self.tr("（演示模式）") if ctx.demo else ""))
 
+        # Demo mode plays the field in-process; the whole workstation then follows the
+        # simulated clock, so reports, actions and countdowns agree at any speed.
+        self.simulation = SimulationRunner(ctx, self) if ctx.demo else None
+        if self.simulation is not None:
+            ctx.ws.clock = self.simulation.now
         self.queue = QueuePanel(ctx, self)
         self.setCentralWidget(self.queue)
         self.detail = CaseDetailPanel(ctx, self)
@@ -38,6 +45,9 @@ class MainWindow(QMainWindow):
                                       Qt.DockWidgetArea.RightDockWidgetArea)  # fmt: skip
         self.reminder_dock = self._dock("reminderDock", self.tr("提醒中心"), self.reminders,
                                         Qt.DockWidgetArea.RightDockWidgetArea)  # fmt: skip
+        self.supervisors = SupervisorBoard(ctx, self)
+        self.supervisor_dock = self._dock("supervisorDock", self.tr("监督员状态"), self.supervisors,
+                                          Qt.DockWidgetArea.BottomDockWidgetArea)  # fmt: skip
         self.actions = ActionController(ctx, self)
         self.follower = ChangeFollower(ctx.ws, ctx.ops, ctx.actor, parent=self)
         self._build_menus()
@@ -77,6 +87,10 @@ class MainWindow(QMainWindow):
         view.addSeparator()
         view.addAction(self.detail_dock.toggleViewAction())
         view.addAction(self.reminder_dock.toggleViewAction())
+        view.addAction(self.supervisor_dock.toggleViewAction())
+        if self.simulation is not None:
+            demo = view.addMenu(self.tr("演示"))
+            demo.addActions(self.simulation.create_actions(self))
         self.menuBar().addMenu(self.tr("帮助(&H)")).addAction(self.actions.help_action)
 
     def _focus_search(self) -> None:
@@ -102,6 +116,12 @@ class MainWindow(QMainWindow):
         f.reload_needed.connect(q.reload)
         f.connection_lost.connect(self._connection_lost)
         f.connection_restored.connect(lambda: self.connection.setText(""))
+        f.topics_changed.connect(self.supervisors.on_topics)
+        if self.simulation is not None:
+            self.simulation.error.connect(self.show_error)
+            self.simulation.stats_changed.connect(
+                lambda text: self.statusBar().showMessage(text, 5000)
+            )
         self._ctx.ops.error.connect(self.show_error)
 
     def start(self) -> None:
@@ -111,6 +131,7 @@ class MainWindow(QMainWindow):
     def _start(self) -> None:
         self.queue.reload()
         self.follower.start()
+        self.supervisors.start()
 
     def _connection_lost(self, message: str) -> None:
         self.connection.setText(self.tr("数据库连接中断，正在重试…"))
@@ -142,4 +163,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.save_layout()
         self.follower.stop()
+        self.supervisors.stop()
+        if self.simulation is not None:
+            self.simulation.stop()
         super().closeEvent(event)

@@ -41,15 +41,26 @@ class _Task(QRunnable):
         self._signals = signals
 
     def run(self) -> None:
+        # Objects must die on the thread that owns them: the function (a closure that may
+        # hold the last reference to a widget) is also held by `Operations` on the GUI
+        # thread, and this worker drops its own reference before reporting, so the final
+        # release always happens on the GUI thread.
+        fn, self._fn = self._fn, _released
         try:
-            result = self._fn()
+            result = fn()
         except BaseException as exc:  # delivered to the GUI thread, never lost
+            del fn
             # The traceback is rendered here and the live one dropped: it references this
             # runnable's frames, which Qt deletes once run() returns.
             exc.details = traceback.format_exc()  # type: ignore[attr-defined]
             self._signals.failed.emit(exc.with_traceback(None))
         else:
+            del fn
             self._signals.succeeded.emit(result)
+
+
+def _released() -> None:
+    raise RuntimeError("a background task runs only once")
 
 
 def user_message(exc: BaseException) -> str:
@@ -79,6 +90,7 @@ class Operations(QObject):
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(max_threads)
         self._running: set[_Signals] = set()
+        self._functions: dict[_Signals, Callable[[], Any]] = {}
 
     @property
     def running(self) -> int:
@@ -94,11 +106,13 @@ class Operations(QObject):
     ) -> None:
         signals = _Signals(self)  # kept alive (and parented) until the task reports back
         self._running.add(signals)
+        self._functions[signals] = fn  # released on the GUI thread, see _Task.run
         if len(self._running) == 1:
             self.busy_changed.emit(True)
 
         def finish() -> None:
             self._running.discard(signals)
+            self._functions.pop(signals, None)
             signals.deleteLater()
             if not self._running:
                 self.busy_changed.emit(False)

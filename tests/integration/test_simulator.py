@@ -84,3 +84,12 @@ def test_no_patrol_at_night(ws) -> None:
     sim = FieldSimulator(ws, SimulatorOptions(seed=1), start=night)
     sim.advance(timedelta(hours=2).total_seconds())
     assert (sim.stats.fixes, sim.stats.reports) == (0, 0)
+
+
+def test_short_advances_walk_at_walking_speed(ws) -> None:
+    sim = FieldSimulator(ws, SimulatorOptions(seed=2, reports_per_hour=0.001), start=START)
+    walker = sim._walkers[0]
+    x0, y0 = walker.x, walker.y
+    for _ in range(10):
+        sim.advance(1)  # ten one-second steps: at most 13 m on foot
+    assert ((walker.x - x0) ** 2 + (walker.y - y0) ** 2) ** 0.5 <= 13.01

@@ -132,8 +132,8 @@ class FieldSimulator:
         end = self.now + timedelta(seconds=seconds)
         step = self.options.fix_interval
         while self.now < end:
-            self.now = min(self.now + step, end)
-            self._tick(step.total_seconds())
+            previous, self.now = self.now, min(self.now + step, end)
+            self._tick((self.now - previous).total_seconds())
             if on_step is not None:
                 on_step(self.now)
         return self.stats
