@@ -40,7 +40,7 @@ class MainWindow(QMainWindow):
         self.queue = QueuePanel(ctx, self)
         self.setCentralWidget(self.queue)
         self.detail = CaseDetailPanel(ctx, self)
-        self.reminders = ReminderPanel(ctx, self)
+        self.reminders = ReminderPanel(ctx, self, settings=self._settings)
         self.detail_dock = self._dock("detailDock", self.tr("案件详情"), self.detail,
                                       Qt.DockWidgetArea.RightDockWidgetArea)  # fmt: skip
         self.reminder_dock = self._dock("reminderDock", self.tr("提醒中心"), self.reminders,
@@ -93,6 +93,10 @@ class MainWindow(QMainWindow):
             demo.addActions(self.simulation.create_actions(self))
         self.menuBar().addMenu(self.tr("帮助(&H)")).addAction(self.actions.help_action)
 
+    def _attention_count(self, count: int) -> None:
+        title = self.tr("提醒中心")
+        self.reminder_dock.setWindowTitle(f"{title}（{count}）" if count else title)
+
     def _focus_search(self) -> None:
         self.queue.search.setFocus()
         self.queue.search.selectAll()
@@ -107,6 +111,9 @@ class MainWindow(QMainWindow):
         a.cases_updated.connect(r.on_cases_changed)
         d.action_requested.connect(lambda action, case_id: a.trigger(action, [case_id]))
         r.case_activated.connect(q.select_case)
+        r.remind_requested.connect(lambda case_id: a.trigger("remind", [case_id]))
+        q.current_case_changed.connect(r.mark_seen)
+        r.attention_count_changed.connect(self._attention_count)
         f.cases_changed.connect(q.apply_changes)
         f.cases_changed.connect(d.on_cases_changed)
         f.cases_changed.connect(r.on_cases_changed)
