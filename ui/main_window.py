@@ -13,13 +13,15 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QWidget
 from ui.actions.controller import ActionController
 from ui.context import AppContext
 from ui.feed import ChangeFollower
+from ui.map.controller import MapController
+from ui.map.widget import GridMapWidget
 from ui.panels.detail import CaseDetailPanel
 from ui.panels.queue import QueuePanel
 from ui.panels.reminders import ReminderPanel
 from ui.panels.supervisors import SupervisorBoard
 from ui.simulation import SimulationRunner
 
-SETTINGS_VERSION = 1
+SETTINGS_VERSION = 2  # bump when the default dock layout changes
 
 
 class MainWindow(QMainWindow):
@@ -45,9 +47,14 @@ class MainWindow(QMainWindow):
                                       Qt.DockWidgetArea.RightDockWidgetArea)  # fmt: skip
         self.reminder_dock = self._dock("reminderDock", self.tr("提醒中心"), self.reminders,
                                         Qt.DockWidgetArea.RightDockWidgetArea)  # fmt: skip
+        self.map = GridMapWidget(self, clock=ctx.clock)
+        self.map_dock = self._dock("mapDock", self.tr("网格地图"), self.map,
+                                   Qt.DockWidgetArea.RightDockWidgetArea)  # fmt: skip
+        self.map_ctl = MapController(ctx, self.map)
         self.supervisors = SupervisorBoard(ctx, self)
         self.supervisor_dock = self._dock("supervisorDock", self.tr("监督员状态"), self.supervisors,
                                           Qt.DockWidgetArea.BottomDockWidgetArea)  # fmt: skip
+        self._arrange_docks()
         self.actions = ActionController(ctx, self)
         self.follower = ChangeFollower(ctx.ws, ctx.ops, ctx.actor, parent=self)
         self._build_menus()
@@ -71,6 +78,18 @@ class MainWindow(QMainWindow):
         self.addDockWidget(area, dock)
         return dock
 
+    def _arrange_docks(self) -> None:
+        """Default layout: queue centre; map above the case detail on the right; the
+        supervisor board and the reminder centre as tabs along the bottom."""
+        self.splitDockWidget(self.map_dock, self.detail_dock, Qt.Orientation.Vertical)
+        self.removeDockWidget(self.reminder_dock)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.reminder_dock)
+        self.splitDockWidget(self.supervisor_dock, self.reminder_dock, Qt.Orientation.Horizontal)
+        self.reminder_dock.show()
+        self.resizeDocks([self.map_dock, self.detail_dock], [460, 440], Qt.Orientation.Vertical)
+        self.resizeDocks([self.detail_dock], [560], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.supervisor_dock], [230], Qt.Orientation.Vertical)
+
     def _build_menus(self) -> None:
         cases = self.menuBar().addMenu(self.tr("案件(&C)"))
         for action in self.actions.actions.values():
@@ -88,10 +107,24 @@ class MainWindow(QMainWindow):
         view.addAction(self.detail_dock.toggleViewAction())
         view.addAction(self.reminder_dock.toggleViewAction())
         view.addAction(self.supervisor_dock.toggleViewAction())
+        view.addAction(self.map_dock.toggleViewAction())
+        layers = view.addMenu(self.tr("地图图层"))
+        layers.addActions(list(self.map.layer_actions.values()))
         if self.simulation is not None:
             demo = view.addMenu(self.tr("演示"))
             demo.addActions(self.simulation.create_actions(self))
         self.menuBar().addMenu(self.tr("帮助(&H)")).addAction(self.actions.help_action)
+
+    def _center_map_on(self, case_id: int) -> None:
+        if case_id >= 0:
+            self.map.center_on_case(case_id)
+
+    def _select_supervisor_code(self, code: str) -> None:
+        for username, supervisor in self._ctx.ws.reference.supervisors.items():
+            if supervisor.code == code:
+                self.supervisors.select_supervisor(username)
+                self.supervisor_dock.raise_()
+                return
 
     def _attention_count(self, count: int) -> None:
         title = self.tr("提醒中心")
@@ -124,6 +157,17 @@ class MainWindow(QMainWindow):
         f.connection_lost.connect(self._connection_lost)
         f.connection_restored.connect(lambda: self.connection.setText(""))
         f.topics_changed.connect(self.supervisors.on_topics)
+        # The map follows the queue: same cases, same selection.
+        m, mc, b = self.map, self.map_ctl, self.supervisors
+        q.cases_loaded.connect(m.set_cases)
+        a.cases_updated.connect(m.apply_case_changes)
+        f.cases_changed.connect(m.apply_case_changes)
+        q.current_case_changed.connect(self._center_map_on)
+        m.case_clicked.connect(q.select_case)
+        m.supervisor_clicked.connect(self._select_supervisor_code)
+        b.center_requested.connect(m.center_on)
+        b.supervisors_loaded.connect(m.set_supervisors)
+        f.topics_changed.connect(lambda topics: "supervisor" in topics and mc.load_field())
         if self.simulation is not None:
             self.simulation.error.connect(self.show_error)
             self.simulation.stats_changed.connect(
@@ -139,6 +183,10 @@ class MainWindow(QMainWindow):
         self.queue.reload()
         self.follower.start()
         self.supervisors.start()
+        self.map_ctl.start()
+        self._minute = QTimer(self)
+        self._minute.timeout.connect(self.map.refresh)
+        self._minute.start(60_000)
 
     def _connection_lost(self, message: str) -> None:
         self.connection.setText(self.tr("数据库连接中断，正在重试…"))

@@ -25,12 +25,13 @@ from workstation.persistence.database import create_db_engine, writer_engine
 from workstation.persistence.repositories import AttachmentRepository
 from workstation.persistence.tables import GridCellRow
 from workstation.persistence.uow import SqlUnitOfWork
-from workstation.services import auth, cases, duplicates, feed, queries
+from workstation.services import auth, cases, duplicates, feed, map_queries, queries
 from workstation.services import field as field_service
 from workstation.services.dto import CaseDetail, CaseSummary, RecommendationView
 from workstation.services.duplicates import DuplicateCandidate
 from workstation.services.feed import ChangeBatch
 from workstation.services.field import FieldTask, SupervisorView, UnitWork
+from workstation.services.map_queries import CellSummary, HeatQuery
 from workstation.services.queries import CaseFilter
 from workstation.services.reference import Reference, load_reference, seed_defaults
 from workstation.settings import Settings
@@ -211,6 +212,16 @@ class Workstation:
     def unit_work(self) -> list[UnitWork]:
         with self.read_session() as session:
             return field_service.unit_work(session)
+
+    # ----------------------------------------------------------------- the map
+
+    def heat_counts(self, query: HeatQuery) -> dict[str, int]:
+        with self.read_session() as session:
+            return map_queries.heat_counts(session, query)
+
+    def cell_summary(self, code: str, at: datetime | None = None) -> CellSummary:
+        with self.read_session() as session:
+            return map_queries.cell_summary(session, self.reference, code, at or self.clock())
 
     def last_change_id(self) -> int:
         with self.read_session() as session:

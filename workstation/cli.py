@@ -41,7 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     # `--db` is accepted before and after the subcommand (`workstation demo --db URL`).
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", default=argparse.SUPPRESS, help="数据库 URL")
-    leaf = {"parents": [common]}
+    leaf: dict[str, Any] = {"parents": [common]}
 
     db = sub.add_parser("db", help="数据库维护").add_subparsers(dest="db_command", required=True)
     db.add_parser("upgrade", help="创建或升级数据库结构（Alembic 迁移）", **leaf)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -80,7 +81,7 @@ def test_new_report_to_dispatched_in_at_most_six_keys(qtbot, ws, ctx_for, qsetti
     assert file_dialog.picker.current_code() == "E0102"
     with qtbot.waitSignal(actions.cases_updated, timeout=10_000):
         press(Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: not file_dialog.isVisible())
+    qtbot.waitUntil(lambda: _closed(file_dialog))
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)  # back to the queue
     assert QApplication.focusWidget() is queue.table
     assert ws.load_case(new.id)[0].state is CaseState.FILED
@@ -93,7 +94,7 @@ def test_new_report_to_dispatched_in_at_most_six_keys(qtbot, ws, ctx_for, qsetti
     assert dispatch_dialog.picker.current_unit().code == expected.unit_code
     with qtbot.waitSignal(actions.cases_updated, timeout=10_000):
         press(Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: not dispatch_dialog.isVisible())
+    qtbot.waitUntil(lambda: _closed(dispatch_dialog))
 
     assert len(keys) <= MAX_KEYS, keys
     case, _, events = ws.load_case(new.id)
@@ -112,3 +113,8 @@ def test_new_report_to_dispatched_in_at_most_six_keys(qtbot, ws, ctx_for, qsetti
         f"案件 {new.case_no} 已派遣至 {expected.unit_name}，期限 {expected.deadline:%m-%d %H:%M}"
     )
     print(f"keyboard path: {len(keys)} keys: {' '.join(keys)}")
+
+
+def _closed(dialog) -> bool:
+    """Hidden, or already deleted (dialogs delete themselves on close)."""
+    return not shiboken6.isValid(dialog) or not dialog.isVisible()

@@ -227,7 +227,11 @@ class CaseRow(Base):
     updated_at: Mapped[datetime | None]
     event_count: Mapped[int] = mapped_column(Integer, default=0)
 
-    __table_args__ = (Index("ix_cases_state_deadline", "state", "deadline"),)
+    __table_args__ = (
+        Index("ix_cases_state_deadline", "state", "deadline"),
+        # Covers the map's heat query (cases per cell over a period and category).
+        Index("ix_cases_heat", "reported_at", "grid_code", "category_code", "state"),
+    )
 
 
 class CaseEventRow(Base):
