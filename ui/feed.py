@@ -24,6 +24,7 @@ log = logging.getLogger("ui.feed")
 
 class ChangeFollower(QObject):
     cases_changed = Signal(list)  # list[CaseSummary]: changed or new cases (actor-visible)
+    cases_hidden = Signal(list)  # list[int]: changed cases the actor may no longer see
     reload_needed = Signal()  # too much changed: reload views from scratch
     reference_changed = Signal()  # catalog, units, grid … changed
     topics_changed = Signal(frozenset)  # every topic of a batch (supervisor positions …)
@@ -95,8 +96,14 @@ class ChangeFollower(QObject):
             self.reference_changed.emit()
         if batch.truncated:
             self.reload_needed.emit()
-        elif rows:
-            self.cases_changed.emit(rows)
+        else:
+            if rows:
+                self.cases_changed.emit(rows)
+            # Unit staff lose sight of a case returned to the centre: say so, so that the
+            # views drop it instead of showing a stale row.
+            hidden = sorted(set(batch.case_ids) - {r.id for r in rows})
+            if hidden:
+                self.cases_hidden.emit(hidden)
         self.topics_changed.emit(batch.topics)
 
     def _failed(self, message: str, exc: BaseException) -> None:

@@ -21,7 +21,7 @@ from ui.panels.reminders import ReminderPanel
 from ui.panels.supervisors import SupervisorBoard
 from ui.simulation import SimulationRunner
 
-SETTINGS_VERSION = 2  # bump when the default dock layout changes
+SETTINGS_VERSION = 3  # bump when the default layout or the queue's columns change
 
 
 class MainWindow(QMainWindow):
@@ -154,6 +154,8 @@ class MainWindow(QMainWindow):
         d.merge_requested.connect(a.merge)
         d.case_link_activated.connect(q.select_case)
         f.reload_needed.connect(q.reload)
+        f.reference_changed.connect(q.reload)
+        f.cases_hidden.connect(q.forget_cases)
         f.connection_lost.connect(self._connection_lost)
         f.connection_restored.connect(lambda: self.connection.setText(""))
         f.topics_changed.connect(self.supervisors.on_topics)
@@ -207,6 +209,9 @@ class MainWindow(QMainWindow):
         header = s.value("queue/header")
         if header is not None:
             self.queue.table.horizontalHeader().restoreState(header)
+        filters = s.value("queue/filters")
+        if isinstance(filters, dict):
+            self.queue.restore_filter_state(filters)
 
     def save_layout(self) -> None:
         s = self._settings
@@ -214,6 +219,7 @@ class MainWindow(QMainWindow):
         s.setValue("window/geometry", self.saveGeometry())
         s.setValue("window/state", self.saveState(SETTINGS_VERSION))
         s.setValue("queue/header", self.queue.table.horizontalHeader().saveState())
+        s.setValue("queue/filters", self.queue.filter_state())
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.save_layout()

@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import traceback
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
@@ -79,6 +80,14 @@ def user_message(exc: BaseException) -> str:
     return f"内部错误：{type(exc).__name__}: {exc}"
 
 
+@dataclass(frozen=True, slots=True)
+class _Pending:
+    fn: Callable[[], Any]
+    on_success: SuccessCallback | None
+    on_error: ErrorCallback | None
+    description: str
+
+
 class Operations(QObject):
     """Runs service calls in the background; at most a few at once, each on its own session."""
 
@@ -89,12 +98,11 @@ class Operations(QObject):
         super().__init__(parent)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(max_threads)
-        self._running: set[_Signals] = set()
-        self._functions: dict[_Signals, Callable[[], Any]] = {}
+        self._pending: dict[_Signals, _Pending] = {}
 
     @property
     def running(self) -> int:
-        return len(self._running)
+        return len(self._pending)
 
     def run(
         self,
@@ -105,39 +113,37 @@ class Operations(QObject):
         description: str = "",
     ) -> None:
         signals = _Signals(self)  # kept alive (and parented) until the task reports back
-        self._running.add(signals)
-        self._functions[signals] = fn  # released on the GUI thread, see _Task.run
-        if len(self._running) == 1:
+        # Everything that may hold the last reference to a widget (the function and the
+        # callbacks) is kept here, on the GUI thread, and dropped here right after use —
+        # not left to the worker or to the deferred deletion of the signals object.
+        self._pending[signals] = _Pending(fn, on_success, on_error, description)
+        if len(self._pending) == 1:
             self.busy_changed.emit(True)
-
-        def finish() -> None:
-            self._running.discard(signals)
-            self._functions.pop(signals, None)
-            signals.deleteLater()
-            if not self._running:
-                self.busy_changed.emit(False)
-
-        def succeeded(result: Any) -> None:
-            finish()
-            if on_success is not None:
-                on_success(result)
-
-        def failed(exc: BaseException) -> None:
-            finish()
-            message = user_message(exc)
-            if isinstance(exc, DomainError):
-                log.info("%s: %s", description or "operation", message)
-            else:
-                details = getattr(exc, "details", "")
-                log.error("%s failed: %s\n%s", description or "operation", exc, details)
-            if on_error is not None:
-                on_error(message, exc)
-            else:
-                self.error.emit(message)
-
-        signals.succeeded.connect(succeeded)
-        signals.failed.connect(failed)
+        signals.succeeded.connect(lambda result: self._finished(signals, result, None))
+        signals.failed.connect(lambda exc: self._finished(signals, None, exc))
         self._pool.start(_Task(fn, signals))
+
+    def _finished(self, signals: _Signals, result: Any, exc: BaseException | None) -> None:
+        pending = self._pending.pop(signals)
+        signals.succeeded.disconnect()
+        signals.failed.disconnect()
+        signals.deleteLater()
+        if not self._pending:
+            self.busy_changed.emit(False)
+        if exc is None:
+            if pending.on_success is not None:
+                pending.on_success(result)
+            return
+        message = user_message(exc)
+        what = pending.description or "operation"
+        if isinstance(exc, DomainError | ValueError):
+            log.info("%s: %s", what, message)
+        else:
+            log.error("%s failed: %s\n%s", what, exc, getattr(exc, "details", ""))
+        if pending.on_error is not None:
+            pending.on_error(message, exc)
+        else:
+            self.error.emit(message)
 
     def wait_for_done(self, msecs: int = 5000) -> bool:
         """Used at shutdown only, so that no worker outlives the database engine."""

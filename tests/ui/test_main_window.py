@@ -70,3 +70,15 @@ def test_operations_deliver_errors_on_the_gui_thread(qtbot, ops: Operations) -> 
     ops.run(fail, on_error=lambda message, exc: errors.append(message))
     qtbot.waitUntil(lambda: busy == [True, False])
     assert errors == ["案件 1 处于『已结案』，不能派遣"]
+
+
+def test_queue_filters_are_saved_and_restored(qtbot, ctx_for, qsettings) -> None:
+    window = MainWindow(ctx_for("leader"), qsettings)
+    qtbot.addWidget(window)
+    window.queue.search.setText("井盖")
+    state = window.queue.filter_state()
+    window.save_layout()
+    again = MainWindow(ctx_for("leader"), qsettings)
+    qtbot.addWidget(again)
+    assert again.queue.filter_state() == state
+    assert again.queue.search.text() == "井盖"

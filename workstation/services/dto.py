@@ -41,6 +41,8 @@ class CaseSummary:
     lat: float | None
     closed_at: datetime | None
     updated_at: datetime | None
+    verified: bool = False  # a non-supervisor report confirmed on site
+    dispatched_at: datetime | None = None
 
     def to_json(self) -> dict[str, Any]:
         return dict(_jsonable(asdict(self)))

@@ -40,6 +40,8 @@ def summarize(case: Case, version: int, ref: Reference) -> CaseSummary:
         lat=case.lat,
         closed_at=case.closed_at,
         updated_at=case.updated_at,
+        verified=case.verified,
+        dispatched_at=case.dispatched_at,
     )
 
 
