@@ -20,6 +20,7 @@ from ui.panels.queue import QueuePanel
 from ui.panels.reminders import ReminderPanel
 from ui.panels.supervisors import SupervisorBoard
 from ui.simulation import SimulationRunner
+from workstation.services.map_queries import CellSummary
 
 SETTINGS_VERSION = 3  # bump when the default layout or the queue's columns change
 
@@ -119,6 +120,21 @@ class MainWindow(QMainWindow):
         if case_id >= 0:
             self.map.center_on_case(case_id)
 
+    def _cell_clicked(self, code: str) -> None:
+        """A cell on the map: filter the queue to it and say what the cell is."""
+        self.queue.set_cell_filter(code)
+        self.map_ctl.cell_summary(code, self._show_cell)
+
+    def _show_cell(self, cell: CellSummary) -> None:
+        supervisor = cell.supervisor_name or self.tr("无")
+        self.statusBar().showMessage(
+            self.tr("网格 %1 · %2 %3 · 监督员 %4 · 在办 %5 件（超期 %6 件）")
+            .replace("%1", cell.code).replace("%2", cell.street_name)
+            .replace("%3", cell.community_name).replace("%4", supervisor)
+            .replace("%5", str(cell.open_cases)).replace("%6", str(cell.overdue_cases)),
+            30_000,
+        )  # fmt: skip
+
     def _select_supervisor_code(self, code: str) -> None:
         for username, supervisor in self._ctx.ws.reference.supervisors.items():
             if supervisor.code == code:
@@ -166,6 +182,8 @@ class MainWindow(QMainWindow):
         f.cases_changed.connect(m.apply_case_changes)
         q.current_case_changed.connect(self._center_map_on)
         m.case_clicked.connect(q.select_case)
+        m.cell_clicked.connect(self._cell_clicked)
+        m.area_selected.connect(q.set_area_filter)
         m.supervisor_clicked.connect(self._select_supervisor_code)
         b.center_requested.connect(m.center_on)
         b.supervisors_loaded.connect(m.set_supervisors)

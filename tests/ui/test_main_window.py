@@ -82,3 +82,46 @@ def test_queue_filters_are_saved_and_restored(qtbot, ctx_for, qsettings) -> None
     qtbot.addWidget(again)
     assert again.queue.filter_state() == state
     assert again.queue.search.text() == "井盖"
+
+
+def test_clicking_a_map_cell_filters_the_queue_to_it(qtbot, ws, ctx_for, qsettings) -> None:
+    ref = ws.reference
+    cell_a = ref.supervisors["jdy001"].patrol_cells[0]
+    cell_b = ref.supervisors["jdy002"].patrol_cells[0]
+    here = ws.report(ws.actor("jdy001"), description="暴露垃圾", grid_code=cell_a)
+    ws.report(ws.actor("jdy002"), description="小广告", grid_code=cell_b)
+    window = MainWindow(ctx_for("leader"), qsettings)
+    qtbot.addWidget(window)
+    window.show()
+    window.start()
+    queue = window.queue
+    qtbot.waitUntil(lambda: queue.proxy.rowCount() == 2, timeout=10_000)
+    window.map.cell_clicked.emit(cell_a)
+    qtbot.waitUntil(lambda: queue.proxy.rowCount() == 1)
+    assert queue.proxy.index(0, 0).data() == here.case_no
+    assert window.queue.filters.area_chip.isVisible()
+    qtbot.waitUntil(lambda: cell_a in window.statusBar().currentMessage(), timeout=10_000)
+    window.queue.filters.area_chip.click()
+    qtbot.waitUntil(lambda: queue.proxy.rowCount() == 2)
+    window.map.area_selected.emit([cell_b])
+    qtbot.waitUntil(lambda: queue.proxy.rowCount() == 1)
+    assert queue.proxy.index(0, 0).data() != here.case_no
+
+
+def test_selecting_a_case_centres_the_map_on_it(qtbot, ws, ctx_for, qsettings) -> None:
+    cell = ws.reference.supervisors["jdy003"].patrol_cells[0]
+    case = ws.report(ws.actor("jdy003"), description="井盖破损", grid_code=cell)
+    window = MainWindow(ctx_for("leader"), qsettings)
+    qtbot.addWidget(window)
+    window.show()
+    window.start()
+    qtbot.waitUntil(lambda: window.queue.model.rowCount() == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: window.map.case_count == 1, timeout=10_000)
+    window.queue.select_case(case.id)
+    info = ws.reference.cells[cell]
+    x, y = window.map.projection.to_metres(info.lon, info.lat)
+    (x0, x1), (y0, y1) = window.map.vb.viewRange()
+    # Centred, as far as the view may pan: it stops at the edge of this small district.
+    assert abs((x0 + x1) / 2 - x) < (x1 - x0) * 0.05
+    assert y0 + (y1 - y0) * 0.2 < y < y1 - (y1 - y0) * 0.2
+    assert x1 - x0 < 2000  # zoomed in to the case, not the whole district

@@ -53,6 +53,7 @@ class QueueCriteria:
     street: str = ""  # 9-digit 街道 code
     community: str = ""  # 12-digit 社区 code
     area: str = ""  # any grid-code prefix, e.g. one cell from the map
+    cells: frozenset[str] = frozenset()  # an area selected on the map
     major: str = ""  # "E01" (kind letter + 大类)
     category: str = ""  # "E0102" (小类)
     unit: str = ""
@@ -72,7 +73,7 @@ class QueueCriteria:
     @property
     def fields(self) -> tuple[Any, ...]:
         """Every criterion but the stage and the text (equal tuples: equal filters)."""
-        return (self.street, self.community, self.area, self.major, self.category,
+        return (self.street, self.community, self.area, self.cells, self.major, self.category,
                 self.unit, self.source, self.priority, self.reported_from,
                 self.reported_to)  # fmt: skip
 
@@ -91,6 +92,9 @@ class QueueCriteria:
         if self.area:
             prefix = self.area
             checks.append(lambda r: (r.case.grid_code or "").startswith(prefix))
+        if self.cells:
+            cells = self.cells
+            checks.append(lambda r: r.case.grid_code in cells)
         if self.category:
             code = self.category
             checks.append(lambda r: r.case.category_code == code)

@@ -333,6 +333,10 @@ class QueuePanel(QWidget):
         """Show only cases in this grid cell (or under any grid-code prefix); None clears."""
         self.filters.set_cell(code or "")
 
+    def set_area_filter(self, codes: list[str]) -> None:
+        """Show only cases in these cells (an area drawn on the map); empty clears."""
+        self.filters.set_cells(codes)
+
     def clear_filters(self) -> None:
         self.search.blockSignals(True)
         self.search.clear()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -33,6 +33,7 @@ class QueueFilterBar(QWidget):
         self._clock = clock
         self._options: QueueOptions | None = None
         self._cell = ""
+        self._cells: frozenset[str] = frozenset()
         self._quiet = False  # set while boxes are refilled: one `changed` at the end
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -59,13 +60,23 @@ class QueueFilterBar(QWidget):
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.setVisible(False)
             edit.dateChanged.connect(self._emit)
+        # The map's cell/area filter is not a combo box: a chip says it is on and clears it.
+        self.area_chip = QToolButton(self)
+        self.area_chip.setObjectName("filterAreaChip")
+        self.area_chip.setToolTip(self.tr("来自地图的网格筛选，点击清除"))
+        self.area_chip.setStyleSheet(
+            "QToolButton { background: #e3f2fd; border: 1px solid #90caf9; border-radius: 3px;"
+            " padding: 1px 6px; }"
+        )
+        self.area_chip.setVisible(False)
+        self.area_chip.clicked.connect(self.clear_area)
         self.clear_button = QToolButton(self)
         self.clear_button.setObjectName("filterClear")
         self.clear_button.setText(self.tr("清除筛选"))
         self.clear_button.setToolTip(self.tr("清除全部筛选条件和搜索"))
         for widget in (self.street, self.community, self.major, self.category, self.unit,
                        self.source, self.priority, self.period, self.date_from, self.date_to,
-                       self.clear_button):  # fmt: skip
+                       self.area_chip, self.clear_button):  # fmt: skip
             layout.addWidget(widget)
         self.street.currentIndexChanged.connect(self._street_changed)
         self.major.currentIndexChanged.connect(self._major_changed)
@@ -154,9 +165,34 @@ class QueueFilterBar(QWidget):
 
     def set_cell(self, code: str) -> None:
         """Narrow to one grid cell (or any grid-code prefix); "" clears it."""
-        if code != self._cell:
-            self._cell = code
+        if code != self._cell or self._cells:
+            self._cell, self._cells = code, frozenset()
+            self._show_area()
             self._emit()
+
+    def set_cells(self, codes: Iterable[str]) -> None:
+        """Narrow to a set of cells (an area selected on the map); empty clears it."""
+        cells = frozenset(codes)
+        if cells != self._cells or self._cell:
+            self._cell, self._cells = "", cells
+            self._show_area()
+            self._emit()
+
+    def clear_area(self) -> None:
+        if self._cell or self._cells:
+            self._cell, self._cells = "", frozenset()
+            self._show_area()
+            self._emit()
+
+    def _show_area(self) -> None:
+        if self._cells:
+            text = self.tr("已选区域：%n 个网格 ×", "", len(self._cells))
+        elif self._cell:
+            text = self.tr("网格 %1 ×").replace("%1", self._cell)
+        else:
+            text = ""
+        self.area_chip.setText(text)
+        self.area_chip.setVisible(bool(text))
 
     def clear(self) -> None:
         self._quiet = True
@@ -166,7 +202,8 @@ class QueueFilterBar(QWidget):
                 combo.setCurrentIndex(0)
             self._fill_communities()
             self._fill_categories()
-            self._cell = ""
+            self._cell, self._cells = "", frozenset()
+            self._show_area()
         finally:
             self._quiet = False
         self.changed.emit()
@@ -180,6 +217,7 @@ class QueueFilterBar(QWidget):
             street=self.street.currentData() or "",
             community=self.community.currentData() or "",
             area=self._cell,
+            cells=self._cells,
             major=self.major.currentData() or "",
             category=self.category.currentData() or "",
             unit=self.unit.currentData() or "",
