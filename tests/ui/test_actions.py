@@ -683,3 +683,22 @@ def test_item_models_pass_qtmodeltester(qtmodeltester, ws) -> None:
     qtmodeltester.check(proxy)
     bulk = BulkDispatchModel([case, filed(ws, "垃圾满溢")])
     qtmodeltester.check(bulk)
+
+
+def test_dispatch_dialog_shows_the_case_and_the_units_area_on_a_small_map(
+    qtbot, ws, ctx_for
+) -> None:
+    from ui.actions.dispatch import DispatchDialog
+
+    cell = ws.reference.supervisors["jdy001"].patrol_cells[0]
+    case = ws.report(ws.actor("jdy001"), description="店外经营", grid_code=cell,
+                     category_code="E0504")  # fmt: skip
+    case = ws.act(ws.actor("leader"), case.id, "file")
+    dialog = DispatchDialog(ctx_for("dispatcher"), case)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.recommendation is not None, timeout=10_000)
+    # 店外经营 goes to the street office: its 街道 is highlighted around the case.
+    assert dialog.recommendation.unit_code == "JD001"
+    assert dialog.minimap.area_cells
+    assert all(code.startswith(cell[:9]) for code in dialog.minimap.area_cells)
+    assert cell in dialog.minimap.area_cells

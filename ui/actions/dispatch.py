@@ -42,6 +42,7 @@ from ui.actions.jobs import (
 )
 from ui.actions.shortcuts import QT_TRANSLATE_NOOP, tr
 from ui.context import AppContext
+from ui.map.widget import MiniMap
 from workstation.domain.units import HandlingUnit
 from workstation.services.dto import CaseSummary, RecommendationView
 
@@ -192,7 +193,13 @@ class DispatchDialog(ActionDialog):
         self.picker = UnitPicker(self)
         self.choice = QLabel(self)
         self.choice.setObjectName("unitChoice")
+        # The case on a small map with the chosen unit's area (its 街道 or rule areas).
+        self.minimap = MiniMap(self)
+        self.minimap.setObjectName("dispatchMiniMap")
+        self.minimap.setMinimumHeight(200)
+        self.minimap.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.form.addRow(box)
+        self.form.addRow(self.minimap)
         self.form.addRow(self.tr("处置单位"), self.picker)
         self.form.addRow("", self.choice)
         self.finish_layout()
@@ -219,9 +226,20 @@ class DispatchDialog(ActionDialog):
             self.deadline_label.setText(deadline.format(limit=rec.limit,
                                                         deadline=when(rec.deadline)))  # fmt: skip
         self.picker.set_units(UnitListModel.rows_for(options))
+        if options.grid is not None:
+            self.minimap.set_grid(options.grid)
+            self._show_on_map()
+
+    def _show_on_map(self) -> None:
+        options, unit = self._options, self.picker.current_unit()
+        if options is None or options.grid is None:
+            return
+        areas = options.areas.get(unit.code, ()) if unit is not None else ()
+        self.minimap.show_case(self.cases[0], areas)
 
     def _unit_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
         unit, rec = self.picker.current_unit(), self.recommendation
+        self._show_on_map()
         if unit is None:
             self.choice.clear()
         elif rec is not None and unit.code != rec.unit_code:

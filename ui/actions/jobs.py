@@ -11,9 +11,10 @@ from typing import Any
 from ui.operations import user_message
 from workstation.bootstrap import Workstation
 from workstation.domain.errors import ConcurrencyConflict, DomainError
+from workstation.domain.grid import Grid
 from workstation.domain.lifecycle import Action, RequestKind
 from workstation.domain.roles import Actor, Supervisor
-from workstation.domain.units import HandlingUnit
+from workstation.domain.units import HandlingUnit, ResponsibilityMatrix
 from workstation.services.dto import CaseSummary, RecommendationView
 
 log = logging.getLogger("ui.actions")
@@ -106,6 +107,9 @@ class DispatchOptions:
     error: str
     candidates: tuple[HandlingUnit, ...]  # matching rules, best first, then the street office
     units: tuple[HandlingUnit, ...]  # every unit
+    # unit code → the 街道/社区/cell codes it answers for in this category (empty: all)
+    areas: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    grid: Grid | None = None  # loaded here, on the worker, for the dialog's small map
 
 
 def dispatch_options(ws: Workstation, case: CaseSummary) -> DispatchOptions:
@@ -118,7 +122,24 @@ def dispatch_options(ws: Workstation, case: CaseSummary) -> DispatchOptions:
     candidates: tuple[HandlingUnit, ...] = ()
     if case.category_code and case.grid_code:
         candidates = tuple(ref.matrix.candidates(case.category_code, case.grid_code))
-    return DispatchOptions(rec, "", candidates, units)
+    areas = {u.code: unit_areas(ref.matrix, u, case.category_code or "") for u in units}
+    try:
+        grid: Grid | None = ref.grid
+    except DomainError:
+        grid = None
+    return DispatchOptions(rec, "", candidates, units, areas, grid)
+
+
+def unit_areas(matrix: ResponsibilityMatrix, unit: HandlingUnit, category: str) -> tuple[str, ...]:
+    """Where a unit answers for this category: its rules' areas, its own 街道 if an office."""
+    codes = [
+        r.area
+        for r in matrix.rules
+        if r.unit_code == unit.code and r.area and category.startswith(r.category)
+    ]
+    if unit.street_code:
+        codes.append(unit.street_code)
+    return tuple(dict.fromkeys(codes))
 
 
 @dataclass(frozen=True, slots=True)
