@@ -702,3 +702,27 @@ def test_dispatch_dialog_shows_the_case_and_the_units_area_on_a_small_map(
     assert dialog.minimap.area_cells
     assert all(code.startswith(cell[:9]) for code in dialog.minimap.area_cells)
     assert cell in dialog.minimap.area_cells
+
+
+def test_send_for_check_suggests_the_nearest_on_duty_supervisor_when_the_own_is_off(
+    qtbot, ws, ctx_for
+) -> None:
+    from datetime import timedelta
+
+    from ui.actions.dialogs import SupervisorDialog
+
+    ref = ws.reference
+    cell = ref.supervisors["jdy001"].patrol_cells[0]
+    case = ws.report(ws.actor("jdy001"), description="暴露垃圾", grid_code=cell,
+                     category_code="E0102")  # fmt: skip
+    now = ws.clock()
+    ws.record_fix(
+        ws.actor("jdy001"), ref.cells[cell].lon, ref.cells[cell].lat, at=now - timedelta(minutes=40)
+    )  # fmt: skip  — the own one went quiet
+    near = ref.cells[ref.supervisors["jdy002"].patrol_cells[0]]
+    ws.record_fix(ws.actor("jdy002"), near.lon, near.lat, at=now)
+    dialog = SupervisorDialog(ctx_for("dispatcher"), "request_verification", case, title="派发核实")
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.supervisor.currentData() is not None, timeout=10_000)
+    assert dialog.supervisor.currentData() == "jdy002"
+    assert "最近的在岗监督员" in dialog.supervisor.currentText()

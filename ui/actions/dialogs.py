@@ -489,8 +489,9 @@ class SupervisorDialog(ActionDialog):
         self.form.addRow(self.tr("监督员"), self.supervisor)
         self.finish_layout()
         self.supervisor.setFocus()
-        ws, grid = ctx.ws, case.grid_code
-        self.load(lambda: supervisor_choice(ws, grid), self._loaded, "load supervisors")
+        ws, grid, lon, lat = ctx.ws, case.grid_code, case.lon, case.lat
+        self.load(lambda: supervisor_choice(ws, grid, lon, lat), self._loaded,
+                  "load supervisors")  # fmt: skip
 
     def _loaded(self, choice: SupervisorChoice) -> None:
         self.supervisor.clear()
@@ -498,10 +499,13 @@ class SupervisorDialog(ActionDialog):
             street = choice.street_names.get(s.street_code, "")
             label = f"{s.code}　{s.name}　{street}"
             if s.username == choice.default:
-                label += self.tr("（本网格监督员）")
+                nearest = choice.why == "nearest"
+                label += self.tr("（最近的在岗监督员）") if nearest else self.tr("（本网格监督员）")
             self.supervisor.addItem(label, s.username)
         if choice.default is not None:
             self.supervisor.setCurrentIndex(self.supervisor.findData(choice.default))
+            if choice.why == "nearest":
+                self.show_info(self.tr("本网格监督员不在岗，已推荐最近的在岗监督员"))
         else:
             self.show_info(self.tr("本网格没有负责的监督员，请指定"))
             self.supervisor.setCurrentIndex(-1)

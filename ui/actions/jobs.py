@@ -16,6 +16,7 @@ from workstation.domain.lifecycle import Action, RequestKind
 from workstation.domain.roles import Actor, Supervisor
 from workstation.domain.units import HandlingUnit, ResponsibilityMatrix
 from workstation.services.dto import CaseSummary, RecommendationView
+from workstation.services.field import nearest_on_duty
 
 log = logging.getLogger("ui.actions")
 
@@ -162,15 +163,31 @@ def bulk_recommendations(ws: Workstation, cases: Sequence[CaseSummary]) -> list[
 @dataclass(frozen=True, slots=True)
 class SupervisorChoice:
     supervisors: tuple[Supervisor, ...]
-    default: str | None  # username of the grid's own supervisor
+    default: str | None  # the grid's own supervisor, else the nearest one on duty
     street_names: Mapping[str, str]
+    why: str = ""  # "own": the grid's supervisor; "nearest": the nearest on duty
 
 
-def supervisor_choice(ws: Workstation, grid_code: str | None) -> SupervisorChoice:
+def supervisor_choice(
+    ws: Workstation, grid_code: str | None, lon: float | None = None, lat: float | None = None
+) -> SupervisorChoice:
+    """Suggest the grid's own supervisor when on duty and reachable, else the nearest one
+    on duty (by last position fix), else the grid's own all the same."""
     ref = ws.reference
     own = ref.supervisor_for_cell(grid_code)
-    return SupervisorChoice(tuple(ref.supervisors.values()), own.username if own else None,
-                            dict(ref.street_names))  # fmt: skip
+    board = {row.username: row for row in ws.supervisor_board()}
+    default, why = (own.username, "own") if own else (None, "")
+    own_row = board.get(own.username) if own else None
+    if own_row is None or own_row.late or own_row.status != "patrolling":
+        cell = ref.cells.get(grid_code or "")
+        if (lon is None or lat is None) and cell is not None:
+            lon, lat = cell.lon, cell.lat
+        nearest = nearest_on_duty(list(board.values()), lon, lat) \
+            if lon is not None and lat is not None else None  # fmt: skip
+        if nearest is not None:
+            default, why = nearest.username, "nearest"
+    return SupervisorChoice(tuple(ref.supervisors.values()), default, dict(ref.street_names),
+                            why)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
