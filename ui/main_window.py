@@ -52,6 +52,8 @@ class MainWindow(QMainWindow):
         self.map_dock = self._dock("mapDock", self.tr("网格地图"), self.map,
                                    Qt.DockWidgetArea.RightDockWidgetArea)  # fmt: skip
         self.map_ctl = MapController(ctx, self.map)
+        # In a dock beside the queue the legend would hide half the map: off until asked.
+        self.map.set_layer_visible("legend", False)
         self.supervisors = SupervisorBoard(ctx, self)
         self.supervisor_dock = self._dock("supervisorDock", self.tr("监督员状态"), self.supervisors,
                                           Qt.DockWidgetArea.BottomDockWidgetArea)  # fmt: skip
@@ -89,7 +91,7 @@ class MainWindow(QMainWindow):
         self.reminder_dock.show()
         self.resizeDocks([self.map_dock, self.detail_dock], [460, 440], Qt.Orientation.Vertical)
         self.resizeDocks([self.detail_dock], [560], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.supervisor_dock], [230], Qt.Orientation.Vertical)
+        self.resizeDocks([self.supervisor_dock], [300], Qt.Orientation.Vertical)
 
     def _build_menus(self) -> None:
         cases = self.menuBar().addMenu(self.tr("案件(&C)"))

@@ -1,0 +1,160 @@
+"""Screenshots of the workstation on the demo data, for the README and for review.
+
+    python -m ui.screenshots [--db demo.sqlite] [--out docs/screenshots] [--lang zh_CN|en]
+
+Runs off-screen. Without --db it builds a fresh demo database (fixed seed and time, so
+the pictures are reproducible); the clock is frozen at the demo's end time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+END = datetime(2026, 11, 25, 10, 30)
+
+
+def wait_until(condition: Callable[[], bool], timeout: float = 60.0) -> None:
+    """Let the event loop run (workers report back through it) until `condition` holds."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    deadline = time.monotonic() + timeout
+    loop = QEventLoop()
+    timer = QTimer()
+    timer.setInterval(20)
+
+    def check() -> None:
+        if condition() or time.monotonic() > deadline:
+            loop.quit()
+
+    timer.timeout.connect(check)
+    timer.start()
+    loop.exec()
+    timer.stop()
+    if not condition():
+        raise TimeoutError("the window did not get there in time")
+
+
+def settle(seconds: float = 0.5) -> None:
+    """Let paints and layouts happen (only for pictures; tests wait on conditions)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    QTimer.singleShot(int(seconds * 1000), loop.quit)
+    loop.exec()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--db", help="a demo database (default: build one)")
+    parser.add_argument("--out", default="docs/screenshots")
+    parser.add_argument("--lang", default="zh_CN", choices=["zh_CN", "en"])
+    args = parser.parse_args(argv)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from ui.app import qt_environment
+
+    qt_environment()
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from ui.app import apply_fonts, install_translations
+    from ui.context import AppContext
+    from ui.main_window import MainWindow
+    from ui.operations import Operations
+    from workstation.bootstrap import bootstrap
+    from workstation.services.auth import find_account
+    from workstation.settings import Settings
+
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    suffix = "" if args.lang == "zh_CN" else f"-{args.lang}"
+    tmp = tempfile.TemporaryDirectory()
+    db = args.db or str(Path(tmp.name) / "demo.sqlite")
+    ws = bootstrap(Settings.from_env(db), clock=lambda: END)
+    if not Path(db).exists() or not ws.has_grid():
+        from workstation.adapters.demo import DemoOptions, build_demo
+
+        build_demo(ws, DemoOptions(days=30, seed=1, end=END))
+        # Half an hour of field work before the pictures: positions, tracks, new reports.
+        from datetime import timedelta
+
+        from workstation.adapters.simulator import FieldSimulator, SimulatorOptions
+
+        sim = FieldSimulator(ws, SimulatorOptions(seed=1), start=END - timedelta(minutes=30))
+        sim.advance(30 * 60)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    install_translations(app, args.lang)
+    apply_fonts(app)
+    ops = Operations(app)
+    with ws.read_session() as session:
+        account = find_account(session, "leader")
+    settings = QSettings(str(Path(tmp.name) / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(AppContext(ws, ops, account, demo=True), settings)
+    window.resize(1920, 1080)
+    window.show()
+    window.start()
+    queue, detail, board = window.queue, window.detail, window.supervisors
+    wait_until(lambda: queue.model.rowCount() > 0)
+    wait_until(lambda: window.map.case_count > 0 and board.model.rowCount() > 0)
+
+    shots: list[str] = []
+
+    def grab(widget: Any, name: str) -> None:
+        settle()
+        path = out / f"{name}{suffix}.png"
+        widget.grab().save(str(path))
+        shots.append(str(path))
+
+    # The case a dispatcher would look at: dispatched, overdue, with a reminder on it.
+    cases = [queue.model.case_at(r) for r in range(queue.model.rowCount())]
+    dispatched = [c for c in cases if c.state == "dispatched" and c.deadline]
+    focus = max(dispatched, key=lambda c: (c.remind_count, c.rework_count), default=cases[0])
+    loaded: list[int] = []
+    detail.load_finished.connect(loaded.append)
+    queue.select_case(focus.id)
+    wait_until(lambda: focus.id in loaded)
+    grab(window, "workstation")
+    grab(window.detail_dock, "detail")
+    for dock, name, size in ((window.reminder_dock, "reminders", (900, 620)),
+                             (window.supervisor_dock, "supervisors", (1100, 700))):  # fmt: skip
+        dock.setFloating(True)  # on its own, at a size where it shows its content
+        dock.resize(*size)
+        grab(dock, name)
+        dock.setFloating(False)
+
+    filed = [c for c in cases if c.state == "filed"]
+    if filed:
+        queue.select_case(filed[0].id)
+        window.actions.trigger("dispatch", [filed[0].id])
+        dialog = window.actions.dialog
+        wait_until(lambda: dialog is not None and dialog.recommendation is not None)
+        grab(dialog, "dispatch-dialog")
+        dialog.close()
+
+    # The map on its own, floated and large, with its legend.
+    window.map_dock.setFloating(True)
+    window.map_dock.resize(1400, 900)
+    window.map.set_layer_visible("legend", True)
+    window.map.show_district()
+    grab(window.map_dock, "map-district")
+    queue.select_case(focus.id)
+    grab(window.map_dock, "map-community")
+
+    window.close()
+    ops.wait_for_done(10_000)
+    ws.dispose()
+    for path in shots:
+        print(path)
+    tmp.cleanup()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
