@@ -13,8 +13,8 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, contextmanager
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import AbstractContextManager, contextmanager
 from datetime import datetime
 from pathlib import Path
 
@@ -91,8 +91,8 @@ def report(label: str, database: Callable[[], AbstractContextManager[str]], case
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--cases", type=int, default=400)
-    parser.add_argument("--pg", default=os.environ.get(
-        "WORKSTATION_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"))  # fmt: skip
+    default_pg = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+    parser.add_argument("--pg", default=os.environ.get("WORKSTATION_TEST_PG", default_pg))
     args = parser.parse_args()
     print(f"{args.cases} full loops (report, file, dispatch, feedback, send_for_check, "
           "check_pass) split over the clients")  # fmt: skip
