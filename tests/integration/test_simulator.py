@@ -93,3 +93,28 @@ def test_short_advances_walk_at_walking_speed(ws) -> None:
     for _ in range(10):
         sim.advance(1)  # ten one-second steps: at most 13 m on foot
     assert ((walker.x - x0) ** 2 + (walker.y - y0) ** 2) ** 0.5 <= 13.01
+
+
+def test_on_a_fresh_demo_database(tmp_path) -> None:
+    """The acceptance run: N simulated minutes on a fresh demo database."""
+    from workstation.adapters.demo import DemoOptions, build_demo
+    from workstation.bootstrap import bootstrap
+    from workstation.settings import Settings
+
+    end = datetime(2026, 11, 25, 10, 0)
+    ws = bootstrap(Settings(db_url=f"sqlite:///{tmp_path / 'demo.sqlite'}"), clock=lambda: end)
+    build_demo(ws, DemoOptions(days=3, seed=4, end=end))
+    centre = Centre(ws)
+    sim = FieldSimulator(ws, SimulatorOptions(seed=4, photos=False), start=end)
+    for _ in range(6):  # 90 simulated minutes
+        sim.advance(15 * 60)
+        centre.work(sim.now)
+    stats = sim.stats
+    assert stats.reports > 10
+    assert stats.fixes == 30 * 90 * 2  # 30 supervisors, a fix every 30 s
+    assert stats.feedbacks + stats.checks_passed + stats.checks_failed + stats.verifications > 0
+    with ws.read_session() as s:
+        repo = CaseRepository(s)
+        for case_id in sorted(stats.touched):
+            assert replay(repo.events(case_id)) == repo.get(case_id)
+    ws.dispose()
