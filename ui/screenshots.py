@@ -121,8 +121,8 @@ def main(argv: list[str] | None = None) -> int:
     queue.select_case(focus.id)
     wait_until(lambda: focus.id in loaded)
     grab(window, "workstation")
-    grab(window.detail_dock, "detail")
-    for dock, name, size in ((window.reminder_dock, "reminders", (900, 620)),
+    for dock, name, size in ((window.detail_dock, "detail", (620, 1050)),
+                             (window.reminder_dock, "reminders", (900, 620)),
                              (window.supervisor_dock, "supervisors", (1100, 700))):  # fmt: skip
         dock.setFloating(True)  # on its own, at a size where it shows its content
         dock.resize(*size)
