@@ -20,7 +20,7 @@ import math
 import threading
 import weakref
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 import shiboken6
@@ -84,6 +84,7 @@ class SimulationRunner(QObject):
         self._timer.timeout.connect(self._tick)
         self._last_stats = ""
         self._carry = 0.0  # simulated seconds owed to the next advance (less than a step)
+        self._offset = timedelta(0)  # how far simulated time is ahead of the real clock
 
     # -- state -----------------------------------------------------------------------------
 
@@ -109,9 +110,10 @@ class SimulationRunner(QObject):
         return self._timer.isActive()
 
     def now(self) -> datetime:
-        """The simulated time; the workstation's clock until the simulator exists."""
-        sim = self._sim
-        return sim.now if sim is not None else self._base_clock()
+        """The workstation's time in demo mode: the real clock plus however far the
+        simulation has run ahead. Paused, it goes on at normal speed (actions taken
+        meanwhile get their own times); it never runs backwards."""
+        return self._base_clock() + self._offset
 
     # -- control (QAction-friendly) --------------------------------------------------------
 
@@ -220,6 +222,9 @@ class SimulationRunner(QObject):
         self._fail(self.tr("无法启动外业模拟：%1").replace("%1", message))
 
     def _resume(self) -> None:
+        sim = self._sim
+        if sim is not None:  # no advance is in flight here: the simulator is ours
+            sim.now = max(sim.now, self.now().replace(microsecond=0))
         self._since_advance.start()
         self._timer.start()
 
@@ -261,6 +266,7 @@ class SimulationRunner(QObject):
         self._fail(self.tr("外业模拟出错，已停止：%1").replace("%1", message))
 
     def _publish(self, stats: str, now: datetime) -> None:
+        self._offset = max(self._offset, now - self._base_clock())
         self._last_stats = stats
         self.stats_changed.emit(stats)
         self.time_changed.emit(now)

@@ -133,3 +133,19 @@ def test_a_database_without_a_grid_is_reported_not_crashed(qtbot, ops, ctx_for,
         assert ops.wait_for_done(1000)
     finally:
         empty.dispose()
+
+
+def test_paused_simulation_lets_the_clock_go_on_and_never_back(qtbot, ws, ctx_for) -> None:
+    from datetime import timedelta
+
+    from ui.simulation import SimulationRunner
+
+    real = [ws.clock()]
+    ws.clock = lambda: real[0]  # a controllable real clock
+    runner = SimulationRunner(ctx_for("leader"))
+    runner._offset = timedelta(minutes=10)  # as after running ahead at 60×
+    first = runner.now()
+    real[0] += timedelta(minutes=1)  # paused: time goes on at normal speed
+    assert runner.now() == first + timedelta(minutes=1)
+    runner._publish("", real[0])  # a late advance result cannot pull the clock back
+    assert runner.now() == first + timedelta(minutes=1)
