@@ -53,15 +53,20 @@ def compiled_qm(lang: str) -> Path | None:
     return qm
 
 
+def lupdate_arguments(lang: str, ts: Path) -> list[str]:
+    """pyside6-lupdate's arguments: scan ui/ into `ts` (the tests check against a copy)."""
+    sources = sorted(str(p) for p in (ROOT / "ui").rglob("*.py"))
+    return [*sources, "-source-language", "zh_CN", "-target-language", lang,
+            "-no-obsolete", "-ts", str(ts)]  # fmt: skip
+
+
 def update_sources() -> None:
     """Rescan ui/ for translatable strings into every .ts (keeps existing translations)."""
     lupdate = _tool("lupdate")
     if lupdate is None:
         raise SystemExit("pyside6-lupdate not found")
-    sources = sorted(str(p) for p in (ROOT / "ui").rglob("*.py"))
     for lang in LANGUAGES:
-        subprocess.run([lupdate, *sources, "-source-language", "zh_CN", "-target-language", lang,
-                        "-no-obsolete", "-ts", str(ts_file(lang))], check=True)  # fmt: skip
+        subprocess.run([lupdate, *lupdate_arguments(lang, ts_file(lang))], check=True)
 
 
 if __name__ == "__main__":

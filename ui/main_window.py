@@ -32,7 +32,8 @@ class MainWindow(QMainWindow):
         self._settings = settings or QSettings()
         self.setObjectName("mainWindow")
         title = self.tr("网格化指挥调度工作站 — 呈贡分中心")
-        who = f"{ctx.account.display_name}（{ctx.role.label}）"
+        name, role = ctx.account.display_name, ctx.role.label
+        who = self.tr("%1（%2）").replace("%1", name).replace("%2", role)
         self.setWindowTitle(f"{title} · {who}" + (self.tr("（演示模式）") if ctx.demo else ""))
 
         # Demo mode plays the field in-process; the whole workstation then follows the
@@ -146,7 +147,8 @@ class MainWindow(QMainWindow):
 
     def _attention_count(self, count: int) -> None:
         title = self.tr("提醒中心")
-        self.reminder_dock.setWindowTitle(f"{title}（{count}）" if count else title)
+        counted = self.tr("%1（%2）").replace("%1", title).replace("%2", str(count))
+        self.reminder_dock.setWindowTitle(counted if count else title)
 
     def _focus_search(self) -> None:
         self.queue.search.setFocus()

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
 from workstation.domain.errors import DomainError
 
@@ -72,12 +72,14 @@ def user_message(exc: BaseException) -> str:
         return str(exc)
     from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 
+    translate = QCoreApplication.translate  # thread-safe: this also runs on workers
     if isinstance(exc, OperationalError | DBAPIError) and exc.connection_invalidated:
-        return "与数据库的连接已断开，正在重试；请稍后再试"
+        return translate("Operations", "与数据库的连接已断开，正在重试；请稍后再试")
     if isinstance(exc, SQLAlchemyError):
         first = str(getattr(exc, "orig", exc)).strip().splitlines()
-        return f"数据库错误：{first[0] if first else type(exc).__name__}"
-    return f"内部错误：{type(exc).__name__}: {exc}"
+        reason = first[0] if first else type(exc).__name__
+        return translate("Operations", "数据库错误：%1").replace("%1", reason)
+    return translate("Operations", "内部错误：%1").replace("%1", f"{type(exc).__name__}: {exc}")
 
 
 @dataclass(frozen=True, slots=True)

@@ -257,7 +257,9 @@ def test_feed_bursts_are_throttled(qtbot, board, ws) -> None:
         b.on_topics(frozenset({"supervisor", "case"}))
         assert b.refresh_pending
     qtbot.waitUntil(lambda: len(loads) == 1 and not b.refresh_pending, timeout=5_000)
-    assert loads[0] - began >= 0.8  # one refresh, not before the gap had passed
+    # One refresh, not before the gap had passed (Qt's coarse timers may fire up to 5 %
+    # early, hence 0.75 s for an 800 ms gap).
+    assert loads[0] - began >= 0.75
     assert _text(b, "jdy001", "fix_at") == "09:59:00"  # and it saw the last fix
 
 

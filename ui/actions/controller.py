@@ -97,7 +97,8 @@ class ActionController(QObject):
             action.setObjectName(f"action_{spec.key}")
             action.setShortcuts(spec.key_sequences())
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            tip = f"{tr(spec.text)}（{spec.shortcut_text()}）：{tr(spec.tip)}"
+            tip = self.tr("%1（%2）：%3").replace("%1", tr(spec.text))
+            tip = tip.replace("%2", spec.shortcut_text()).replace("%3", tr(spec.tip))
             action.setToolTip(tip)
             action.setStatusTip(tr(spec.tip))
             action.setEnabled(False)
@@ -191,11 +192,11 @@ class ActionController(QObject):
             action.setEnabled(action.isVisible() and self.is_allowed(key, self._selection))
         # 批准/驳回 say which request they decide on when one case is selected.
         kind = request_kind(self._selection[0]) if len(self._selection) == 1 else None
-        for key, verb in ((APPROVE, self.tr("批准")), (REJECT, self.tr("驳回"))):
+        for key, verb in ((APPROVE, self.tr("批准%1")), (REJECT, self.tr("驳回%1"))):
             what = tr(REQUEST_LABELS[kind]) if kind else self.tr("申请")
-            text = (verb + what + self.tr("申请")) if kind and kind != "self_handled" \
-                else verb + what  # fmt: skip
-            self.actions[key].setText(text)
+            if kind and kind != "self_handled":
+                what = self.tr("%1申请").replace("%1", what)
+            self.actions[key].setText(verb.replace("%1", what))
 
     def toolbar_actions(self) -> list[QAction | None]:
         return [self.actions[k] if k else None for k in TOOLBAR]
@@ -387,7 +388,7 @@ class ActionController(QObject):
             self._warn(message)
 
     def _warn(self, message: str) -> None:
-        self.message.emit(message.replace("\n", "；"))
+        self.message.emit(message.replace("\n", self.tr("；")))
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("操作未完成"), message,
                           QMessageBox.StandardButton.Ok, self._window)  # fmt: skip
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -402,7 +403,7 @@ class ActionController(QObject):
         action = done[0].item.action
         if len(done) > 1 or failed:
             label = tr(SPEC_BY_KEY[GENERIC.get(action, action)].text)
-            text = self.tr("已{action} {n} 件案件").format(action=label, n=len(done))
+            text = self.tr("已{action} %n 件案件", "", len(done)).format(action=label)
             if failed:
                 text += self.tr("，{n} 件失败").format(n=failed)
             return text

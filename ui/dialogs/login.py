@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -20,11 +20,11 @@ from workstation.bootstrap import Workstation
 from workstation.domain.roles import Account, Role
 
 DEMO_ACCOUNTS = (
-    ("leader", "值班长"),
-    ("dispatcher", "派遣员"),
-    ("acceptor", "受理员"),
-    ("admin", "管理员"),
-    ("cgj", "处置单位：呈贡区城市管理局"),
+    ("leader", QT_TRANSLATE_NOOP("LoginDialog", "值班长")),
+    ("dispatcher", QT_TRANSLATE_NOOP("LoginDialog", "派遣员")),
+    ("acceptor", QT_TRANSLATE_NOOP("LoginDialog", "受理员")),
+    ("admin", QT_TRANSLATE_NOOP("LoginDialog", "管理员")),
+    ("cgj", QT_TRANSLATE_NOOP("LoginDialog", "处置单位：呈贡区城市管理局")),
 )
 
 

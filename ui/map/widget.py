@@ -1070,7 +1070,7 @@ class GridMapWidget(_MapBase):
             rows = [
                 Swatch("fill", style.HEAT_FILLS[i % len(style.HEAT_FILLS)],
                        self.tr("%1–%2 件").replace("%1", str(lo)).replace("%2", str(hi))
-                       if lo != hi else self.tr("%1 件").replace("%1", str(lo)))
+                       if lo != hi else self.tr("%n 件", "", lo))
                 for i, (lo, hi) in enumerate(class_ranges(self.heat_breaks))
             ]  # fmt: skip
             if not rows:

@@ -85,7 +85,7 @@ def _tr(text: str) -> str:
 def _category(r: QueueRow) -> str:
     c = r.case
     if not c.category_name:
-        return _tr("未分类")
+        return QCoreApplication.translate("CaseTableModel", "未分类")
     return f"{r.major_name}/{c.category_name}" if r.major_name else c.category_name
 
 
@@ -105,14 +105,20 @@ def _state(r: QueueRow) -> str:
     if c.pending_request:
         return f"{c.state_label}·{_tr(_PENDING.get(c.pending_request, c.pending_request))}"
     if c.state == "reported" and c.self_handled:
-        return f"{c.state_label}·{_tr('先行处置')}"
+        marker = QCoreApplication.translate("CaseTableModel", "先行处置")
+        return f"{c.state_label}·{marker}"
     if c.rework_count and c.state in OPEN_STATES:
-        return f"{c.state_label}·{_tr('返工%1').replace('%1', str(c.rework_count))}"
+        rework = QCoreApplication.translate("CaseTableModel", "返工%1")
+        return f"{c.state_label}·{rework.replace('%1', str(c.rework_count))}"
     return c.state_label
 
 
 def _description(r: QueueRow) -> str:
     return " ".join(p for p in (r.case.address, r.case.description) if p)
+
+
+def _key(r: QueueRow) -> str:
+    return QCoreApplication.translate("CaseTableModel", "督办") if r.case.is_key else ""
 
 
 def _reminds(r: QueueRow) -> str:
@@ -146,9 +152,7 @@ class CaseTableModel(QAbstractTableModel):
         Column("state", "状态", _state, lambda r: _STATE_ORDER.get(r.case.state, 99)),
         Column("timer", "剩余时限", lambda r: "", _timer_sort),
         Column("unit", "处置单位", lambda r: r.case.unit_name, lambda r: r.case.unit_name),
-        Column(
-            "key", "督办", lambda r: _tr("督办") if r.case.is_key else "", lambda r: r.case.is_key
-        ),  # fmt: skip
+        Column("key", "督办", _key, lambda r: r.case.is_key),
         Column("reminds", "催办", _reminds, lambda r: r.case.remind_count),
         Column(
             "grid", "网格", lambda r: r.case.grid_code or "", lambda r: r.case.grid_code or ""
@@ -374,7 +378,7 @@ class CaseTableModel(QAbstractTableModel):
                     TimerKind.PAUSED: self.tr("处置时限（挂账暂停）")}[t.kind]  # fmt: skip
             limit = f" {t.limit}" if t.limit else ""
             until = self.tr("截止 %1").replace("%1", f"{t.deadline:%Y-%m-%d %H:%M}")
-            return f"{what}{limit}，{until}"
+            return self.tr("%1%2，%3").replace("%1", what).replace("%2", limit).replace("%3", until)
         if key == "category" and c.category_code:
             urgent = self.tr("（紧急）") if c.priority == "urgent" else ""
             return f"{c.category_code} {_category(r)}{urgent}"

@@ -198,7 +198,7 @@ class SupervisorTableModel(QAbstractTableModel):
         lines = [f"{row.code} {row.name}  {row.phone}".strip()]
         reasons = self.attention_reasons(row)
         if reasons:
-            lines.append(self.tr("需关注：") + "；".join(reasons))
+            lines.append(self.tr("需关注：") + self.tr("；").join(reasons))
         if key in ("fix_at", "fix_age") and row.lon is not None and row.lat is not None:
             lines.append(self.tr("位置：%1, %2").replace("%1", f"{row.lon:.5f}")
                          .replace("%2", f"{row.lat:.5f}"))  # fmt: skip

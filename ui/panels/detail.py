@@ -324,9 +324,9 @@ class CaseDetailPanel(QWidget):
             # What is on screen belongs to another case: never leave it with live buttons.
             self._clear(self.tr("无法显示案件"))
             self.hint.hide()
+        retry = self.tr("重试")
         self.error.setText(
-            esc(self.tr("无法加载案件详情：") + message)
-            + f' <a href="retry">{esc(self.tr("重试"))}</a>'
+            esc(self.tr("无法加载案件详情：") + message) + f' <a href="retry">{esc(retry)}</a>'
         )
         self.error.show()
         self._finish_part()

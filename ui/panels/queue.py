@@ -124,8 +124,11 @@ class QueuePanel(QWidget):
         self.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        metrics = header.fontMetrics()
         for column, width in enumerate(COLUMN_WIDTHS):
-            header.resizeSection(column, width)
+            # The widths suit the Chinese titles; a longer translated title widens its column.
+            title = self.model.headerData(column, Qt.Orientation.Horizontal)
+            header.resizeSection(column, max(width, metrics.horizontalAdvance(title) + 16))
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
         self.table.activated.connect(self._on_activated)

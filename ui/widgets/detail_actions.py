@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
@@ -44,6 +44,37 @@ SECONDARY: tuple[Action, ...] = (
     Action.MERGE,
     Action.VOID,
     Action.REOPEN,
+)
+# The buttons show the domain's action names; marked here so `tr(label(action))` finds them
+# (the same order as above).
+ACTION_NAMES = (
+    QT_TRANSLATE_NOOP("ActionBar", "立案"),
+    QT_TRANSLATE_NOOP("ActionBar", "派遣"),
+    QT_TRANSLATE_NOOP("ActionBar", "处置反馈"),
+    QT_TRANSLATE_NOOP("ActionBar", "派发核查"),
+    QT_TRANSLATE_NOOP("ActionBar", "核查通过（结案）"),
+    QT_TRANSLATE_NOOP("ActionBar", "批准先行处置结案"),
+    QT_TRANSLATE_NOOP("ActionBar", "批准延期"),
+    QT_TRANSLATE_NOOP("ActionBar", "批准回退"),
+    QT_TRANSLATE_NOOP("ActionBar", "批准挂账"),
+    QT_TRANSLATE_NOOP("ActionBar", "恢复处置"),
+    QT_TRANSLATE_NOOP("ActionBar", "派发核实"),
+    QT_TRANSLATE_NOOP("ActionBar", "核实反馈"),
+    QT_TRANSLATE_NOOP("ActionBar", "核查不通过（返工）"),
+    QT_TRANSLATE_NOOP("ActionBar", "驳回先行处置"),
+    QT_TRANSLATE_NOOP("ActionBar", "驳回延期"),
+    QT_TRANSLATE_NOOP("ActionBar", "驳回回退"),
+    QT_TRANSLATE_NOOP("ActionBar", "驳回挂账"),
+    QT_TRANSLATE_NOOP("ActionBar", "催办"),
+    QT_TRANSLATE_NOOP("ActionBar", "督办"),
+    QT_TRANSLATE_NOOP("ActionBar", "申请延期"),
+    QT_TRANSLATE_NOOP("ActionBar", "申请回退"),
+    QT_TRANSLATE_NOOP("ActionBar", "申请挂账"),
+    QT_TRANSLATE_NOOP("ActionBar", "重新分类"),
+    QT_TRANSLATE_NOOP("ActionBar", "备注"),
+    QT_TRANSLATE_NOOP("ActionBar", "合并为重复案件"),
+    QT_TRANSLATE_NOOP("ActionBar", "作废"),
+    QT_TRANSLATE_NOOP("ActionBar", "重新打开"),
 )
 _RANK = {a.value: i for i, a in enumerate(PRIMARY + SECONDARY)}
 _PRIMARY = frozenset(a.value for a in PRIMARY)

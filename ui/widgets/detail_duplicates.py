@@ -43,15 +43,17 @@ class DuplicateRow(QFrame):
         else:
             when = self.tr("同时上报")
         relation = self.tr("同类") if c.same_category else self.tr("相关类别")
+        similarity = self.tr("相似度")
+        category = c.category_name or self.tr("未分类")
         description = c.description
         if len(description) > DESCRIPTION_CHARS:
             description = description[: DESCRIPTION_CHARS - 1] + "…"
         text = (
             f"<b>{case_link(c.case_id, c.case_no)}</b>&nbsp;"
             f"{chip(c.state_label, STATE_COLOURS.get(c.state, '#616161'))}"
-            f'&nbsp;<span style="color:{muted};">{esc(self.tr("相似度"))} '
+            f'&nbsp;<span style="color:{muted};">{esc(similarity)} '
             f"{round(c.score * 100)}</span><br>"
-            f"{esc(c.category_name or self.tr('未分类'))}"
+            f"{esc(category)}"
             f'<span style="color:{muted};">（{esc(relation)}）· {esc(fmt_distance(c.distance_m))}'
             f" · {esc(when)}</span><br>{esc(description)}"
         )

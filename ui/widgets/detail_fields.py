@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QLabel,
@@ -35,8 +35,8 @@ SELECTABLE = Qt.TextInteractionFlag.TextSelectableByMouse
 LINKS = Qt.TextInteractionFlag.LinksAccessibleByMouse | SELECTABLE
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("CaseDetail", text)
+# Spelled out at each call: lupdate reads translate("Context", "literal") only.
+translate = QCoreApplication.translate
 
 
 def wrapping_label(parent: QWidget, text: str = "", *, rich: bool = True) -> QLabel:
@@ -105,19 +105,27 @@ class CaseHeader(QWidget):
             (s.state_label, STATE_COLOURS.get(s.state, "#616161"), "#ffffff")
         ]
         if s.priority == "urgent":
-            marks.append((_t("紧急"), KEY_COLOUR, "#ffffff"))
+            marks.append((translate("CaseDetail", "紧急"), KEY_COLOUR, "#ffffff"))
         if s.is_key:
-            marks.append((_t("督办"), "#ffffff", KEY_COLOUR))
+            marks.append((translate("CaseDetail", "督办"), "#ffffff", KEY_COLOUR))
         if any(t.overdue and t.running for t in b.timings):
-            marks.append((_t("超期"), LATE_COLOUR, "#ffffff"))
+            marks.append((translate("CaseDetail", "超期"), LATE_COLOUR, "#ffffff"))
         elif any(t.fraction >= WARN_AT and t.running for t in b.timings):
-            marks.append((_t("即将超期"), WARN_COLOUR, "#3e2723"))
+            marks.append((translate("CaseDetail", "即将超期"), WARN_COLOUR, "#3e2723"))
         if s.pending_request and b.pending is not None:
-            marks.append((_t("待审批：") + b.pending.kind_label, "#5e35b1", "#ffffff"))
+            marks.append(
+                (translate("CaseDetail", "待审批：") + b.pending.kind_label, "#5e35b1", "#ffffff")
+            )
         if s.self_handled:
-            marks.append((_t("先行处置"), "#00695c", "#ffffff"))
+            marks.append((translate("CaseDetail", "先行处置"), "#00695c", "#ffffff"))
         if s.rework_count:
-            marks.append((_t("返工 %1").replace("%1", str(s.rework_count)), "#8d6e63", "#ffffff"))
+            marks.append(
+                (
+                    translate("CaseDetail", "返工 %1").replace("%1", str(s.rework_count)),
+                    "#8d6e63",
+                    "#ffffff",
+                )
+            )
         self.markers = [text for text, _, _ in marks]
         chips = [chip(text, bg, fg) for text, bg, fg in marks]
         self.badges.setText(" ".join(chips))
@@ -126,7 +134,7 @@ class CaseHeader(QWidget):
         category = (
             f"{b.category.kind_label} / {b.category.major_name} / {b.category.name}"
             if b.category
-            else _t("未分类")
+            else translate("CaseDetail", "未分类")
         )
         place = " / ".join(p for p in (s.street_name, s.community_name) if p)
         line = f"<b>{esc(category)}</b>"
@@ -150,49 +158,68 @@ def case_fields(b: DetailBundle, muted: str = "#888888") -> list[tuple[str, str]
         if value or always:
             rows.append((label, value or "—"))
 
-    add(_t("来源"), esc(s.source_label), always=True)
+    add(translate("CaseDetail", "来源"), esc(s.source_label), always=True)
     who = esc(b.reporter)
     if b.reporter_role:
         who += f'<span style="color:{muted};">（{esc(b.reporter_role)}）</span>'
-    add(_t("上报人"), who, always=True)
-    add(_t("上报时间"), f"{esc(fmt_dt(s.reported_at))}"
-        f'<span style="color:{muted};">（{esc(fmt_span(b.now - s.reported_at))}前）</span>',
+    add(translate("CaseDetail", "上报人"), who, always=True)
+    ago = translate("CaseDetail", "（%1前）").replace("%1", fmt_span(b.now - s.reported_at))
+    add(translate("CaseDetail", "上报时间"),
+        f'{esc(fmt_dt(s.reported_at))}<span style="color:{muted};">{esc(ago)}</span>',
         always=True)  # fmt: skip
     if b.category:
         c = b.category
-        add(_t("类别"),
+        add(translate("CaseDetail", "类别"),
             f"{esc(c.kind_label)} · {esc(c.major_code)} {esc(c.major_name)} · "
             f"{esc(c.minor_code)} {esc(c.name)}"
             f'<span style="color:{muted};">（{esc(c.code)}）</span>')  # fmt: skip
     else:
-        add(_t("类别"), esc(s.category_code or _t("未分类")), always=True)
-    add(_t("紧急程度"), esc(_t("紧急") if s.priority == "urgent" else _t("一般")))
-    add(_t("街道/社区"), esc(" / ".join(p for p in (s.street_name, s.community_name) if p)),
-        always=True)  # fmt: skip
-    add(_t("网格"), esc(s.grid_code or ""), always=True)
-    add(_t("地址"), esc(s.address), always=True)
+        add(
+            translate("CaseDetail", "类别"),
+            esc(s.category_code or translate("CaseDetail", "未分类")),
+            always=True,
+        )
+    add(
+        translate("CaseDetail", "紧急程度"),
+        esc(
+            translate("CaseDetail", "紧急")
+            if s.priority == "urgent"
+            else translate("CaseDetail", "一般")
+        ),
+    )
+    area = " / ".join(p for p in (s.street_name, s.community_name) if p)
+    add(translate("CaseDetail", "街道/社区"), esc(area), always=True)
+    add(translate("CaseDetail", "网格"), esc(s.grid_code or ""), always=True)
+    add(translate("CaseDetail", "地址"), esc(s.address), always=True)
     if s.lon is not None and s.lat is not None:
-        add(_t("坐标"), f"{s.lon:.6f}, {s.lat:.6f}")
-    add(_t("描述"), esc(s.description), always=True)
+        add(translate("CaseDetail", "坐标"), f"{s.lon:.6f}, {s.lat:.6f}")
+    add(translate("CaseDetail", "描述"), esc(s.description), always=True)
     if d.verified or s.source != "supervisor":
-        add(_t("核实"), esc(_t("已核实") if d.verified else _t("未核实")))
+        add(
+            translate("CaseDetail", "核实"),
+            esc(
+                translate("CaseDetail", "已核实")
+                if d.verified
+                else translate("CaseDetail", "未核实")
+            ),
+        )
     unit = esc(s.unit_name)
     if s.unit and s.unit_name != s.unit:
         unit += f'<span style="color:{muted};">（{esc(s.unit)}）</span>'
-    add(_t("处置单位"), unit, always=True)
+    add(translate("CaseDetail", "处置单位"), unit, always=True)
     # The handling clock has its own bar below; the row is for a case without one.
     if (s.handling_limit or s.deadline) and not any(t.stage == "handling" for t in b.timings):
         limit = esc(s.handling_limit or "")
         if s.deadline:
-            limit += esc(_t("，截止 ") + fmt_dt(s.deadline))
-        add(_t("处置时限"), limit)
+            limit += esc(translate("CaseDetail", "，截止 ") + fmt_dt(s.deadline))
+        add(translate("CaseDetail", "处置时限"), limit)
     counts = [
-        (_t("返工"), s.rework_count),
-        (_t("催办"), s.remind_count),
-        (_t("延期"), d.extension_count),
-        (_t("回退"), d.return_count),
+        (translate("CaseDetail", "返工"), s.rework_count),
+        (translate("CaseDetail", "催办"), s.remind_count),
+        (translate("CaseDetail", "延期"), d.extension_count),
+        (translate("CaseDetail", "回退"), d.return_count),
     ]
-    add(_t("计数"),
+    add(translate("CaseDetail", "计数"),
         " · ".join(f"{esc(name)} <b>{n}</b>" if n else
                    f'<span style="color:{muted};">{esc(name)} 0</span>' for name, n in counts),
         always=True)  # fmt: skip
@@ -200,23 +227,29 @@ def case_fields(b: DetailBundle, muted: str = "#888888") -> list[tuple[str, str]
         p = b.pending
         text = f"<b>{esc(p.kind_label)}</b>"
         if p.extra:
-            text += esc(_t("（延长 %1）").replace("%1", p.extra))
+            text += esc(translate("CaseDetail", "（延长 %1）").replace("%1", p.extra))
         if p.reason:
-            text += "<br>" + esc(_t("理由：")) + esc(p.reason)
+            text += "<br>" + esc(translate("CaseDetail", "理由：")) + esc(p.reason)
         if p.by:
             when = fmt_dt(p.at) if p.at else ""
             text += f'<br><span style="color:{muted};">{esc(p.by)} {esc(when)}</span>'
-        add(_t("待审批申请"), text)
+        add(translate("CaseDetail", "待审批申请"), text)
     if b.check_supervisor:
-        add(_t("核查监督员"), esc(b.check_supervisor))
+        add(translate("CaseDetail", "核查监督员"), esc(b.check_supervisor))
     if s.closed_at:
-        add(_t("结案时间"), esc(fmt_dt(s.closed_at)))
+        add(translate("CaseDetail", "结案时间"), esc(fmt_dt(s.closed_at)))
     if d.merged_into is not None:
-        add(_t("已并入"), case_link(d.merged_into, b.merged_into_no or str(d.merged_into)))
+        add(
+            translate("CaseDetail", "已并入"),
+            case_link(d.merged_into, b.merged_into_no or str(d.merged_into)),
+        )
     if d.void_reason:
-        add(_t("作废原因"), esc(d.void_reason))
+        add(translate("CaseDetail", "作废原因"), esc(d.void_reason))
     if b.duplicate_nos:
-        add(_t("并入的重复案件"), "、".join(case_link(i, no) for i, no in b.duplicate_nos))
+        add(
+            translate("CaseDetail", "并入的重复案件"),
+            "、".join(case_link(i, no) for i, no in b.duplicate_nos),
+        )
     return rows
 
 
@@ -270,11 +303,11 @@ class FieldGrid(QWidget):
 
 
 STAGE_TITLES = {
-    "handling": "处置时限",
-    "verify": "核实时限",
-    "file": "立案时限",
-    "dispatch": "派遣时限",
-    "check": "核查时限",
+    "handling": QT_TRANSLATE_NOOP("CaseDetail", "处置时限"),
+    "verify": QT_TRANSLATE_NOOP("CaseDetail", "核实时限"),
+    "file": QT_TRANSLATE_NOOP("CaseDetail", "立案时限"),
+    "dispatch": QT_TRANSLATE_NOOP("CaseDetail", "派遣时限"),
+    "check": QT_TRANSLATE_NOOP("CaseDetail", "核查时限"),
 }
 
 
@@ -297,15 +330,15 @@ def timing_text(t: Timing) -> str:
         return fmt_span(timedelta(seconds=seconds))
 
     parts = [
-        _t("截止 ") + fmt_dt(t.deadline),
-        _t("已用 %1%").replace("%1", str(round(t.fraction * 100))),
+        translate("CaseDetail", "截止 ") + fmt_dt(t.deadline),
+        translate("CaseDetail", "已用 %1%").replace("%1", str(round(t.fraction * 100))),
     ]
     if t.overdue:
-        parts.append(_t("已超期 ") + span(-t.remaining_s))
+        parts.append(translate("CaseDetail", "已超期 ") + span(-t.remaining_s))
     elif t.running:
-        parts.append(_t("剩余 ") + span(t.remaining_s))
+        parts.append(translate("CaseDetail", "剩余 ") + span(t.remaining_s))
     if not t.running:
-        parts.append(_t("计时已停止"))
+        parts.append(translate("CaseDetail", "计时已停止"))
     return " · ".join(parts)
 
 
@@ -317,7 +350,7 @@ class TimingBar(QWidget):
         self.timing = timing
         colour = timing_colour(timing)
         self.title = wrapping_label(self)
-        title = _t(STAGE_TITLES.get(timing.stage, timing.stage))
+        title = translate("CaseDetail", STAGE_TITLES.get(timing.stage, timing.stage))
         limit = f"（{esc(timing.limit)}）" if timing.limit else ""
         self.title.setText(f"<b>{esc(title)}</b>{limit}")
         self.bar = QProgressBar(self)

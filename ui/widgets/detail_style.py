@@ -28,8 +28,8 @@ LATE_COLOUR = "#c62828"  # overdue (超期)
 KEY_COLOUR = "#c62828"  # 督办 / 紧急
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("CaseDetail", text)
+# Spelled out at each call: lupdate reads translate("Context", "literal") only.
+translate = QCoreApplication.translate
 
 
 def secondary_colour(widget: QWidget) -> str:
@@ -72,10 +72,18 @@ def fmt_span(delta: timedelta) -> str:
     days, rest = divmod(minutes, 24 * 60)
     hours, mins = divmod(rest, 60)
     if days:
-        return _t("%1 天 %2 小时").replace("%1", str(days)).replace("%2", str(hours))
+        return (
+            translate("CaseDetail", "%1 天 %2 小时")
+            .replace("%1", str(days))
+            .replace("%2", str(hours))
+        )
     if hours:
-        return _t("%1 小时 %2 分").replace("%1", str(hours)).replace("%2", str(mins))
-    return _t("%1 分").replace("%1", str(mins))
+        return (
+            translate("CaseDetail", "%1 小时 %2 分")
+            .replace("%1", str(hours))
+            .replace("%2", str(mins))
+        )
+    return translate("CaseDetail", "%1 分").replace("%1", str(mins))
 
 
 def fmt_working(seconds: float, seconds_per_day: float) -> str:
@@ -85,14 +93,22 @@ def fmt_working(seconds: float, seconds_per_day: float) -> str:
     days, rest = divmod(minutes, day_minutes)
     hours, mins = divmod(rest, 60)
     if days:
-        text = _t("%1 工作日 %2 工作时").replace("%1", str(days)).replace("%2", str(hours))
+        text = (
+            translate("CaseDetail", "%1 工作日 %2 工作时")
+            .replace("%1", str(days))
+            .replace("%2", str(hours))
+        )
         return text
     if hours:
-        return _t("%1 工作时 %2 分").replace("%1", str(hours)).replace("%2", str(mins))
-    return _t("%1 分").replace("%1", str(mins))
+        return (
+            translate("CaseDetail", "%1 工作时 %2 分")
+            .replace("%1", str(hours))
+            .replace("%2", str(mins))
+        )
+    return translate("CaseDetail", "%1 分").replace("%1", str(mins))
 
 
 def fmt_distance(metres: float) -> str:
     if metres < 1000:
-        return _t("%1 米").replace("%1", str(round(metres)))
-    return _t("%1 公里").replace("%1", f"{metres / 1000:.1f}")
+        return translate("CaseDetail", "%1 米").replace("%1", str(round(metres)))
+    return translate("CaseDetail", "%1 公里").replace("%1", f"{metres / 1000:.1f}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
@@ -16,6 +16,12 @@ from workstation.domain.attachments import AttachmentInfo, AttachmentKind
 
 THUMB = QSize(112, 84)
 GROUPS = (AttachmentKind.BEFORE, AttachmentKind.AFTER, AttachmentKind.OTHER)
+# The kinds' names come from the domain; marked here so `tr(kind.label)` finds them.
+KIND_NAMES = (
+    QT_TRANSLATE_NOOP("PhotoStrip", "处置前"),
+    QT_TRANSLATE_NOOP("PhotoStrip", "处置后"),
+    QT_TRANSLATE_NOOP("PhotoStrip", "其他"),
+)
 
 
 @dataclass(frozen=True, slots=True)

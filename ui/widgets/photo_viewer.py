@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import shiboken6
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QImage,
@@ -51,7 +51,8 @@ def load_full_image(ws: Workstation, attachment_id: int) -> QImage:
     image = reader.read()
     buffer.close()
     if image.isNull():
-        raise ValidationError(f"照片 {filename} 无法显示（{reader.errorString()}）")
+        message = QCoreApplication.translate("PhotoViewer", "照片 %1 无法显示（%2）")
+        raise ValidationError(message.replace("%1", filename).replace("%2", reader.errorString()))
     return image
 
 
@@ -223,8 +224,9 @@ class PhotoViewer(QDialog):
         # The thumbnail, scaled up, until the full image arrives: never an empty view.
         if photo.thumbnail is not None:
             self.view.set_pixmap(QPixmap.fromImage(photo.thumbnail))
+        kind = QCoreApplication.translate("PhotoStrip", info.kind.label)  # marked there
         self.caption.setText(
-            f"{info.kind.label} · {info.filename} · {fmt_dt(info.created_at)} · {photo.uploader}"
+            f"{kind} · {info.filename} · {fmt_dt(info.created_at)} · {photo.uploader}"
             f"  （{index + 1}/{len(self.photos)}）"
         )
         self.status.setText(self.tr("正在加载原图…"))

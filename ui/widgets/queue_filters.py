@@ -6,11 +6,13 @@ from collections.abc import Callable, Iterable
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, QSize, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QHBoxLayout,
+    QStyle,
+    QStyleOptionComboBox,
     QToolButton,
     QWidget,
 )
@@ -290,11 +292,23 @@ def _refill(combo: QComboBox, everything: str, items: Any) -> None:
     try:
         combo.clear()
         combo.addItem(everything, "")
+        _make_room(combo, everything)
         for item in items:
             combo.addItem(item[1], item[0])
         _pick(combo, current)
     finally:
         combo.blockSignals(False)
+
+
+def _make_room(combo: QComboBox, text: str) -> None:
+    """Keep the "all" choice readable: the boxes' widths suit the Chinese labels, and a
+    translated one (English "All subdistricts") is longer."""
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    metrics = combo.fontMetrics()
+    content = QSize(metrics.horizontalAdvance(text), metrics.height())
+    need = combo.style().sizeFromContents(QStyle.ContentsType.CT_ComboBox, option, content, combo)
+    combo.setMinimumWidth(max(combo.minimumWidth(), need.width()))
 
 
 def _pick(combo: QComboBox, code: str) -> None:

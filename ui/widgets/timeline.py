@@ -30,9 +30,8 @@ from workstation.domain.attachments import AttachmentKind
 from workstation.domain.lifecycle import Action, CaseState
 from workstation.services.dto import EventView
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("CaseTimeline", text)
+# Spelled out at each call: lupdate reads translate("Context", "literal") only.
+translate = QCoreApplication.translate
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,81 +84,119 @@ def describe(event: EventView, names: Names) -> list[tuple[str, str]]:
             out.append((label, str(value)))
 
     if a == Action.REPORT:
-        add(_t("上报人"), names.person(p.get("reporter")) if p.get("reporter") else "")
+        add(
+            translate("CaseTimeline", "上报人"),
+            names.person(p.get("reporter")) if p.get("reporter") else "",
+        )
         if p.get("category_code"):
-            add(_t("类别"), names.category(p["category_code"]))
-        add(_t("地址"), p.get("address"))
+            add(translate("CaseTimeline", "类别"), names.category(p["category_code"]))
+        add(translate("CaseTimeline", "地址"), p.get("address"))
         if p.get("priority") == "urgent":
-            add(_t("紧急程度"), _t("紧急"))
+            add(translate("CaseTimeline", "紧急程度"), translate("CaseTimeline", "紧急"))
         if p.get("self_handled"):
-            add(_t("先行处置"), _t("监督员已现场处置，待值班长批准结案"))
+            add(
+                translate("CaseTimeline", "先行处置"),
+                translate("CaseTimeline", "监督员已现场处置，待值班长批准结案"),
+            )
     elif a == Action.REQUEST_VERIFICATION:
-        add(_t("核实监督员"), names.person(p["supervisor"]) if p.get("supervisor") else "")
+        add(
+            translate("CaseTimeline", "核实监督员"),
+            names.person(p["supervisor"]) if p.get("supervisor") else "",
+        )
     elif a == Action.VERIFY:
-        add(_t("核实结果"), _t("属实") if p.get("confirmed") else _t("不属实"))
-        add(_t("原因"), p.get("reason"))
+        add(
+            translate("CaseTimeline", "核实结果"),
+            translate("CaseTimeline", "属实")
+            if p.get("confirmed")
+            else translate("CaseTimeline", "不属实"),
+        )
+        add(translate("CaseTimeline", "原因"), p.get("reason"))
     elif a == Action.FILE:
-        add(_t("类别"), names.category(p["category_code"]) if p.get("category_code") else "")
-        add(_t("网格"), p.get("grid_code"))
+        add(
+            translate("CaseTimeline", "类别"),
+            names.category(p["category_code"]) if p.get("category_code") else "",
+        )
+        add(translate("CaseTimeline", "网格"), p.get("grid_code"))
         if p.get("priority") == "urgent":
-            add(_t("紧急程度"), _t("紧急"))
+            add(translate("CaseTimeline", "紧急程度"), translate("CaseTimeline", "紧急"))
     elif a in (Action.VOID, Action.ESCALATE, Action.REOPEN):
-        add(_t("原因"), p.get("reason"))
+        add(translate("CaseTimeline", "原因"), p.get("reason"))
         if a == Action.REOPEN and p.get("to"):
-            add(_t("回到"), _state(p["to"]))
+            add(translate("CaseTimeline", "回到"), _state(p["to"]))
     elif a == Action.DISPATCH:
-        add(_t("处置单位"), names.unit(p["unit_code"]) if p.get("unit_code") else "")
-        add(_t("处置时限"), p.get("limit"))
-        add(_t("截止时间"), _when(p.get("deadline")))
-        add(_t("派遣依据"), p.get("reason"))
+        add(
+            translate("CaseTimeline", "处置单位"),
+            names.unit(p["unit_code"]) if p.get("unit_code") else "",
+        )
+        add(translate("CaseTimeline", "处置时限"), p.get("limit"))
+        add(translate("CaseTimeline", "截止时间"), _when(p.get("deadline")))
+        add(translate("CaseTimeline", "派遣依据"), p.get("reason"))
     elif a == Action.FEEDBACK:
-        add(_t("处置结果"), p.get("result"))
+        add(translate("CaseTimeline", "处置结果"), p.get("result"))
     elif a in (Action.REQUEST_RETURN, Action.REQUEST_EXTENSION, Action.REQUEST_SUSPENSION):
-        add(_t("申请理由"), p.get("reason"))
-        add(_t("申请延长"), p.get("extra"))
+        add(translate("CaseTimeline", "申请理由"), p.get("reason"))
+        add(translate("CaseTimeline", "申请延长"), p.get("extra"))
     elif a in (Action.APPROVE_EXTENSION,):
-        add(_t("延长"), p.get("extra"))
-        add(_t("新的截止时间"), _when(p.get("deadline")))
-        add(_t("意见"), p.get("comment"))
+        add(translate("CaseTimeline", "延长"), p.get("extra"))
+        add(translate("CaseTimeline", "新的截止时间"), _when(p.get("deadline")))
+        add(translate("CaseTimeline", "意见"), p.get("comment"))
     elif a in (
         Action.APPROVE_RETURN, Action.REJECT_RETURN, Action.REJECT_EXTENSION,
         Action.APPROVE_SUSPENSION, Action.REJECT_SUSPENSION,
         Action.CHECK_PASS, Action.CHECK_FAIL,
         Action.APPROVE_SELF_HANDLED, Action.REJECT_SELF_HANDLED,
     ):  # fmt: skip
-        add(_t("意见"), p.get("comment"))
+        add(translate("CaseTimeline", "意见"), p.get("comment"))
     elif a == Action.RESTORE:
-        add(_t("新的截止时间"), _when(p.get("deadline")))
+        add(translate("CaseTimeline", "新的截止时间"), _when(p.get("deadline")))
     elif a == Action.SEND_FOR_CHECK:
-        add(_t("核查监督员"), names.person(p["supervisor"]) if p.get("supervisor") else "")
+        add(
+            translate("CaseTimeline", "核查监督员"),
+            names.person(p["supervisor"]) if p.get("supervisor") else "",
+        )
     elif a == Action.REMIND:
-        add(_t("催办单位"), names.unit(p["unit_code"]) if p.get("unit_code") else "")
-        add(_t("催办内容"), p.get("message"))
+        add(
+            translate("CaseTimeline", "催办单位"),
+            names.unit(p["unit_code"]) if p.get("unit_code") else "",
+        )
+        add(translate("CaseTimeline", "催办内容"), p.get("message"))
     elif a == Action.MERGE:
-        add(_t("并入案件"), p.get("original_no") or p.get("original_id"))
+        add(translate("CaseTimeline", "并入案件"), p.get("original_no") or p.get("original_id"))
     elif a == Action.ABSORB_DUPLICATE:
-        add(_t("重复案件"), p.get("duplicate_no") or p.get("duplicate_id"))
+        add(translate("CaseTimeline", "重复案件"), p.get("duplicate_no") or p.get("duplicate_id"))
     elif a == Action.RECLASSIFY:
-        before = names.category(p["previous"]) if p.get("previous") else _t("未分类")
-        add(_t("类别"), f"{before} → {names.category(p.get('category_code'))}")
+        before = (
+            names.category(p["previous"])
+            if p.get("previous")
+            else translate("CaseTimeline", "未分类")
+        )
+        add(
+            translate("CaseTimeline", "类别"),
+            f"{before} → {names.category(p.get('category_code'))}",
+        )
     elif a == Action.NOTE:
-        add(_t("内容"), p.get("text"))
+        add(translate("CaseTimeline", "内容"), p.get("text"))
         files = [
-            f"{_kind_label(f.get('kind'))}：{f.get('filename')}"
+            _labelled(_kind_label(f.get("kind"))) + str(f.get("filename"))
             for f in p.get("attachments") or ()
             if isinstance(f, dict)
         ]
-        add(_t("附件"), "、".join(files))
+        add(translate("CaseTimeline", "附件"), "、".join(files))
     if "stage_deadline" in p and p["stage_deadline"] and a != Action.DISPATCH:
-        add(_t("环节时限至"), _when(p["stage_deadline"]))
+        add(translate("CaseTimeline", "环节时限至"), _when(p["stage_deadline"]))
     return out
+
+
+def _labelled(label: str) -> str:
+    """ "地址：" — the label and its colon (a full-width one in Chinese)."""
+    return translate("CaseTimeline", "%1：").replace("%1", label)
 
 
 def _kind_label(kind: Any) -> str:
     try:
         return AttachmentKind(str(kind)).label
     except ValueError:
-        return _t("附件")
+        return translate("CaseTimeline", "附件")
 
 
 class _Rail(QWidget):
@@ -215,11 +252,10 @@ class TimelineEntry(QWidget):
             f'<span style="color:{muted};">{esc(fmt_dt(event.at))} · {esc(who)}</span>',
         ]
         for label, value in self.details:
-            lines.append(f'<span style="color:{muted};">{esc(label)}：</span>{esc(value)}')
+            lines.append(f'<span style="color:{muted};">{esc(_labelled(label))}</span>{esc(value)}')
         if event.note:
-            lines.append(
-                f'<span style="color:{muted};">{esc(_t("备注"))}：</span><i>{esc(event.note)}</i>'
-            )
+            note = _labelled(translate("CaseTimeline", "备注"))
+            lines.append(f'<span style="color:{muted};">{esc(note)}</span><i>{esc(event.note)}</i>')
         self.label = QLabel("<br>".join(lines), self)
         self.label.setObjectName("timelineText")
         self.label.setTextFormat(Qt.TextFormat.RichText)
@@ -241,9 +277,9 @@ class TimelineEntry(QWidget):
         if e.from_state and e.from_state != e.to_state:
             parts.append(f"{_state(e.from_state)} → {_state(e.to_state)}")
         parts.append(f"{e.actor_name}（{e.role_label}）")
-        parts += [f"{label}：{value}" for label, value in self.details]
+        parts += [_labelled(label) + value for label, value in self.details]
         if e.note:
-            parts.append(f"备注：{e.note}")
+            parts.append(_labelled(translate("CaseTimeline", "备注")) + e.note)
         return " | ".join(parts)
 
 

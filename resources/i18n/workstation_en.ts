@@ -1,0 +1,3893 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+<context>
+    <name>ActionBar</name>
+    <message>
+        <location filename="../../ui/widgets/detail_actions.py" line="51"/>
+        <source>立案</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_actions.py" line="52"/>
+        <source>派遣</source>
+        <translation>Dispatch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_actions.py" line="53"/>
+        <source>处置反馈</source>
+        <translation>Feedback</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_actions.py" line="54"/>
+        <source>派发核查</source>
+        <translation>Send for check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_actions.py" line="55"/>
+        <source>核查通过（结案）</source>
+        <translation>Check passed (close)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_actions.py" line="56"/>
+        <source>批准先行处置结案</source>
+        <translation>Approve on-site handling (close)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_actions.py" line="57"/>
+        <source>批准延期</source>
+        <translation>Approve extension</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_actions.py" line="58"/>
+        <source>批准回退</source>
+        <translation>Approve return</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_actions.py" line="59"/>
+        <source>批准挂账</source>
+        <translation>Approve suspension</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_actions.py" line="60"/>
+        <source>恢复处置</source>
+        <translation>Resume handling</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_actions.py" line="61"/>
+        <source>派发核实</source>
+        <translation>Send for verification</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_actions.py" line="62"/>
+        <source>核实反馈</source>
+        <translation>Verification result</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_actions.py" line="63"/>
+        <source>核查不通过（返工）</source>
+        <translation>Check failed (rework)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_actions.py" line="64"/>
+        <source>驳回先行处置</source>
+        <translation>Reject on-site handling</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_actions.py" line="65"/>
+        <source>驳回延期</source>
+        <translation>Reject extension</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_actions.py" line="66"/>
+        <source>驳回回退</source>
+        <translation>Reject return</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_actions.py" line="67"/>
+        <source>驳回挂账</source>
+        <translation>Reject suspension</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_actions.py" line="68"/>
+        <source>催办</source>
+        <translation>Remind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_actions.py" line="69"/>
+        <source>督办</source>
+        <translation>Escalate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_actions.py" line="70"/>
+        <source>申请延期</source>
+        <translation>Request extension</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_actions.py" line="71"/>
+        <source>申请回退</source>
+        <translation>Request return</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_actions.py" line="72"/>
+        <source>申请挂账</source>
+        <translation>Request suspension</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_actions.py" line="73"/>
+        <source>重新分类</source>
+        <translation>Reclassify</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_actions.py" line="74"/>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_actions.py" line="75"/>
+        <source>合并为重复案件</source>
+        <translation>Merge as duplicate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_actions.py" line="76"/>
+        <source>作废</source>
+        <translation>Void</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_actions.py" line="77"/>
+        <source>重新打开</source>
+        <translation>Reopen</translation>
+    </message>
+</context>
+<context>
+    <name>ActionController</name>
+    <message>
+        <location filename="../../ui/actions/controller.py" line="100"/>
+        <source>%1（%2）：%3</source>
+        <translation>%1 (%2): %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/controller.py" line="109"/>
+        <source>快捷键一览</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/controller.py" line="112"/>
+        <source>快捷键一览（F1）</source>
+        <translation>Keyboard shortcuts (F1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/controller.py" line="195"/>
+        <source>批准%1</source>
+        <translation>Approve %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/controller.py" line="195"/>
+        <source>驳回%1</source>
+        <translation>Reject %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/controller.py" line="196"/>
+        <source>申请</source>
+        <translation>request</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/controller.py" line="198"/>
+        <source>%1申请</source>
+        <translation>%1 request</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/controller.py" line="205"/>
+        <source>案件操作</source>
+        <translation>Case actions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/controller.py" line="222"/>
+        <source>请先选择案件</source>
+        <translation>Select a case first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/controller.py" line="237"/>
+        <location filename="../../ui/actions/controller.py" line="273"/>
+        <source>找不到所选案件，请刷新后重试</source>
+        <translation>The selected case was not found; refresh and try again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/controller.py" line="282"/>
+        <source>未知的操作：{action}</source>
+        <translation>Unknown action: {action}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/controller.py" line="287"/>
+        <source>“{action}”一次只能处理一件案件</source>
+        <translation>“{action}” works on one case at a time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/controller.py" line="297"/>
+        <source>{action}（Enter）</source>
+        <translation>{action} (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/controller.py" line="323"/>
+        <source>催办内容</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/controller.py" line="323"/>
+        <source>请尽快处置</source>
+        <translation>Please handle as soon as possible</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/controller.py" line="324"/>
+        <source>备注内容</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/controller.py" line="325"/>
+        <source>处置结果</source>
+        <translation>Handling result</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/controller.py" line="325"/>
+        <source>已处置</source>
+        <translation>Handled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/controller.py" line="326"/>
+        <source>核查意见（可选）</source>
+        <translation>Check comment (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/controller.py" line="327"/>
+        <source>监督员现场核查：问题已解决。确认后案件结案。</source>
+        <translation>Field supervisor checked on site: the problem is solved. Confirming closes the case.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/controller.py" line="328"/>
+        <source>说明（可选）</source>
+        <translation>Comment (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/controller.py" line="329"/>
+        <source>恢复处置后，处置期限按挂账时剩余的时限继续计算。</source>
+        <translation>After resuming, the handling deadline runs on with the time that was left when the case was suspended.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/controller.py" line="391"/>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/controller.py" line="392"/>
+        <source>操作未完成</source>
+        <translation>Action not completed</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/actions/controller.py" line="406"/>
+        <source>已{action} %n 件案件</source>
+        <translation>
+            <numerusform>{action}: %n case done</numerusform>
+            <numerusform>{action}: %n cases done</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/controller.py" line="408"/>
+        <source>，{n} 件失败</source>
+        <translation>, {n} failed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/controller.py" line="415"/>
+        <source>案件 {no} 已立案（{category}），请派遣（F3）</source>
+        <translation>Case {no} filed ({category}); dispatch it next (F3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/controller.py" line="416"/>
+        <source>案件 {no} 已派遣至 {unit}，期限 {deadline}</source>
+        <translation>Case {no} dispatched to {unit}, due {deadline}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/controller.py" line="417"/>
+        <source>案件 {no} 已作废</source>
+        <translation>Case {no} voided</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/controller.py" line="418"/>
+        <source>案件 {no} 已派发核实给监督员 {who}</source>
+        <translation>Case {no} sent to field supervisor {who} for verification</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/controller.py" line="419"/>
+        <source>案件 {no} 核实属实，待立案</source>
+        <translation>Case {no} verified as genuine; ready to file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/controller.py" line="420"/>
+        <source>案件 {no} 核实不属实，已作废</source>
+        <translation>Case {no} verified as not genuine; voided</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/controller.py" line="421"/>
+        <source>案件 {no} 已派发核查给监督员 {who}</source>
+        <translation>Case {no} sent to field supervisor {who} for check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/controller.py" line="422"/>
+        <source>案件 {no} 核查通过，已结案</source>
+        <translation>Case {no} passed the check and is closed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/controller.py" line="423"/>
+        <source>案件 {no} 核查不通过，已退回 {unit} 返工（第 {rework} 次）</source>
+        <translation>Case {no} failed the check; returned to {unit} for rework (round {rework})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/controller.py" line="424"/>
+        <source>案件 {no} 已反馈处置结果，待核查</source>
+        <translation>Case {no}: handling result reported; awaiting check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/controller.py" line="425"/>
+        <source>已催办案件 {no}（{unit}），累计催办 {reminds} 次</source>
+        <translation>Reminded {unit} about case {no} (reminders so far: {reminds})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/controller.py" line="426"/>
+        <source>案件 {no} 已督办，列为重点案件</source>
+        <translation>Case {no} escalated and marked as a key case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/controller.py" line="427"/>
+        <source>案件 {no} 已作为重复案件并入 {original}</source>
+        <translation>Case {no} merged into {original} as a duplicate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/controller.py" line="428"/>
+        <source>案件 {no} 已重新分类为 {category}</source>
+        <translation>Case {no} reclassified as {category}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/controller.py" line="429"/>
+        <source>已为案件 {no} 添加备注</source>
+        <translation>Note added to case {no}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/controller.py" line="430"/>
+        <source>案件 {no} 已恢复处置，新期限 {deadline}</source>
+        <translation>Case {no} resumed, new deadline {deadline}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/controller.py" line="431"/>
+        <source>已批准案件 {no} 延期，新期限 {deadline}</source>
+        <translation>Extension for case {no} approved, new deadline {deadline}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/controller.py" line="432"/>
+        <source>已批准案件 {no} 回退，待重新派遣</source>
+        <translation>Return of case {no} approved; ready to dispatch again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/controller.py" line="433"/>
+        <source>已批准案件 {no} 挂账</source>
+        <translation>Suspension of case {no} approved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/controller.py" line="434"/>
+        <source>已批准案件 {no} 先行处置，案件已结案</source>
+        <translation>On-site handling of case {no} approved; the case is closed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/controller.py" line="435"/>
+        <source>已驳回案件 {no} 的先行处置，请按立案流程处理</source>
+        <translation>On-site handling of case {no} rejected; continue with filing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/controller.py" line="436"/>
+        <source>案件 {no} 已重新打开，当前状态：{state}</source>
+        <translation>Case {no} reopened, state now: {state}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/controller.py" line="439"/>
+        <source>已驳回案件 {no} 的{kind}申请</source>
+        <translation>The {kind} request for case {no} was rejected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/controller.py" line="441"/>
+        <source>案件 {no} 的{kind}申请已提交，等待值班长审批</source>
+        <translation>The {kind} request for case {no} was submitted and awaits the shift leader&apos;s approval</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/controller.py" line="444"/>
+        <source>案件 {no} 已{action}</source>
+        <translation>Case {no}: {action} done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/controller.py" line="448"/>
+        <source>（本网格监督员）</source>
+        <translation>(the grid cell&apos;s own)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="297"/>
+        <source>重复上报</source>
+        <translation>Duplicate report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="298"/>
+        <source>不属于受理范围</source>
+        <translation>Outside our remit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="299"/>
+        <location filename="../../ui/actions/dialogs.py" line="310"/>
+        <source>现场未发现问题</source>
+        <translation>No problem found on site</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="300"/>
+        <source>信息不全，无法核实</source>
+        <translation>Incomplete information, cannot verify</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="301"/>
+        <source>已自行处置完毕</source>
+        <translation>Already resolved by the reporter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="304"/>
+        <source>现场问题未解决</source>
+        <translation>Problem on site not solved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="305"/>
+        <source>处置不彻底</source>
+        <translation>Handling incomplete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="306"/>
+        <source>处置后现场未清理</source>
+        <translation>Site not cleaned up after handling</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="307"/>
+        <source>处置结果与上报问题不符</source>
+        <translation>Result does not match the reported problem</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="311"/>
+        <source>问题不属实</source>
+        <translation>Report not genuine</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="312"/>
+        <source>位置有误，无法找到</source>
+        <translation>Wrong location, could not be found</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="315"/>
+        <source>不属于本单位职责</source>
+        <translation>Not this unit&apos;s responsibility</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="316"/>
+        <source>位置不在本单位辖区</source>
+        <translation>Location outside this unit&apos;s area</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="317"/>
+        <source>问题类别有误</source>
+        <translation>Wrong problem category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="320"/>
+        <source>需协调其他部门</source>
+        <translation>Other departments must be involved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="321"/>
+        <source>工程量较大</source>
+        <translation>Large amount of work</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="322"/>
+        <source>需采购材料或设备</source>
+        <translation>Materials or equipment must be procured</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="323"/>
+        <source>天气原因无法施工</source>
+        <translation>Work not possible because of the weather</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="326"/>
+        <source>需纳入工程计划</source>
+        <translation>Must be included in a works programme</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="327"/>
+        <source>季节性原因，暂无法处置</source>
+        <translation>Seasonal, cannot be handled for now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="328"/>
+        <source>历史遗留问题，需上级协调</source>
+        <translation>Long-standing problem, needs higher-level coordination</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="331"/>
+        <source>属于本单位职责</source>
+        <translation>This is the unit&apos;s responsibility</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="332"/>
+        <source>理由不充分</source>
+        <translation>Insufficient grounds</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="333"/>
+        <source>请按原期限处置</source>
+        <translation>Handle within the original deadline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="336"/>
+        <source>照片不能证明已处置</source>
+        <translation>Photos do not show the problem handled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="337"/>
+        <source>不属于先行处置范围</source>
+        <translation>Not eligible for on-site handling</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="340"/>
+        <source>群众反映强烈</source>
+        <translation>Strong public complaints</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="341"/>
+        <source>多次催办仍未处置</source>
+        <translation>Still not handled after repeated reminders</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="342"/>
+        <source>领导批示</source>
+        <translation>Instructed by leadership</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="343"/>
+        <source>存在安全隐患</source>
+        <translation>Safety hazard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="346"/>
+        <source>结案有误</source>
+        <translation>Closed in error</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="347"/>
+        <source>问题复发</source>
+        <translation>Problem recurred</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="348"/>
+        <source>误作废</source>
+        <translation>Voided in error</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dispatch.py" line="282"/>
+        <source>案件编号</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dispatch.py" line="283"/>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dispatch.py" line="284"/>
+        <source>街道/社区</source>
+        <translation>Subdistrict/Community</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dispatch.py" line="285"/>
+        <source>推荐处置单位</source>
+        <translation>Recommended handling unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dispatch.py" line="286"/>
+        <source>推荐依据</source>
+        <translation>Basis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dispatch.py" line="287"/>
+        <source>处置期限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dispatch.py" line="288"/>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/shortcuts.py" line="63"/>
+        <source>延期</source>
+        <translation>extension</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/shortcuts.py" line="64"/>
+        <source>回退</source>
+        <translation>return</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/shortcuts.py" line="65"/>
+        <source>挂账</source>
+        <translation>suspension</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/shortcuts.py" line="66"/>
+        <source>先行处置</source>
+        <translation>on-site handling</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/shortcuts.py" line="99"/>
+        <source>立案</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/shortcuts.py" line="101"/>
+        <source>为选中的上报立案：按代码或名称选择问题类别，确认网格与紧急程度</source>
+        <translation>File the selected report: choose the problem category by code or name, confirm the grid cell and priority</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/shortcuts.py" line="107"/>
+        <source>派遣</source>
+        <translation>Dispatch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/shortcuts.py" line="109"/>
+        <source>派遣至责任单位（按“类别 × 区域”规则推荐，Enter 接受）；多选时各派至其推荐单位</source>
+        <translation>Dispatch to the responsible unit (recommended by the category × area rules; Enter accepts); with several cases selected, each goes to its recommended unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/shortcuts.py" line="117"/>
+        <source>派发核实</source>
+        <translation>Send for verification</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/shortcuts.py" line="119"/>
+        <source>非监督员上报的问题，派监督员到现场核实（默认本网格监督员）</source>
+        <translation>For reports not made by a field supervisor: send a supervisor to verify on site (default: the grid cell&apos;s own supervisor)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/shortcuts.py" line="125"/>
+        <source>录入核实结果</source>
+        <translation>Enter verification result</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/shortcuts.py" line="127"/>
+        <source>录入监督员的现场核实结果：属实转待立案，不属实作废</source>
+        <translation>Enter the field supervisor&apos;s verification: genuine → ready to file, not genuine → void</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/shortcuts.py" line="131"/>
+        <source>派发核查</source>
+        <translation>Send for check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/shortcuts.py" line="133"/>
+        <source>单位已反馈处置结果：派监督员核查（默认本网格监督员）</source>
+        <translation>The unit has reported the result: send a field supervisor to check (default: the grid cell&apos;s own supervisor)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/shortcuts.py" line="139"/>
+        <source>核查通过（结案）</source>
+        <translation>Check passed (close)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/shortcuts.py" line="141"/>
+        <source>录入核查结果：问题已解决，结案</source>
+        <translation>Enter check result: problem solved, close the case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/shortcuts.py" line="145"/>
+        <source>核查不通过（返工）</source>
+        <translation>Check failed (rework)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/shortcuts.py" line="147"/>
+        <source>录入核查结果：问题未解决，退回单位返工（需说明原因）</source>
+        <translation>Enter check result: problem not solved, return to the unit for rework (reason required)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/shortcuts.py" line="153"/>
+        <source>催办</source>
+        <translation>Remind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/shortcuts.py" line="155"/>
+        <source>催促处置单位尽快处置，记录催办次数；可多选</source>
+        <translation>Remind the handling unit to act quickly; the reminders are counted. Works on several cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/shortcuts.py" line="160"/>
+        <source>批准申请</source>
+        <translation>Approve request</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/shortcuts.py" line="162"/>
+        <source>批准单位的延期、回退、挂账申请，或监督员的先行处置</source>
+        <translation>Approve a unit&apos;s extension, return or suspension request, or a field supervisor&apos;s on-site handling</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/shortcuts.py" line="167"/>
+        <source>驳回申请</source>
+        <translation>Reject request</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/shortcuts.py" line="169"/>
+        <source>驳回单位的延期、回退、挂账申请，或监督员的先行处置</source>
+        <translation>Reject a unit&apos;s extension, return or suspension request, or a field supervisor&apos;s on-site handling</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/shortcuts.py" line="174"/>
+        <source>督办</source>
+        <translation>Escalate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/shortcuts.py" line="176"/>
+        <source>督办：列为重点案件，紧盯处置；可多选</source>
+        <translation>Escalate: mark as a key case and follow it closely. Works on several cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/shortcuts.py" line="181"/>
+        <source>作废</source>
+        <translation>Void</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/shortcuts.py" line="183"/>
+        <source>作废（不予立案）：重复上报、不属于受理范围、现场未发现问题等</source>
+        <translation>Void (do not file): duplicate report, outside our remit, no problem found on site, etc.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/shortcuts.py" line="189"/>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/shortcuts.py" line="191"/>
+        <source>为案件添加备注</source>
+        <translation>Add a note to the case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/shortcuts.py" line="195"/>
+        <source>合并重复案件</source>
+        <translation>Merge duplicate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/shortcuts.py" line="197"/>
+        <source>把选中的重复上报并入原案件（按案件编号选择原案件）</source>
+        <translation>Merge the selected duplicate report into the original case (chosen by case number)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/shortcuts.py" line="201"/>
+        <source>重新分类</source>
+        <translation>Reclassify</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/shortcuts.py" line="203"/>
+        <source>更正问题类别（按代码或名称查找）</source>
+        <translation>Correct the problem category (search by code or name)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/shortcuts.py" line="207"/>
+        <source>恢复处置</source>
+        <translation>Resume handling</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/shortcuts.py" line="209"/>
+        <source>挂账案件恢复处置，按挂账时剩余的时限继续计时</source>
+        <translation>Resume handling of a suspended case; the clock runs on with the time left when it was suspended</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/shortcuts.py" line="213"/>
+        <source>处置反馈</source>
+        <translation>Feedback</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/shortcuts.py" line="215"/>
+        <source>处置单位反馈已处置，转待核查</source>
+        <translation>The handling unit reports the problem handled; the case goes to check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/shortcuts.py" line="219"/>
+        <source>申请回退</source>
+        <translation>Request return</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/shortcuts.py" line="221"/>
+        <source>不属于本单位职责：申请回退，由值班长审批</source>
+        <translation>Not this unit&apos;s responsibility: request a return, approved by the shift leader</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/shortcuts.py" line="225"/>
+        <source>申请延期</source>
+        <translation>Request extension</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/shortcuts.py" line="227"/>
+        <source>无法按期处置：申请延期，由值班长审批</source>
+        <translation>Cannot finish in time: request an extension, approved by the shift leader</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/shortcuts.py" line="231"/>
+        <source>申请挂账</source>
+        <translation>Request suspension</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/shortcuts.py" line="233"/>
+        <source>短期内无法处置（工程、季节原因）：申请挂账，由值班长审批</source>
+        <translation>Cannot be handled soon (works, seasonal reasons): request suspension, approved by the shift leader</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/shortcuts.py" line="239"/>
+        <source>重新打开</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/shortcuts.py" line="241"/>
+        <source>重新打开已结案或已作废的案件（管理员，需说明原因）</source>
+        <translation>Reopen a closed or voided case (administrator, reason required)</translation>
+    </message>
+</context>
+<context>
+    <name>ActionDialog</name>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="99"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="112"/>
+        <source>未分类</source>
+        <translation>Uncategorised</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="120"/>
+        <source>已选 {n} 件案件：{numbers}</source>
+        <translation>{n} cases selected: {numbers}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="173"/>
+        <source>{ok} 件成功，{bad} 件失败：</source>
+        <translation>{ok} succeeded, {bad} failed:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="190"/>
+        <source>正在提交…</source>
+        <translation>Submitting…</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalDialog</name>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="618"/>
+        <source>批准</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="618"/>
+        <source>驳回</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="620"/>
+        <source>{verb}申请</source>
+        <translation>{verb} request</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="621"/>
+        <source>{verb}（Enter）</source>
+        <translation>{verb} (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="625"/>
+        <source>待审批的申请</source>
+        <translation>Request awaiting approval</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="627"/>
+        <source>（正在加载…）</source>
+        <translation>(loading…)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="633"/>
+        <source>申请类型</source>
+        <translation>Request type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="634"/>
+        <source>申请人</source>
+        <translation>Requested by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="635"/>
+        <source>申请理由</source>
+        <translation>Reason given</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="644"/>
+        <source>批准延期时长</source>
+        <translation>Approved extension</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="647"/>
+        <source>审批意见（可选）</source>
+        <translation>Comment (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="652"/>
+        <source>驳回理由</source>
+        <translation>Reason for rejection</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="652"/>
+        <source>驳回理由（可选）</source>
+        <translation>Reason for rejection (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="662"/>
+        <source>（没有待审批的申请）</source>
+        <translation>(no request awaiting approval)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="663"/>
+        <location filename="../../ui/actions/dialogs.py" line="686"/>
+        <source>该案件没有待审批的申请，请刷新后重试</source>
+        <translation>This case has no request awaiting approval; refresh and try again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="669"/>
+        <source>&#x3000;申请延长 {extra}</source>
+        <translation> · asks for {extra} more</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="680"/>
+        <source>（未填写）</source>
+        <translation>(none given)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="696"/>
+        <source>请选择或填写驳回理由</source>
+        <translation>Choose or enter a reason for rejection</translation>
+    </message>
+</context>
+<context>
+    <name>BulkDispatchDialog</name>
+    <message>
+        <location filename="../../ui/actions/dispatch.py" line="379"/>
+        <source>批量派遣</source>
+        <translation>Bulk dispatch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dispatch.py" line="380"/>
+        <source>全部派遣（Enter）</source>
+        <translation>Dispatch all (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dispatch.py" line="397"/>
+        <source>正在计算各案件的推荐单位…</source>
+        <translation>Working out the recommended unit for each case…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dispatch.py" line="407"/>
+        <source>{n} 件案件无法推荐处置单位，将不派遣，请单独处理</source>
+        <translation>Cases without a recommended handling unit: {n}. They will not be dispatched; handle them one by one</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dispatch.py" line="422"/>
+        <source>没有可以派遣的案件</source>
+        <translation>No case can be dispatched</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dispatch.py" line="429"/>
+        <source>已派遣 {ok} 件，{bad} 件失败：</source>
+        <translation>{ok} dispatched, {bad} failed:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dispatch.py" line="435"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>BulkDispatchModel</name>
+    <message>
+        <location filename="../../ui/actions/dispatch.py" line="324"/>
+        <source>未分类</source>
+        <translation>Uncategorised</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dispatch.py" line="334"/>
+        <source>✓ 已派遣</source>
+        <translation>✓ Dispatched</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dispatch.py" line="336"/>
+        <source>✗ 未派遣</source>
+        <translation>✗ Not dispatched</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dispatch.py" line="355"/>
+        <source>无法推荐：{error}</source>
+        <translation>No recommendation: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDetail</name>
+    <message>
+        <location filename="../../ui/widgets/detail_fields.py" line="108"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="185"/>
+        <source>紧急</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_fields.py" line="110"/>
+        <source>督办</source>
+        <translation>Key case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_fields.py" line="112"/>
+        <source>超期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_fields.py" line="114"/>
+        <source>即将超期</source>
+        <translation>Due soon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_fields.py" line="117"/>
+        <source>待审批：</source>
+        <translation>Pending approval: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_fields.py" line="120"/>
+        <source>先行处置</source>
+        <translation>Handled on site</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_fields.py" line="124"/>
+        <source>返工 %1</source>
+        <translation>Rework %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_fields.py" line="137"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="179"/>
+        <source>未分类</source>
+        <translation>Uncategorised</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_fields.py" line="161"/>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_fields.py" line="165"/>
+        <source>上报人</source>
+        <translation>Reported by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_fields.py" line="166"/>
+        <source>（%1前）</source>
+        <translation> (%1 ago)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_fields.py" line="167"/>
+        <source>上报时间</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_fields.py" line="172"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="178"/>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_fields.py" line="183"/>
+        <source>紧急程度</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_fields.py" line="187"/>
+        <source>一般</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_fields.py" line="191"/>
+        <source>街道/社区</source>
+        <translation>Subdistrict/Community</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_fields.py" line="192"/>
+        <source>网格</source>
+        <translation>Grid cell</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_fields.py" line="193"/>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_fields.py" line="195"/>
+        <source>坐标</source>
+        <translation>Coordinates</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_fields.py" line="196"/>
+        <source>描述</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_fields.py" line="199"/>
+        <source>核实</source>
+        <translation>Verification</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_fields.py" line="201"/>
+        <source>已核实</source>
+        <translation>Verified</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_fields.py" line="203"/>
+        <source>未核实</source>
+        <translation>Not verified</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_fields.py" line="209"/>
+        <source>处置单位</source>
+        <translation>Handling unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_fields.py" line="214"/>
+        <source>，截止 </source>
+        <translation>, due </translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_fields.py" line="215"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="306"/>
+        <source>处置时限</source>
+        <translation>Handling limit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_fields.py" line="217"/>
+        <source>返工</source>
+        <translation>Rework</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_fields.py" line="218"/>
+        <source>催办</source>
+        <translation>Reminders</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_fields.py" line="219"/>
+        <source>延期</source>
+        <translation>Extensions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_fields.py" line="220"/>
+        <source>回退</source>
+        <translation>Returns</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_fields.py" line="222"/>
+        <source>计数</source>
+        <translation>Counts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_fields.py" line="230"/>
+        <source>（延长 %1）</source>
+        <translation> (extend by %1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_fields.py" line="232"/>
+        <source>理由：</source>
+        <translation>Reason: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_fields.py" line="236"/>
+        <source>待审批申请</source>
+        <translation>Pending request</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_fields.py" line="238"/>
+        <source>核查监督员</source>
+        <translation>Checking supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_fields.py" line="240"/>
+        <source>结案时间</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_fields.py" line="243"/>
+        <source>已并入</source>
+        <translation>Merged into</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_fields.py" line="247"/>
+        <source>作废原因</source>
+        <translation>Reason voided</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_fields.py" line="250"/>
+        <source>并入的重复案件</source>
+        <translation>Merged duplicates</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_fields.py" line="307"/>
+        <source>核实时限</source>
+        <translation>Verification limit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_fields.py" line="308"/>
+        <source>立案时限</source>
+        <translation>Filing limit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_fields.py" line="309"/>
+        <source>派遣时限</source>
+        <translation>Dispatch limit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_fields.py" line="310"/>
+        <source>核查时限</source>
+        <translation>Check limit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_fields.py" line="333"/>
+        <source>截止 </source>
+        <translation>Due </translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_fields.py" line="334"/>
+        <source>已用 %1%</source>
+        <translation>%1% used</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_fields.py" line="337"/>
+        <source>已超期 </source>
+        <translation>Overdue by </translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_fields.py" line="339"/>
+        <source>剩余 </source>
+        <translation>Remaining </translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_fields.py" line="341"/>
+        <source>计时已停止</source>
+        <translation>Clock stopped</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_style.py" line="76"/>
+        <source>%1 天 %2 小时</source>
+        <translation>%1 d %2 h</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_style.py" line="82"/>
+        <source>%1 小时 %2 分</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_style.py" line="86"/>
+        <location filename="../../ui/widgets/detail_style.py" line="108"/>
+        <source>%1 分</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_style.py" line="97"/>
+        <source>%1 工作日 %2 工作时</source>
+        <translation>%1 working d %2 h</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_style.py" line="104"/>
+        <source>%1 工作时 %2 分</source>
+        <translation>%1 working h %2 min</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_style.py" line="113"/>
+        <source>%1 米</source>
+        <translation>%1 m</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_style.py" line="114"/>
+        <source>%1 公里</source>
+        <translation>%1 km</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDetailPanel</name>
+    <message>
+        <location filename="../../ui/panels/detail.py" line="136"/>
+        <source>在案件队列中选择一个案件，这里显示它的全部信息、照片、处置过程和可执行的操作。</source>
+        <translation>Select a case in the queue to see all its details, photos, history and the actions you can take.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/detail.py" line="163"/>
+        <source>基本信息</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/detail.py" line="164"/>
+        <source>照片与附件</source>
+        <translation>Photos and attachments</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/detail.py" line="166"/>
+        <source>%1 米 · 前后 %2 天</source>
+        <translation>%1 m · ±%2 days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/detail.py" line="172"/>
+        <source>疑似重复案件</source>
+        <translation>Possible duplicates</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/detail.py" line="176"/>
+        <source>%1 米内、同类或相关类别（同一大类）、前后 %2 天内仍在办或已结案的案件，按距离、上报时间差和类别综合排序</source>
+        <translation>Open or closed cases within %1 m, in the same or a related category (same major class), reported within ±%2 days; ranked by distance, time apart and category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/detail.py" line="182"/>
+        <source>处置过程</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/detail.py" line="325"/>
+        <source>无法显示案件</source>
+        <translation>Cannot show the case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/detail.py" line="327"/>
+        <source>重试</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/detail.py" line="329"/>
+        <source>无法加载案件详情：</source>
+        <translation>Cannot load the case details: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/detail.py" line="345"/>
+        <source>无法加载照片：</source>
+        <translation>Cannot load the photos: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/detail.py" line="358"/>
+        <source>正在查找附近的疑似重复案件…</source>
+        <translation>Looking for possible duplicates nearby…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/detail.py" line="381"/>
+        <source>无法查找疑似重复案件：</source>
+        <translation>Cannot look for possible duplicates: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/detail.py" line="422"/>
+        <source>未选择案件</source>
+        <translation>No case selected</translation>
+    </message>
+</context>
+<context>
+    <name>CaseTableModel</name>
+    <message>
+        <location filename="../../ui/models/case_table.py" line="88"/>
+        <source>未分类</source>
+        <translation>Uncategorised</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/case_table.py" line="97"/>
+        <source>申请回退</source>
+        <translation>Return requested</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/case_table.py" line="98"/>
+        <source>申请延期</source>
+        <translation>Extension requested</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/case_table.py" line="99"/>
+        <source>申请挂账</source>
+        <translation>Suspension requested</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/case_table.py" line="108"/>
+        <source>先行处置</source>
+        <translation>Handled on site</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/case_table.py" line="111"/>
+        <source>返工%1</source>
+        <translation>Rework %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/case_table.py" line="121"/>
+        <source>督办</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/case_table.py" line="328"/>
+        <source>挂账暂停</source>
+        <translation>Suspended</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/case_table.py" line="333"/>
+        <source>超期结案</source>
+        <translation>Closed late</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/case_table.py" line="333"/>
+        <source>按期结案</source>
+        <translation>Closed on time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/case_table.py" line="338"/>
+        <source>超期 %1</source>
+        <translation>Overdue %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/case_table.py" line="339"/>
+        <source>剩 %1</source>
+        <translation>%1 left</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/case_table.py" line="354"/>
+        <source>&lt;1分</source>
+        <translation>&lt;1m</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/case_table.py" line="359"/>
+        <source>%1天%2时</source>
+        <translation>%1d %2h</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/case_table.py" line="361"/>
+        <source>%1天</source>
+        <translation>%1d</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/case_table.py" line="363"/>
+        <source>%1时%2分</source>
+        <translation>%1h %2m</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/case_table.py" line="365"/>
+        <source>%1时</source>
+        <translation>%1h</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/case_table.py" line="366"/>
+        <source>%1分</source>
+        <translation>%1m</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/case_table.py" line="377"/>
+        <source>处置时限</source>
+        <translation>Handling limit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/case_table.py" line="377"/>
+        <source>本环节时限</source>
+        <translation>Stage limit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/case_table.py" line="378"/>
+        <source>处置时限（挂账暂停）</source>
+        <translation>Handling limit (paused while suspended)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/case_table.py" line="380"/>
+        <source>截止 %1</source>
+        <translation>due %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/case_table.py" line="381"/>
+        <source>%1%2，%3</source>
+        <translation>%1%2, %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/case_table.py" line="383"/>
+        <source>（紧急）</source>
+        <translation> (urgent)</translation>
+    </message>
+</context>
+<context>
+    <name>CaseTimeline</name>
+    <message>
+        <location filename="../../ui/widgets/timeline.py" line="88"/>
+        <source>上报人</source>
+        <translation>Reported by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/timeline.py" line="92"/>
+        <location filename="../../ui/widgets/timeline.py" line="116"/>
+        <location filename="../../ui/widgets/timeline.py" line="174"/>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/timeline.py" line="93"/>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/timeline.py" line="95"/>
+        <location filename="../../ui/widgets/timeline.py" line="121"/>
+        <source>紧急程度</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/timeline.py" line="95"/>
+        <location filename="../../ui/widgets/timeline.py" line="121"/>
+        <source>紧急</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/timeline.py" line="98"/>
+        <source>先行处置</source>
+        <translation>Handled on site</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/timeline.py" line="99"/>
+        <source>监督员已现场处置，待值班长批准结案</source>
+        <translation>Handled on site by the field supervisor; awaiting the shift leader&apos;s approval to close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/timeline.py" line="103"/>
+        <source>核实监督员</source>
+        <translation>Verifying supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/timeline.py" line="108"/>
+        <source>核实结果</source>
+        <translation>Verification result</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/timeline.py" line="109"/>
+        <source>属实</source>
+        <translation>Genuine</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/timeline.py" line="111"/>
+        <source>不属实</source>
+        <translation>Not genuine</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/timeline.py" line="113"/>
+        <location filename="../../ui/widgets/timeline.py" line="123"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/timeline.py" line="119"/>
+        <source>网格</source>
+        <translation>Grid cell</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/timeline.py" line="125"/>
+        <source>回到</source>
+        <translation>Back to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/timeline.py" line="128"/>
+        <source>处置单位</source>
+        <translation>Handling unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/timeline.py" line="131"/>
+        <source>处置时限</source>
+        <translation>Handling limit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/timeline.py" line="132"/>
+        <source>截止时间</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/timeline.py" line="133"/>
+        <source>派遣依据</source>
+        <translation>Dispatch basis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/timeline.py" line="135"/>
+        <source>处置结果</source>
+        <translation>Handling result</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/timeline.py" line="137"/>
+        <source>申请理由</source>
+        <translation>Reason given</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/timeline.py" line="138"/>
+        <source>申请延长</source>
+        <translation>Extension asked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/timeline.py" line="140"/>
+        <source>延长</source>
+        <translation>Extended by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/timeline.py" line="141"/>
+        <location filename="../../ui/widgets/timeline.py" line="151"/>
+        <source>新的截止时间</source>
+        <translation>New deadline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/timeline.py" line="142"/>
+        <location filename="../../ui/widgets/timeline.py" line="149"/>
+        <source>意见</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/timeline.py" line="154"/>
+        <source>核查监督员</source>
+        <translation>Checking supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/timeline.py" line="159"/>
+        <source>催办单位</source>
+        <translation>Unit reminded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/timeline.py" line="162"/>
+        <source>催办内容</source>
+        <translation>Reminder message</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/timeline.py" line="164"/>
+        <source>并入案件</source>
+        <translation>Merged into case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/timeline.py" line="166"/>
+        <source>重复案件</source>
+        <translation>Duplicate case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/timeline.py" line="171"/>
+        <source>未分类</source>
+        <translation>Uncategorised</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/timeline.py" line="178"/>
+        <source>内容</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/timeline.py" line="184"/>
+        <location filename="../../ui/widgets/timeline.py" line="199"/>
+        <source>附件</source>
+        <translation>Attachment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/timeline.py" line="186"/>
+        <source>环节时限至</source>
+        <translation>Stage due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/timeline.py" line="192"/>
+        <source>%1：</source>
+        <translation>%1: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/timeline.py" line="257"/>
+        <location filename="../../ui/widgets/timeline.py" line="282"/>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>CategoryPicker</name>
+    <message>
+        <location filename="../../ui/actions/category_picker.py" line="88"/>
+        <source>输入类别代码或名称查找，如 0102、E0102、井盖</source>
+        <translation>Search category by code or name, e.g. 0102, E0102, 井盖 (manhole cover)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/category_picker.py" line="100"/>
+        <source>已选：{code} {name}</source>
+        <translation>Selected: {code} {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/category_picker.py" line="103"/>
+        <source>正在加载问题类别…</source>
+        <translation>Loading problem categories…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/category_picker.py" line="138"/>
+        <source>没有匹配的类别</source>
+        <translation>No matching category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/category_picker.py" line="141"/>
+        <source>已选：{code} {path}，处置时限 {limit}</source>
+        <translation>Selected: {code} {path}, handling limit {limit}</translation>
+    </message>
+</context>
+<context>
+    <name>DispatchDialog</name>
+    <message>
+        <location filename="../../ui/actions/dispatch.py" line="174"/>
+        <source>派遣</source>
+        <translation>Dispatch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dispatch.py" line="174"/>
+        <source>派遣（Enter）</source>
+        <translation>Dispatch (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dispatch.py" line="177"/>
+        <source>推荐处置单位</source>
+        <translation>Recommended handling unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dispatch.py" line="180"/>
+        <source>正在计算推荐单位…</source>
+        <translation>Working out the recommended unit…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dispatch.py" line="203"/>
+        <source>处置单位</source>
+        <translation>Handling unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dispatch.py" line="219"/>
+        <source>无法推荐处置单位</source>
+        <translation>No handling unit can be recommended</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dispatch.py" line="224"/>
+        <source>依据：{reason}</source>
+        <translation>Basis: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dispatch.py" line="225"/>
+        <source>处置时限 {limit}，期限 {deadline}</source>
+        <translation>Handling limit {limit}, due {deadline}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dispatch.py" line="246"/>
+        <source>将改派至 {unit}（非推荐单位）</source>
+        <translation>Will dispatch to {unit} (not the recommended unit)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dispatch.py" line="248"/>
+        <source>将派遣至 {unit}</source>
+        <translation>Will dispatch to {unit}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dispatch.py" line="257"/>
+        <source>请选择处置单位</source>
+        <translation>Choose a handling unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dispatch.py" line="261"/>
+        <source>人工改派至 {unit}</source>
+        <translation>Manually dispatched to {unit}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dispatch.py" line="263"/>
+        <source>（推荐：{unit}）</source>
+        <translation> (recommended: {unit})</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicateList</name>
+    <message>
+        <location filename="../../ui/widgets/detail_duplicates.py" line="119"/>
+        <source>附近没有疑似重复的案件</source>
+        <translation>No possible duplicates nearby</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_duplicates.py" line="138"/>
+        <source>合并重复案件</source>
+        <translation>Merge duplicate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_duplicates.py" line="139"/>
+        <source>将案件 %1 作为重复上报并入 %2？</source>
+        <translation>Merge case %1 into %2 as a duplicate report?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_duplicates.py" line="146"/>
+        <source>案件 %1 将作废，记为 %2 的重复上报；照片和处置记录都会保留。</source>
+        <translation>Case %1 will be voided and recorded as a duplicate of %2; its photos and history are kept.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_duplicates.py" line="150"/>
+        <source>合并</source>
+        <translation>Merge</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_duplicates.py" line="151"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicateRow</name>
+    <message>
+        <location filename="../../ui/widgets/detail_duplicates.py" line="40"/>
+        <source>早 %1 上报</source>
+        <translation>reported %1 earlier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_duplicates.py" line="42"/>
+        <source>晚 %1 上报</source>
+        <translation>reported %1 later</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_duplicates.py" line="44"/>
+        <source>同时上报</source>
+        <translation>reported at the same time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_duplicates.py" line="45"/>
+        <source>同类</source>
+        <translation>same category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_duplicates.py" line="45"/>
+        <source>相关类别</source>
+        <translation>related category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_duplicates.py" line="46"/>
+        <source>相似度</source>
+        <translation>Similarity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_duplicates.py" line="47"/>
+        <source>未分类</source>
+        <translation>Uncategorised</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_duplicates.py" line="63"/>
+        <source>并入此案</source>
+        <translation>Merge into this case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_duplicates.py" line="68"/>
+        <source>该案件已结案，不能作为原案件</source>
+        <translation>This case is closed and cannot be the original</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_duplicates.py" line="71"/>
+        <source>将当前案件作为重复上报并入 %1（当前案件作废）</source>
+        <translation>Merge the current case into %1 as a duplicate report (the current case is voided)</translation>
+    </message>
+</context>
+<context>
+    <name>FileDialog</name>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="226"/>
+        <source>立案</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="226"/>
+        <source>立案（Enter）</source>
+        <translation>File (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="234"/>
+        <source>15 位单元网格编码</source>
+        <translation>15-digit grid cell code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="238"/>
+        <source>一般</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="239"/>
+        <source>紧急（自然时计时，全天候）</source>
+        <translation>Urgent (calendar time, round the clock)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="242"/>
+        <source>问题类别</source>
+        <translation>Problem category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="243"/>
+        <source>单元网格</source>
+        <translation>Grid cell</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="245"/>
+        <source>紧急程度</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="269"/>
+        <source>（不是有效的单元网格编码）</source>
+        <translation>(not a valid grid cell code)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="278"/>
+        <source>请选择问题类别</source>
+        <translation>Choose a problem category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="282"/>
+        <source>请填写 15 位单元网格编码</source>
+        <translation>Enter the 15-digit grid cell code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="286"/>
+        <source>单元网格 {grid} 不存在</source>
+        <translation>Grid cell {grid} does not exist</translation>
+    </message>
+</context>
+<context>
+    <name>GridMapWidget</name>
+    <message>
+        <location filename="../../ui/map/widget.py" line="545"/>
+        <source>网格</source>
+        <translation>Grid cells</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/widget.py" line="546"/>
+        <location filename="../../ui/map/widget.py" line="1082"/>
+        <source>界线</source>
+        <translation>Boundaries</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/widget.py" line="547"/>
+        <source>名称</source>
+        <translation>Labels</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/widget.py" line="548"/>
+        <source>案件</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/widget.py" line="549"/>
+        <location filename="../../ui/map/widget.py" line="1068"/>
+        <source>监督员</source>
+        <translation>Supervisors</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/widget.py" line="550"/>
+        <source>轨迹</source>
+        <translation>Tracks</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/widget.py" line="551"/>
+        <source>热力</source>
+        <translation>Heat map</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/widget.py" line="552"/>
+        <location filename="../../ui/map/widget.py" line="562"/>
+        <source>图例</source>
+        <translation>Legend</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/widget.py" line="555"/>
+        <source>单元网格（按街道着色，放大后显示网格线和编号）</source>
+        <translation>Grid cells (coloured by subdistrict; zoom in for cell lines and codes)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/widget.py" line="556"/>
+        <source>区界、街道界和社区界</source>
+        <translation>District, subdistrict and community boundaries</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/widget.py" line="557"/>
+        <source>街道、社区名称和网格编号</source>
+        <translation>Subdistrict and community names, grid cell codes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/widget.py" line="558"/>
+        <source>在办案件（缩小时聚合显示件数）</source>
+        <translation>Open cases (clustered with counts when zoomed out)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/widget.py" line="559"/>
+        <source>监督员当前位置</source>
+        <translation>Field supervisors&apos; current positions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/widget.py" line="560"/>
+        <source>监督员今日轨迹</source>
+        <translation>Field supervisors&apos; tracks today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/widget.py" line="561"/>
+        <source>各网格案件数热力图（时段和类别见右侧）</source>
+        <translation>Heat map of cases per grid cell (period and category on the right)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/widget.py" line="578"/>
+        <source>今日</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/widget.py" line="579"/>
+        <source>近7天</source>
+        <translation>Last 7 days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/widget.py" line="580"/>
+        <source>近30天</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/widget.py" line="581"/>
+        <source>近90天</source>
+        <translation>Last 90 days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/widget.py" line="582"/>
+        <source>本年度</source>
+        <translation>This year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/widget.py" line="594"/>
+        <source>全区</source>
+        <translation>Whole district</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/widget.py" line="597"/>
+        <source>显示全区（Home）；方向键平移，+/− 缩放，Shift+拖动框选，Ctrl+拖动圈选</source>
+        <translation>Show the whole district (Home); arrow keys pan, +/− zoom, Shift+drag selects a box, Ctrl+drag a free area</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/widget.py" line="617"/>
+        <source>全部类别</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/widget.py" line="618"/>
+        <source>部件</source>
+        <translation>Components</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/widget.py" line="619"/>
+        <source>事件</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/widget.py" line="620"/>
+        <source>部件·公用设施</source>
+        <translation>Components · Public utilities</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/widget.py" line="621"/>
+        <source>部件·道路交通</source>
+        <translation>Components · Roads and traffic</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/widget.py" line="622"/>
+        <source>部件·市容环境</source>
+        <translation>Components · Cityscape</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/widget.py" line="623"/>
+        <source>部件·园林绿化</source>
+        <translation>Components · Parks and greenery</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/widget.py" line="624"/>
+        <source>部件·房屋土地</source>
+        <translation>Components · Buildings and land</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/widget.py" line="625"/>
+        <source>部件·其他设施</source>
+        <translation>Components · Other facilities</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/widget.py" line="626"/>
+        <source>事件·市容环境</source>
+        <translation>Events · Cityscape</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/widget.py" line="627"/>
+        <source>事件·宣传广告</source>
+        <translation>Events · Publicity and advertising</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/widget.py" line="628"/>
+        <source>事件·施工管理</source>
+        <translation>Events · Construction management</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/widget.py" line="629"/>
+        <source>事件·突发事件</source>
+        <translation>Events · Emergencies</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/widget.py" line="630"/>
+        <source>事件·街面秩序</source>
+        <translation>Events · Street order</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/map/widget.py" line="784"/>
+        <source>在办案件 %n 件</source>
+        <translation>
+            <numerusform>%n open case</numerusform>
+            <numerusform>%n open cases</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/widget.py" line="836"/>
+        <source>%1（%2分钟未定位）</source>
+        <translation>%1 (no position fix for %2 min)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/widget.py" line="1025"/>
+        <source>上报</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/widget.py" line="1026"/>
+        <source>核实中</source>
+        <translation>Verifying</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/widget.py" line="1027"/>
+        <source>已立案</source>
+        <translation>Filed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/widget.py" line="1028"/>
+        <source>已派遣</source>
+        <translation>Dispatched</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/widget.py" line="1029"/>
+        <source>待核查</source>
+        <translation>Awaiting check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/widget.py" line="1030"/>
+        <source>挂账</source>
+        <translation>Suspended</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/widget.py" line="1034"/>
+        <source>案件阶段</source>
+        <translation>Case stage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/widget.py" line="1043"/>
+        <source>紧急程度</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/widget.py" line="1045"/>
+        <source>超期（红圈）</source>
+        <translation>Overdue (red ring)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/widget.py" line="1046"/>
+        <source>紧急</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/widget.py" line="1047"/>
+        <source>督办</source>
+        <translation>Key case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/widget.py" line="1051"/>
+        <source>聚合件数，红弧为超期占比</source>
+        <translation>Cluster count; the red arc is the overdue share</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/widget.py" line="1061"/>
+        <source>巡查中</source>
+        <translation>Patrolling</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/widget.py" line="1062"/>
+        <source>核实/核查中</source>
+        <translation>Verifying/checking</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/widget.py" line="1063"/>
+        <source>超时未定位</source>
+        <translation>No recent position fix</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/widget.py" line="1064"/>
+        <source>离线/休息</source>
+        <translation>Offline/resting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/widget.py" line="1067"/>
+        <source>今日轨迹</source>
+        <translation>Track today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/widget.py" line="1072"/>
+        <source>%1–%2 件</source>
+        <translation>%1–%2 cases</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/map/widget.py" line="1073"/>
+        <source>%n 件</source>
+        <translation>
+            <numerusform>%n case</numerusform>
+            <numerusform>%n cases</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/widget.py" line="1077"/>
+        <source>无案件</source>
+        <translation>No cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/widget.py" line="1078"/>
+        <source>热力：</source>
+        <translation>Heat map: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/widget.py" line="1084"/>
+        <source>区界</source>
+        <translation>District boundary</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/widget.py" line="1085"/>
+        <source>街道界</source>
+        <translation>Subdistrict boundary</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/widget.py" line="1086"/>
+        <source>社区界</source>
+        <translation>Community boundary</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/widget.py" line="1088"/>
+        <source>选中网格</source>
+        <translation>Selected grid cell</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/login.py" line="23"/>
+        <source>值班长</source>
+        <translation>Shift leader</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/login.py" line="24"/>
+        <source>派遣员</source>
+        <translation>Dispatcher</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/login.py" line="25"/>
+        <source>受理员</source>
+        <translation>Call-taker</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/login.py" line="26"/>
+        <source>管理员</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/login.py" line="27"/>
+        <source>处置单位：呈贡区城市管理局</source>
+        <translation>Handling unit: Chenggong District Urban Management Bureau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/login.py" line="40"/>
+        <source>登录 — 网格化指挥调度工作站</source>
+        <translation>Sign in — Grid Dispatch Workstation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/login.py" line="53"/>
+        <source>账号</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/login.py" line="54"/>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/login.py" line="59"/>
+        <source>登录</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/login.py" line="60"/>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/login.py" line="68"/>
+        <source>演示模式：以下为演示账号，密码均为 %1（双击填入）</source>
+        <translation>Demo mode: the demo accounts below all use the password %1 (double-click to fill in)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/login.py" line="97"/>
+        <source>请输入账号和密码</source>
+        <translation>Enter your account and password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/login.py" line="100"/>
+        <source>正在登录…</source>
+        <translation>Signing in…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/login.py" line="107"/>
+        <source>监督员请使用移动端，桌面工作站不提供监督员账号登录</source>
+        <translation>Field supervisors use the mobile app; supervisor accounts cannot sign in to the desktop workstation</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="34"/>
+        <source>网格化指挥调度工作站 — 呈贡分中心</source>
+        <translation>Grid Dispatch Workstation — Chenggong Sub-centre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="36"/>
+        <location filename="../../ui/main_window.py" line="150"/>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="37"/>
+        <source>（演示模式）</source>
+        <translation> (Demo mode)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="48"/>
+        <source>案件详情</source>
+        <translation>Case details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="50"/>
+        <location filename="../../ui/main_window.py" line="149"/>
+        <source>提醒中心</source>
+        <translation>Reminders</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="53"/>
+        <source>网格地图</source>
+        <translation>Grid map</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="59"/>
+        <source>监督员状态</source>
+        <translation>Field supervisors</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="71"/>
+        <source>演示模式</source>
+        <translation>Demo mode</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="98"/>
+        <source>案件(&amp;C)</source>
+        <translation>&amp;Cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="101"/>
+        <source>视图(&amp;V)</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="102"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="106"/>
+        <source>搜索</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="115"/>
+        <source>地图图层</source>
+        <translation>Map layers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="118"/>
+        <source>演示</source>
+        <translation>Demo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="120"/>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="132"/>
+        <source>无</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="134"/>
+        <source>网格 %1 · %2 %3 · 监督员 %4 · 在办 %5 件（超期 %6 件）</source>
+        <translation>Grid cell %1 · %2 %3 · Supervisor %4 · Open: %5 (overdue: %6)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="216"/>
+        <source>数据库连接中断，正在重试…</source>
+        <translation>Database connection lost, retrying…</translation>
+    </message>
+</context>
+<context>
+    <name>MapOverlay</name>
+    <message>
+        <location filename="../../ui/map/overlay.py" line="172"/>
+        <source>%1 公里</source>
+        <translation>%1 km</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/overlay.py" line="175"/>
+        <source>%1 米</source>
+        <translation>%1 m</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="530"/>
+        <source>合并重复案件</source>
+        <translation>Merge duplicate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="531"/>
+        <source>合并（Enter）</source>
+        <translation>Merge (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="534"/>
+        <source>原案件的案件编号（13 位）或序号</source>
+        <translation>Case number of the original (13 digits) or its serial number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="538"/>
+        <source>合并后本案件作废（重复上报），其记录并入原案件。</source>
+        <translation>After merging, this case is voided (duplicate report) and its records join the original case.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="541"/>
+        <source>原案件</source>
+        <translation>Original case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="560"/>
+        <source>案件编号应为数字</source>
+        <translation>A case number is all digits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="571"/>
+        <source>未找到案件 {ref}</source>
+        <translation>Case {ref} not found</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="579"/>
+        <source>请填写原案件的案件编号</source>
+        <translation>Enter the case number of the original case</translation>
+    </message>
+</context>
+<context>
+    <name>MiniMap</name>
+    <message>
+        <location filename="../../ui/map/widget.py" line="1146"/>
+        <source>图例</source>
+        <translation>Legend</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/widget.py" line="1147"/>
+        <source>本案件</source>
+        <translation>This case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/widget.py" line="1148"/>
+        <source>候选单位责任区</source>
+        <translation>Candidate unit&apos;s area of responsibility</translation>
+    </message>
+</context>
+<context>
+    <name>Operations</name>
+    <message>
+        <location filename="../../ui/operations.py" line="77"/>
+        <source>与数据库的连接已断开，正在重试；请稍后再试</source>
+        <translation>The database connection was lost and is being re-established; try again shortly</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations.py" line="81"/>
+        <source>数据库错误：%1</source>
+        <translation>Database error: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations.py" line="82"/>
+        <source>内部错误：%1</source>
+        <translation>Internal error: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoStrip</name>
+    <message>
+        <location filename="../../ui/widgets/photo_strip.py" line="21"/>
+        <source>处置前</source>
+        <translation>Before handling</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/photo_strip.py" line="22"/>
+        <source>处置后</source>
+        <translation>After handling</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/photo_strip.py" line="23"/>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/photo_strip.py" line="61"/>
+        <source>暂无照片或附件</source>
+        <translation>No photos or attachments</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/photo_strip.py" line="112"/>
+        <source>点击查看大图</source>
+        <translation>Click to view full size</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoViewer</name>
+    <message>
+        <location filename="../../ui/widgets/photo_viewer.py" line="54"/>
+        <source>照片 %1 无法显示（%2）</source>
+        <translation>Photo %1 cannot be shown (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/photo_viewer.py" line="137"/>
+        <source>查看照片</source>
+        <translation>Photo viewer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/photo_viewer.py" line="145"/>
+        <source>◀ 上一张</source>
+        <translation>◀ Previous</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/photo_viewer.py" line="146"/>
+        <source>下一张 ▶</source>
+        <translation>Next ▶</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/photo_viewer.py" line="147"/>
+        <source>缩小</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/photo_viewer.py" line="148"/>
+        <source>放大</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/photo_viewer.py" line="149"/>
+        <source>适应窗口</source>
+        <translation>Fit to window</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/photo_viewer.py" line="150"/>
+        <source>原始大小 1:1</source>
+        <translation>Actual size 1:1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/photo_viewer.py" line="232"/>
+        <source>正在加载原图…</source>
+        <translation>Loading the full image…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/photo_viewer.py" line="248"/>
+        <source>原图 %1 × %2 像素</source>
+        <translation>Full image %1 × %2 px</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/photo_viewer.py" line="256"/>
+        <source>无法加载原图：</source>
+        <translation>Cannot load the full image: </translation>
+    </message>
+</context>
+<context>
+    <name>QueueFilterBar</name>
+    <message>
+        <location filename="../../ui/widgets/queue_filters.py" line="43"/>
+        <source>街道</source>
+        <translation>Subdistrict</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/queue_filters.py" line="44"/>
+        <source>社区</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/queue_filters.py" line="45"/>
+        <source>大类</source>
+        <translation>Major class</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/queue_filters.py" line="46"/>
+        <source>小类</source>
+        <translation>Minor class</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/queue_filters.py" line="47"/>
+        <source>处置单位</source>
+        <translation>Handling unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/queue_filters.py" line="48"/>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/queue_filters.py" line="49"/>
+        <source>紧急程度</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/queue_filters.py" line="50"/>
+        <source>时段</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/queue_filters.py" line="51"/>
+        <source>全部时段</source>
+        <translation>Any time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/queue_filters.py" line="51"/>
+        <source>今日</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/queue_filters.py" line="51"/>
+        <source>近3天</source>
+        <translation>Last 3 days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/queue_filters.py" line="51"/>
+        <source>近7天</source>
+        <translation>Last 7 days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/queue_filters.py" line="52"/>
+        <source>自定义…</source>
+        <translation>Custom…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/queue_filters.py" line="68"/>
+        <source>来自地图的网格筛选，点击清除</source>
+        <translation>Grid cell filter from the map; click to clear</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/queue_filters.py" line="77"/>
+        <source>清除筛选</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/queue_filters.py" line="78"/>
+        <source>清除全部筛选条件和搜索</source>
+        <translation>Clear all filters and the search</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/queue_filters.py" line="117"/>
+        <source>全部街道</source>
+        <translation>All subdistricts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/queue_filters.py" line="119"/>
+        <source>全部大类</source>
+        <translation>All major classes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/queue_filters.py" line="121"/>
+        <source>全部单位</source>
+        <translation>All units</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/queue_filters.py" line="122"/>
+        <source>全部来源</source>
+        <translation>All sources</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/queue_filters.py" line="123"/>
+        <source>全部缓急</source>
+        <translation>All priorities</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/queue_filters.py" line="129"/>
+        <source>全部社区</source>
+        <translation>All communities</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/queue_filters.py" line="135"/>
+        <source>全部小类</source>
+        <translation>All minor classes</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/widgets/queue_filters.py" line="191"/>
+        <source>已选区域：%n 个网格 ×</source>
+        <translation>
+            <numerusform>Area: %n grid cell ×</numerusform>
+            <numerusform>Area: %n grid cells ×</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/queue_filters.py" line="193"/>
+        <source>网格 %1 ×</source>
+        <translation>Grid cell %1 ×</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePanel</name>
+    <message>
+        <location filename="../../ui/panels/queue.py" line="106"/>
+        <source>搜索编号、地址、描述、单位、类别、街道社区（Ctrl+F）</source>
+        <translation>Search no., address, description, unit, category, area (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/queue.py" line="136"/>
+        <location filename="../../ui/panels/queue.py" line="228"/>
+        <source>正在加载案件…</source>
+        <translation>Loading cases…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/queue.py" line="174"/>
+        <source>案件编号</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/queue.py" line="174"/>
+        <source>上报时间</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/queue.py" line="175"/>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/queue.py" line="175"/>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/queue.py" line="176"/>
+        <source>街道/社区</source>
+        <translation>Subdistrict/Community</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/queue.py" line="176"/>
+        <source>地址/描述</source>
+        <translation>Address/description</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/queue.py" line="177"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/queue.py" line="177"/>
+        <source>剩余时限</source>
+        <translation>Time left</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/queue.py" line="178"/>
+        <source>处置单位</source>
+        <translation>Handling unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/queue.py" line="178"/>
+        <source>督办</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/queue.py" line="178"/>
+        <source>催办</source>
+        <translation>Reminders</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/queue.py" line="179"/>
+        <source>网格</source>
+        <translation>Grid cell</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/queue.py" line="267"/>
+        <source>加载案件失败：%1</source>
+        <translation>Loading the cases failed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/queue.py" line="379"/>
+        <source>在办案件 %1 件</source>
+        <translation>Open cases: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/queue.py" line="381"/>
+        <source>，今日结案 %1 件</source>
+        <translation>, closed today: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/queue.py" line="384"/>
+        <source>显示 %1 件</source>
+        <translation>Shown: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/queue.py" line="387"/>
+        <source>，新到 %1 件未查看</source>
+        <translation>, new and unseen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="391"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="391"/>
+        <source>原因（可选）</source>
+        <translation>Reason (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="399"/>
+        <source>延期时长</source>
+        <translation>Extension</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="406"/>
+        <source>请选择或填写原因</source>
+        <translation>Choose or enter a reason</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonField</name>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="362"/>
+        <source>（请选择常用原因，或在下方填写）</source>
+        <translation>(choose a common reason, or type one below)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="367"/>
+        <source>补充说明（可直接填写原因）</source>
+        <translation>Details (or type the reason here)</translation>
+    </message>
+</context>
+<context>
+    <name>ReclassifyDialog</name>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="589"/>
+        <source>重新分类</source>
+        <translation>Reclassify</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="590"/>
+        <source>确定（Enter）</source>
+        <translation>OK (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="592"/>
+        <source>未分类</source>
+        <translation>Uncategorised</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="594"/>
+        <source>当前类别</source>
+        <translation>Current category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="595"/>
+        <source>新的类别</source>
+        <translation>New category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="603"/>
+        <source>请选择新的问题类别</source>
+        <translation>Choose the new problem category</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderPanel</name>
+    <message>
+        <location filename="../../ui/panels/reminders.py" line="132"/>
+        <source>按类型筛选</source>
+        <translation>Filter by type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/reminders.py" line="133"/>
+        <source>全部类型</source>
+        <translation>All types</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/reminders.py" line="140"/>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/reminders.py" line="143"/>
+        <source>弹出通知</source>
+        <translation>Pop-up notifications</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/reminders.py" line="147"/>
+        <source>提示音</source>
+        <translation>Sound</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/reminders.py" line="151"/>
+        <source>恢复已确认和稍后提醒的事项</source>
+        <translation>Restore acknowledged and snoozed items</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/reminders.py" line="194"/>
+        <location filename="../../ui/panels/reminders.py" line="476"/>
+        <source>当前没有需要关注的事项</source>
+        <translation>Nothing needs attention right now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/reminders.py" line="202"/>
+        <location filename="../../ui/panels/reminders.py" line="433"/>
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/reminders.py" line="203"/>
+        <source>在案件队列中选中该案件（回车或双击）</source>
+        <translation>Select the case in the queue (Enter or double-click)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/reminders.py" line="205"/>
+        <location filename="../../ui/panels/reminders.py" line="434"/>
+        <source>确认</source>
+        <translation>Acknowledge</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/reminders.py" line="207"/>
+        <source>已知晓：隐藏该提醒，情况变化时再提醒（Delete）</source>
+        <translation>Acknowledged: hide this reminder until the situation changes (Delete)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/reminders.py" line="210"/>
+        <location filename="../../ui/panels/reminders.py" line="435"/>
+        <source>稍后提醒</source>
+        <translation>Snooze</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/panels/reminders.py" line="214"/>
+        <location filename="../../ui/panels/reminders.py" line="437"/>
+        <source>%n 分钟后</source>
+        <translation>
+            <numerusform>In %n minute</numerusform>
+            <numerusform>In %n minutes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/reminders.py" line="217"/>
+        <location filename="../../ui/panels/reminders.py" line="441"/>
+        <source>催办</source>
+        <translation>Remind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/reminders.py" line="219"/>
+        <source>催促处置单位尽快办理（记录催办并计数）</source>
+        <translation>Remind the handling unit to act quickly (recorded and counted)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/panels/reminders.py" line="350"/>
+        <source>另有 %n 项需要关注</source>
+        <translation>
+            <numerusform>%n more item needs attention</numerusform>
+            <numerusform>%n more items need attention</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/reminders.py" line="351"/>
+        <source>点击查看提醒中心</source>
+        <translation>Click to open the reminders</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/panels/reminders.py" line="454"/>
+        <source>需要关注 %n 项</source>
+        <translation>
+            <numerusform>%n item needs attention</numerusform>
+            <numerusform>%n items need attention</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/reminders.py" line="461"/>
+        <source>超期/紧急 %1</source>
+        <translation>Overdue/urgent %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/reminders.py" line="462"/>
+        <source>即将超期 %1</source>
+        <translation>Due soon %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/reminders.py" line="463"/>
+        <source>待审批 %1</source>
+        <translation>Pending approval %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/reminders.py" line="474"/>
+        <source>该类型暂无事项</source>
+        <translation>No items of this type</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderTexts</name>
+    <message>
+        <location filename="../../ui/widgets/reminder_model.py" line="33"/>
+        <location filename="../../ui/widgets/reminder_model.py" line="51"/>
+        <source>超期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/reminder_model.py" line="34"/>
+        <location filename="../../ui/widgets/reminder_model.py" line="50"/>
+        <source>核查超期</source>
+        <translation>Check overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/reminder_model.py" line="35"/>
+        <source>紧急上报</source>
+        <translation>Urgent report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/reminder_model.py" line="36"/>
+        <location filename="../../ui/widgets/reminder_model.py" line="59"/>
+        <source>即将超期</source>
+        <translation>Due soon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/reminder_model.py" line="37"/>
+        <source>待审批申请</source>
+        <translation>Pending request</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/reminder_model.py" line="38"/>
+        <source>先行处置待审批</source>
+        <translation>On-site handling awaits approval</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/reminder_model.py" line="46"/>
+        <source>处置超期</source>
+        <translation>Handling overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/reminder_model.py" line="47"/>
+        <source>立案超时</source>
+        <translation>Filing overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/reminder_model.py" line="48"/>
+        <source>派遣超时</source>
+        <translation>Dispatch overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/reminder_model.py" line="49"/>
+        <source>核实超时</source>
+        <translation>Verification overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/reminder_model.py" line="54"/>
+        <source>处置即将超期</source>
+        <translation>Handling due soon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/reminder_model.py" line="55"/>
+        <source>立案即将超时</source>
+        <translation>Filing due soon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/reminder_model.py" line="56"/>
+        <source>派遣即将超时</source>
+        <translation>Dispatch due soon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/reminder_model.py" line="57"/>
+        <source>核实即将超时</source>
+        <translation>Verification due soon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/reminder_model.py" line="58"/>
+        <source>核查即将超期</source>
+        <translation>Check due soon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/reminder_model.py" line="62"/>
+        <source>延期申请待审批</source>
+        <translation>Extension request awaits approval</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/reminder_model.py" line="63"/>
+        <source>回退申请待审批</source>
+        <translation>Return request awaits approval</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/reminder_model.py" line="64"/>
+        <source>挂账申请待审批</source>
+        <translation>Suspension request awaits approval</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/reminder_model.py" line="65"/>
+        <source>申请待审批</source>
+        <translation>Request awaits approval</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/reminder_model.py" line="70"/>
+        <source>延</source>
+        <translation>E</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/reminder_model.py" line="70"/>
+        <source>退</source>
+        <translation>R</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/reminder_model.py" line="71"/>
+        <source>挂</source>
+        <translation>S</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/reminder_model.py" line="71"/>
+        <source>审</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/reminder_model.py" line="73"/>
+        <source>超</source>
+        <translation>O</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/reminder_model.py" line="74"/>
+        <source>核</source>
+        <translation>C</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/reminder_model.py" line="75"/>
+        <source>急</source>
+        <translation>U</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/reminder_model.py" line="76"/>
+        <source>警</source>
+        <translation>W</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/reminder_model.py" line="77"/>
+        <source>先</source>
+        <translation>H</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/reminder_model.py" line="83"/>
+        <source>不到 1 分钟</source>
+        <translation>under 1 minute</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/widgets/reminder_model.py" line="85"/>
+        <source>%n 分钟</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/widgets/reminder_model.py" line="89"/>
+        <source>%n 小时</source>
+        <translation>
+            <numerusform>%n hour</numerusform>
+            <numerusform>%n hours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/reminder_model.py" line="90"/>
+        <source>%1 小时 %2 分</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/widgets/reminder_model.py" line="93"/>
+        <source>%n 天</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/reminder_model.py" line="94"/>
+        <source>%1 天 %2 小时</source>
+        <translation>%1 d %2 h</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/reminder_model.py" line="100"/>
+        <source>超期 %1</source>
+        <translation>Overdue by %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/reminder_model.py" line="102"/>
+        <source>已用 %1%</source>
+        <translation>%1% used</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/reminder_model.py" line="104"/>
+        <source>刚刚</source>
+        <translation>just now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/reminder_model.py" line="105"/>
+        <source>%1前</source>
+        <translation>%1 ago</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/reminder_model.py" line="108"/>
+        <source>（无描述）</source>
+        <translation>(no description)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/reminder_model.py" line="110"/>
+        <location filename="../../ui/widgets/reminder_model.py" line="121"/>
+        <source>期限 %1</source>
+        <translation>due %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/widgets/reminder_model.py" line="114"/>
+        <source>已催办 %n 次</source>
+        <translation>
+            <numerusform>Reminded %n time</numerusform>
+            <numerusform>Reminded %n times</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../ui/actions/shortcuts.py" line="299"/>
+        <location filename="../../ui/actions/shortcuts.py" line="310"/>
+        <source>快捷键一览</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/shortcuts.py" line="303"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/shortcuts.py" line="304"/>
+        <source>重新加载案件队列</source>
+        <translation>Reload the case queue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/shortcuts.py" line="305"/>
+        <source>搜索</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/shortcuts.py" line="306"/>
+        <source>搜索案件编号、地址、描述、处置单位</source>
+        <translation>Search case number, address, description, handling unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/shortcuts.py" line="307"/>
+        <source>↑ ↓ Home End / Space</source>
+        <translation>↑ ↓ Home End / Space</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/shortcuts.py" line="307"/>
+        <source>选择案件</source>
+        <translation>Select cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/shortcuts.py" line="308"/>
+        <source>在队列中移动并选中案件，Space 选中当前行；Shift/Ctrl 加方向键或点击可多选</source>
+        <translation>Move through the queue and select cases; Space selects the current row; Shift/Ctrl with arrow keys or clicks selects several</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/shortcuts.py" line="309"/>
+        <source>确认 / 取消</source>
+        <translation>Confirm / cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/shortcuts.py" line="309"/>
+        <source>在对话框中接受（如推荐单位）或取消</source>
+        <translation>Accept (e.g. the recommended unit) or cancel in a dialog</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/shortcuts.py" line="310"/>
+        <source>显示本说明</source>
+        <translation>Show this help</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/shortcuts.py" line="334"/>
+        <source>最快流程：在队列中选中新上报（Tab 进入队列，Space 选中首行即最新上报）→ F2 立案（类别已预填）→ Enter → F3 派遣（已选中推荐单位）→ Enter</source>
+        <translation>Fastest path: select a new report in the queue (Tab into the queue, Space selects the first row, the newest report) → F2 File (category prefilled) → Enter → F3 Dispatch (recommended unit preselected) → Enter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/shortcuts.py" line="338"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>SimulationRunner</name>
+    <message>
+        <location filename="../../ui/simulation.py" line="154"/>
+        <source>倍速必须是正数</source>
+        <translation>The speed must be positive</translation>
+    </message>
+    <message>
+        <location filename="../../ui/simulation.py" line="161"/>
+        <source>运行外业模拟</source>
+        <translation>Run field simulation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/simulation.py" line="165"/>
+        <source>监督员巡查、上报、核实核查，处置单位反馈（演示模式）</source>
+        <translation>Field supervisors patrol, report, verify and check; handling units report back (demo mode)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/simulation.py" line="175"/>
+        <source>实时（1×）</source>
+        <translation>Real time (1×)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/simulation.py" line="176"/>
+        <source>%1 倍速</source>
+        <translation>%1× speed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/simulation.py" line="201"/>
+        <source>数据库中没有网格和监督员，请先生成演示数据</source>
+        <translation>The database has no grid cells or field supervisors; build the demo data first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/simulation.py" line="220"/>
+        <source>无法启动外业模拟：%1</source>
+        <translation>Cannot start the field simulation: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/simulation.py" line="261"/>
+        <source>外业模拟出错，已停止：%1</source>
+        <translation>The field simulation failed and was stopped: %1</translation>
+    </message>
+</context>
+<context>
+    <name>StageBar</name>
+    <message>
+        <location filename="../../ui/widgets/stage_bar.py" line="61"/>
+        <source>待受理</source>
+        <translation>Intake</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/stage_bar.py" line="62"/>
+        <source>待核实</source>
+        <translation>Verifying</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/stage_bar.py" line="63"/>
+        <source>待立案</source>
+        <translation>To file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/stage_bar.py" line="64"/>
+        <source>待派遣</source>
+        <translation>To dispatch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/stage_bar.py" line="65"/>
+        <source>处置中</source>
+        <translation>Handling</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/stage_bar.py" line="66"/>
+        <source>待核查</source>
+        <translation>To check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/stage_bar.py" line="67"/>
+        <source>挂账</source>
+        <translation>Suspended</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/stage_bar.py" line="68"/>
+        <source>超期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/stage_bar.py" line="69"/>
+        <source>重点</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/stage_bar.py" line="70"/>
+        <source>今日结案</source>
+        <translation>Closed today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/stage_bar.py" line="71"/>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/stage_bar.py" line="76"/>
+        <source>热线、来访、上级平台的上报，尚未派发核实</source>
+        <translation>Reports from the hotline, walk-ins and higher-level platforms not yet sent for verification</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/stage_bar.py" line="77"/>
+        <source>已派监督员现场核实</source>
+        <translation>A field supervisor is verifying on site</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/stage_bar.py" line="78"/>
+        <source>监督员上报、已核实的上报、待批准的先行处置</source>
+        <translation>Supervisor reports, verified reports and on-site handling awaiting approval</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/stage_bar.py" line="79"/>
+        <source>已立案，待派遣处置单位</source>
+        <translation>Filed, awaiting dispatch to a handling unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/stage_bar.py" line="80"/>
+        <source>已派遣，处置单位处置中</source>
+        <translation>Dispatched, the handling unit is working on it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/stage_bar.py" line="81"/>
+        <source>处置单位已反馈，待监督员核查</source>
+        <translation>The handling unit has reported back; awaiting the field supervisor&apos;s check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/stage_bar.py" line="82"/>
+        <source>已批准挂账，处置时限暂停</source>
+        <translation>Suspension approved; the handling clock is paused</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/stage_bar.py" line="83"/>
+        <source>在办且当前环节已超过时限</source>
+        <translation>Open, and the current stage is past its limit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/stage_bar.py" line="84"/>
+        <source>督办中的在办案件</source>
+        <translation>Open cases under escalation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/stage_bar.py" line="85"/>
+        <source>今天结案的案件</source>
+        <translation>Cases closed today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/stage_bar.py" line="86"/>
+        <source>全部在办案件和今日结案</source>
+        <translation>All open cases and those closed today</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorBoard</name>
+    <message>
+        <location filename="../../ui/panels/supervisors.py" line="101"/>
+        <source>全部街道</source>
+        <translation>All subdistricts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/supervisors.py" line="107"/>
+        <source>全部状态</source>
+        <translation>All states</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/supervisors.py" line="108"/>
+        <source>在岗</source>
+        <translation>On duty</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/supervisors.py" line="109"/>
+        <source>巡查中</source>
+        <translation>Patrolling</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/supervisors.py" line="110"/>
+        <location filename="../../ui/panels/supervisors.py" line="240"/>
+        <source>核实/核查中</source>
+        <translation>Verifying/checking</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/supervisors.py" line="111"/>
+        <source>休息</source>
+        <translation>Resting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/supervisors.py" line="112"/>
+        <source>离线</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/supervisors.py" line="116"/>
+        <source>只看需关注</source>
+        <translation>Needing attention only</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/supervisors.py" line="138"/>
+        <source>正在加载监督员状态…</source>
+        <translation>Loading field supervisor status…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/supervisors.py" line="146"/>
+        <location filename="../../ui/panels/supervisors.py" line="227"/>
+        <source>更新于 %1</source>
+        <translation>Updated %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/supervisors.py" line="151"/>
+        <source>街道</source>
+        <translation>Subdistrict</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/supervisors.py" line="153"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/supervisors.py" line="242"/>
+        <source>59 分钟前</source>
+        <translation>59 min ago</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/supervisors.py" line="253"/>
+        <source>刷新失败：%1</source>
+        <translation>Refresh failed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/supervisors.py" line="301"/>
+        <source>在岗 %1 人</source>
+        <translation>On duty: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/supervisors.py" line="303"/>
+        <source>休息 %1 人</source>
+        <translation>Resting: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/supervisors.py" line="304"/>
+        <source>离线 %1 人</source>
+        <translation>Offline: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/supervisors.py" line="305"/>
+        <source>需关注 %1 人</source>
+        <translation>Need attention: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/supervisors.py" line="306"/>
+        <source>，</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/supervisors.py" line="313"/>
+        <source>（显示 %1 人）</source>
+        <translation> (%1 shown)</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorDialog</name>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="485"/>
+        <source>派发（Enter）</source>
+        <translation>Send (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="488"/>
+        <source>本网格监督员（正在加载…）</source>
+        <translation>Grid cell&apos;s own supervisor (loading…)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="489"/>
+        <source>监督员</source>
+        <translation>Field supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="503"/>
+        <source>（最近的在岗监督员）</source>
+        <translation> (nearest on duty)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="503"/>
+        <source>（本网格监督员）</source>
+        <translation> (this grid cell&apos;s supervisor)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="508"/>
+        <source>本网格监督员不在岗，已推荐最近的在岗监督员</source>
+        <translation>The grid cell&apos;s own supervisor is not on duty; the nearest one on duty is suggested</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="510"/>
+        <source>本网格没有负责的监督员，请指定</source>
+        <translation>No field supervisor covers this grid cell; choose one</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="516"/>
+        <source>请选择监督员</source>
+        <translation>Choose a field supervisor</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorTableModel</name>
+    <message>
+        <location filename="../../ui/models/supervisor_table.py" line="75"/>
+        <source>编号</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/supervisor_table.py" line="75"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/supervisor_table.py" line="75"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/supervisor_table.py" line="75"/>
+        <source>所属街道</source>
+        <translation>Subdistrict</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/supervisor_table.py" line="76"/>
+        <source>巡查网格数</source>
+        <translation>Grid cells</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/supervisor_table.py" line="76"/>
+        <source>最后定位</source>
+        <translation>Last fix</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/supervisor_table.py" line="76"/>
+        <source>距今</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/supervisor_table.py" line="77"/>
+        <source>今日上报</source>
+        <translation>Reports today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/supervisor_table.py" line="77"/>
+        <source>待核实</source>
+        <translation>To verify</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/supervisor_table.py" line="77"/>
+        <source>待核查</source>
+        <translation>To check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/supervisor_table.py" line="77"/>
+        <source>超时任务</source>
+        <translation>Late tasks</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/supervisor_table.py" line="80"/>
+        <source>巡查中</source>
+        <translation>Patrolling</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/supervisor_table.py" line="81"/>
+        <source>核实/核查中</source>
+        <translation>Verifying/checking</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/supervisor_table.py" line="82"/>
+        <source>离线</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/supervisor_table.py" line="83"/>
+        <source>休息</source>
+        <translation>Resting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/supervisor_table.py" line="104"/>
+        <source>无定位</source>
+        <translation>No fix</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/supervisor_table.py" line="106"/>
+        <source>刚刚</source>
+        <translation>just now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/supervisor_table.py" line="109"/>
+        <source>%1 分钟前</source>
+        <translation>%1 min ago</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/supervisor_table.py" line="111"/>
+        <source>%1 小时前</source>
+        <translation>%1 h ago</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/supervisor_table.py" line="112"/>
+        <source>%1 天前</source>
+        <translation>%1 d ago</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/supervisor_table.py" line="118"/>
+        <source>在岗但没有定位</source>
+        <translation>On duty but no position fix</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/supervisor_table.py" line="121"/>
+        <source>超过 %1 分钟没有定位</source>
+        <translation>No position fix for over %1 min</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/supervisor_table.py" line="123"/>
+        <source>%1 件核实/核查任务超时</source>
+        <translation>Overdue verification/check tasks: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/supervisor_table.py" line="201"/>
+        <source>需关注：</source>
+        <translation>Needs attention: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/supervisor_table.py" line="201"/>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/supervisor_table.py" line="203"/>
+        <source>位置：%1, %2</source>
+        <translation>Position: %1, %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/supervisor_table.py" line="213"/>
+        <source>距最后一次定位的时间；在岗超过 15 分钟无定位标红</source>
+        <translation>Time since the last position fix; red when on duty with no fix for over 15 minutes</translation>
+    </message>
+</context>
+<context>
+    <name>TextDialog</name>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="439"/>
+        <source>请填写内容</source>
+        <translation>Enter the text</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineView</name>
+    <message>
+        <location filename="../../ui/widgets/timeline.py" line="325"/>
+        <source>最新在前 ↓</source>
+        <translation>Newest first ↓</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/timeline.py" line="326"/>
+        <source>点击改为按时间顺序（最早在前）</source>
+        <translation>Click for chronological order (oldest first)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/timeline.py" line="328"/>
+        <source>最早在前 ↑</source>
+        <translation>Oldest first ↑</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/timeline.py" line="329"/>
+        <source>点击改为最新在前</source>
+        <translation>Click for newest first</translation>
+    </message>
+</context>
+<context>
+    <name>Toast</name>
+    <message>
+        <location filename="../../ui/notifications.py" line="97"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>UnitListModel</name>
+    <message>
+        <location filename="../../ui/actions/dispatch.py" line="86"/>
+        <source>★ 推荐</source>
+        <translation>★ Recommended</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dispatch.py" line="86"/>
+        <source>候选</source>
+        <translation>Candidate</translation>
+    </message>
+</context>
+<context>
+    <name>UnitPicker</name>
+    <message>
+        <location filename="../../ui/actions/dispatch.py" line="127"/>
+        <source>改派其他单位：输入单位名称或代码筛选</source>
+        <translation>Dispatch to another unit: type a unit name or code to filter</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyDialog</name>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="448"/>
+        <source>录入核实结果</source>
+        <translation>Enter verification result</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="448"/>
+        <source>确定（Enter）</source>
+        <translation>OK (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="450"/>
+        <source>属实（转待立案）</source>
+        <translation>Genuine (ready to file)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="452"/>
+        <source>不属实（作废）</source>
+        <translation>Not genuine (void)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="461"/>
+        <source>核实结果</source>
+        <translation>Verification result</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="463"/>
+        <source>不属实原因</source>
+        <translation>Why not genuine</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="472"/>
+        <source>请选择或填写不属实的原因</source>
+        <translation>Choose or enter why the report is not genuine</translation>
+    </message>
+</context>
+<context>
+    <name>_MapBase</name>
+    <message>
+        <location filename="../../ui/map/widget.py" line="199"/>
+        <source>北</source>
+        <translation>N</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <location filename="../../ui/app.py" line="109"/>
+        <source>正在准备数据库…</source>
+        <translation>Preparing the database…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="110"/>
+        <source>网格化指挥调度工作站</source>
+        <translation>Grid Dispatch Workstation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="139"/>
+        <source>无法打开数据库</source>
+        <translation>Cannot open the database</translation>
+    </message>
+</context>
+</TS>
