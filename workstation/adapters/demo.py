@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
+import functools
 import json
+import logging
 import math
-import multiprocessing
+import operator
 import os
+import pickle
 import queue
 import random
+import subprocess
+import sys
+import threading
 import time
 import traceback
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import ExitStack, suppress
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from datetime import time as clock_time
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from sqlalchemy import Connection, delete, func, insert, select
 from sqlalchemy.orm import Session
@@ -46,11 +53,13 @@ if TYPE_CHECKING:
 __all__ = ["DEFAULT_CASES_PER_DAY", "DemoOptions", "DemoStats", "ProgressFn", "build_demo"]
 
 ProgressFn = Callable[[str, int, int], None]
+T = TypeVar("T")
+log = logging.getLogger("workstation.demo")
 
 DEFAULT_CASES_PER_DAY = 300.0
 MAX_CASES_PER_DAY = 99_999  # the case number has a 5-digit daily sequence
 # Below this many cases one process is quicker than starting generator processes.
-PARALLEL_THRESHOLD = 40_000
+PARALLEL_THRESHOLD = 50_000
 
 # ----------------------------------------------------------------------------- options
 
@@ -72,6 +81,8 @@ class DemoOptions:
 
 @dataclass(frozen=True, slots=True)
 class DemoStats:
+    """What a demo run produced; `describe()` is the summary the CLI prints."""
+
     cells: int
     communities: int
     streets: int
@@ -145,7 +156,7 @@ P_RECLASSIFY = 0.01
 P_RETURN, P_RETURN_APPROVED = 0.03, 0.85
 P_SUSPENSION, P_SUSPENSION_APPROVED, P_RESTORED = 0.01, 0.75, 0.7
 P_EXTENSION, P_EXTENSION_APPROVED = 0.04, 0.85
-P_LATE = 0.085
+P_LATE = 0.10
 P_CHECK_FAIL, MAX_REWORK = 0.085, 2
 P_ESCALATE = 0.012  # plus the long-overdue cases below
 P_ESCALATE_LATE = 0.25
@@ -260,7 +271,8 @@ RESULTS_URGENT = ("已抢修完毕", "险情已排除")
 VOID_REASONS = ("重复上报", "经核实不属实", "不属于受理范围", "信息不全，无法立案")
 NOT_CONFIRMED = ("现场核实不属实", "现场未发现所述问题", "问题已自行消除")
 RETURN_REASONS = ("非本单位职责范围", "权属不清，请重新派遣", "该设施已移交其他单位管理")
-SUSPENSION_REASONS = ("需纳入年度维修计划", "涉及管线迁改，需多部门协调", "雨季无法施工，待旱季处置")
+SUSPENSION_REASONS = ("需纳入年度维修计划", "涉及管线迁改，需多部门协调",
+                      "雨季无法施工，待旱季处置")  # fmt: skip
 EXTENSION_REASONS = ("需采购配件", "工程量较大", "需协调相关部门配合")
 CHECK_FAILS = ("现场复查问题仍存在", "处置不彻底，仍有残留", "修复质量不合格")
 ESCALATE_REASONS = ("群众反映强烈，列为督办件", "超期未处置，列入督办")
@@ -292,27 +304,49 @@ def _kind_of(column: Any) -> str:
 
 
 CASE_KINDS = tuple(_kind_of(c) for c in CASES.columns)
-_dumps = json.dumps  # SQLAlchemy's default JSON serializer, same settings
+_pick_case_columns = operator.itemgetter(*CASE_COLUMNS)
+_ACTION_OF = operator.itemgetter(EVENT_COLUMNS.index("action"))
+_DATETIME_AT = tuple(i for i, k in enumerate(CASE_KINDS) if k == "datetime")
+_BOOL_AT = tuple(i for i, k in enumerate(CASE_KINDS) if k == "bool")
+_JSON_AT = tuple(i for i, k in enumerate(CASE_KINDS) if k == "json")
 
 
-def _sqlite_datetime(value: datetime | None) -> str | None:
-    # SQLAlchemy's SQLite DATETIME storage format always carries 6 fraction digits.
-    return None if value is None else value.isoformat(" ", "microseconds")
+def _json_encoder() -> Callable[[Any], str]:
+    """json.dumps with its default settings (SQLAlchemy's JSON serializer), made faster.
+
+    json.dumps builds a new C encoder for every call; a demo encodes ~7 million payloads,
+    so one encoder is built once and reused. Output is identical (checked in the tests).
+    """
+    make = getattr(json.encoder, "c_make_encoder", None)
+    if make is None:  # pragma: no cover - CPython always has the C accelerator
+        return json.dumps
+    encode = make(None, json.JSONEncoder().default, json.encoder.encode_basestring_ascii,
+                  None, ": ", ", ", False, False, True)  # fmt: skip
+
+    def dumps(value: Any) -> str:
+        return "".join(encode(value, 0))
+
+    return dumps
 
 
-def _case_tuple(row: Mapping[str, Any], dialect: str) -> tuple[Any, ...]:
-    out: list[Any] = []
-    sqlite = dialect == "sqlite"
-    for name, kind in zip(CASE_COLUMNS, CASE_KINDS, strict=True):
-        value = row[name]
-        if kind == "datetime":
-            out.append(_sqlite_datetime(value) if sqlite else value)
-        elif kind == "bool":
-            out.append(int(value) if sqlite and value is not None else value)
-        elif kind == "json":
-            out.append(_dumps(value))
-        else:
-            out.append(value)
+_dumps = _json_encoder()
+
+
+def _case_tuple(row: Mapping[str, Any], sqlite: bool) -> tuple[Any, ...]:
+    out = list(_pick_case_columns(row))
+    if sqlite:
+        # SQLAlchemy's SQLite DATETIME storage format always has 6 fraction digits, and
+        # SQLite stores booleans as 0/1.
+        for i in _DATETIME_AT:
+            value = out[i]
+            if value is not None:
+                out[i] = value.isoformat(" ", "microseconds")
+        for i in _BOOL_AT:
+            value = out[i]
+            if value is not None:
+                out[i] = int(value)
+    for i in _JSON_AT:
+        out[i] = _dumps(out[i])
     return tuple(out)
 
 
@@ -403,15 +437,11 @@ class _Stop(Exception):
     """The next step would happen after the demo's end: the case stays as it is."""
 
 
-_STOP = _Stop()
-
-
 class _Report:
-    __slots__ = ("index", "case_id", "case_no", "at", "source", "actor", "reporter", "cell",
+    __slots__ = ("case_id", "case_no", "at", "source", "actor", "reporter", "cell",
                  "category", "self_handled", "original", "merges", "merged")  # fmt: skip
 
-    def __init__(self, index: int, case_id: int, case_no: str, at: datetime) -> None:
-        self.index = index
+    def __init__(self, case_id: int, case_no: str, at: datetime) -> None:
         self.case_id = case_id
         self.case_no = case_no
         self.at = at
@@ -442,7 +472,7 @@ class _Generator:
         self.end = world.end
         self.calendar = world.calendar()
         self.ctx = CaseContext(self.calendar, world.catalog.limit_of, world.stage_limits)
-        self.dialect = world.dialect
+        self.sqlite = world.dialect == "sqlite"
         self.event_tuple = _event_tuple_sqlite if world.dialect == "sqlite" else _event_tuple_pg
         actors = world.actors
         self.leader = actors["leader"]
@@ -461,8 +491,9 @@ class _Generator:
         self.cat_codes = codes
         base = [CATEGORY_WEIGHTS.get(c, OTHER_CATEGORY_WEIGHT) for c in codes]
         self.cum_sup = _cumulative(base)
-        self.cum_hot = _cumulative([w * HOTLINE_FACTORS.get(c, 1.0) for c, w in zip(codes, base,
-                                                                                  strict=True)])
+        self.cum_hot = _cumulative(
+            [w * HOTLINE_FACTORS.get(c, 1.0) for c, w in zip(codes, base, strict=True)]
+        )
         fixable = [c for c in SELF_HANDLED_WEIGHTS if c in world.catalog]
         self.fixable = fixable or codes[:1]
         self.cum_fix = _cumulative([SELF_HANDLED_WEIGHTS.get(c, 1.0) for c in self.fixable])
@@ -478,6 +509,7 @@ class _Generator:
         self.recommend_cache: dict[tuple[str, str], tuple[str, str]] = {}
         self.alternative_cache: dict[tuple[str, str, str], str] = {}
         self.limits: dict[str, TimeLimit] = {}
+        self.work_minutes: dict[int, TimeLimit] = {}
         self.addresses: dict[str, str] = {}
         # per-case state
         self.rng = random.Random(0)
@@ -501,12 +533,12 @@ class _Generator:
             row = case_to_row(case)
             # CaseRepository: version 1 on add, +1 per saved event.
             row["version"] = case.event_count
-            cases_out.append(_case_tuple(row, self.dialect))
+            cases_out.append(_case_tuple(row, self.sqlite))
             states[case.state.value] += 1
             if case.state is CaseState.DISPATCHED and case.deadline is not None \
                     and case.deadline < end:  # fmt: skip
                 overdue += 1
-        actions = Counter(e[2] for e in self.events_out)
+        actions = Counter(map(_ACTION_OF, self.events_out))
         return (d.index, cases_out, self.events_out, dict(states), dict(actions), overdue)
 
     def _reports(self, d: _Day, rng: random.Random) -> list[_Report]:
@@ -531,7 +563,7 @@ class _Generator:
         reports = []
         recent: list[_Report] = []  # supervisor reports that a caller may repeat
         for i, (sec, k) in enumerate(seconds):
-            r = _Report(i, d.first_id + i, f"{prefix}{i + 1:05d}",
+            r = _Report(d.first_id + i, f"{prefix}{i + 1:05d}",
                         midnight + timedelta(seconds=sec))  # fmt: skip
             if rng.random() < SUPERVISOR_ODDS[k]:
                 s = rng.randrange(len(self.sup_actor))
@@ -574,7 +606,7 @@ class _Generator:
     def _do(self, action: Action, actor: Actor, at: datetime,
             params: dict[str, Any] | None = None) -> None:  # fmt: skip
         if at > self.end:
-            raise _STOP
+            raise _Stop
         if self.absorbs and self.absorbs[0][0] <= at:
             self._absorb(at)
         self.case, event = execute(self.case, action, actor, at, self.ctx, params)
@@ -585,9 +617,12 @@ class _Generator:
         # The original takes in its duplicates (合并) when the acceptor merges them.
         while self.absorbs and self.absorbs[0][0] <= until:
             at, dup = self.absorbs.pop(0)
-            assert self.case is not None
             self.case, event = execute(
-                self.case, Action.ABSORB_DUPLICATE, self.acceptor, at, self.ctx,
+                self._current(),
+                Action.ABSORB_DUPLICATE,
+                self.acceptor,
+                at,
+                self.ctx,
                 {"duplicate_id": dup.case_id, "duplicate_no": dup.case_no},
             )
             self.events_out.append(self.event_tuple(event_to_row(event)))
@@ -597,19 +632,19 @@ class _Generator:
     def _simulate(self, r: _Report) -> Case:
         self.case = None
         self.absorbs = sorted(r.merges, key=lambda m: m[0]) if r.merges else []
-        try:
+        with suppress(_Stop):
             self._run(r)
-        except _Stop:
-            pass
-        case = self.case
-        assert case is not None
         if self.absorbs:
             # Merges that come after the last step: possible while the case is still open.
-            if case.state.is_open:
+            if self._current().state.is_open:
                 self._absorb(self.end)
-                case = self.case
             self.absorbs = []
-        return case
+        return self._current()
+
+    def _current(self) -> Case:
+        if self.case is None:  # pragma: no cover - REPORT always comes first
+            raise AssertionError("no case reported yet")
+        return self.case
 
     def _run(self, r: _Report) -> None:
         rng = self.rng
@@ -626,8 +661,12 @@ class _Generator:
         t = r.at
         if r.original is not None and r.merged:
             merge_at = next(m for m, dup in r.original.merges if dup is r)
-            self._do(Action.MERGE, self.acceptor, merge_at,
-                     {"original_id": r.original.case_id, "original_no": r.original.case_no})
+            self._do(
+                Action.MERGE,
+                self.acceptor,
+                merge_at,
+                {"original_id": r.original.case_id, "original_no": r.original.case_no},
+            )
             return
         if r.self_handled:
             t = self._centre(t, 20, urgent)
@@ -640,12 +679,17 @@ class _Generator:
         checker = self.checker.get(r.cell) or self.sup_actor[0]
         if r.source is not Source.SUPERVISOR:
             t = t + timedelta(seconds=120 + int(rng.expovariate(1 / 600)))
-            self._do(Action.REQUEST_VERIFICATION, self.acceptor, t,
-                     {"supervisor": checker.username})
+            self._do(
+                Action.REQUEST_VERIFICATION, self.acceptor, t, {"supervisor": checker.username}
+            )
             t = self._patrol(t + timedelta(seconds=600 + int(rng.expovariate(1 / 3600))))
             if rng.random() < P_NOT_CONFIRMED:
-                self._do(Action.VERIFY, checker, t,
-                         {"confirmed": False, "reason": rng.choice(NOT_CONFIRMED)})
+                self._do(
+                    Action.VERIFY,
+                    checker,
+                    t,
+                    {"confirmed": False, "reason": rng.choice(NOT_CONFIRMED)},
+                )
                 return
             self._do(Action.VERIFY, checker, t, {"confirmed": True})
         t = self._centre(t, 15, urgent)
@@ -661,9 +705,7 @@ class _Generator:
             file_params["priority"] = self.priority[category].value
             urgent = self.priority[category] is Priority.URGENT
         self._do(Action.FILE, self.leader, t, file_params)
-        case = self.case
-        assert case is not None and case.category_code is not None
-        unit, reason = self._recommend(case.category_code, r.cell)
+        unit, reason = self._recommend(_given(self._current().category_code), r.cell)
         t = self._centre(t, 12, urgent)
         self._do(Action.DISPATCH, self.dispatcher, t, {"unit_code": unit, "reason": reason})
         self._handle(r, checker, urgent, returned=False)
@@ -671,59 +713,66 @@ class _Generator:
     def _handle(self, r: _Report, checker: Actor, urgent: bool, returned: bool) -> None:
         """From dispatch to close: requests, reminders, feedback, check and rework."""
         rng = self.rng
-        case = self.case
-        assert case is not None and case.unit_code is not None and case.deadline is not None
-        unit = self.unit_actor[case.unit_code]
+        case = self._current()
+        unit = self.unit_actor[_given(case.unit_code)]
         start = self.t
         roll = rng.random()
         if roll < P_RETURN and not returned:
-            t = self._unit_at(start, case.deadline, 0.05 + 0.25 * rng.random())
+            t = self._unit_at(start, _given(case.deadline), 0.05 + 0.25 * rng.random())
             self._do(Action.REQUEST_RETURN, unit, t, {"reason": rng.choice(RETURN_REASONS)})
             t = self._centre(t, 40, urgent)
             if rng.random() < P_RETURN_APPROVED:
                 self._do(Action.APPROVE_RETURN, self.leader, t, {"comment": "同意回退，改派"})
-                case = self.case
-                assert case is not None and case.category_code is not None
-                other = self._alternative(case.category_code, r.cell, unit.unit_code or "")
+                category = _given(self._current().category_code)
+                other = self._alternative(category, r.cell, unit.unit_code or "")
                 t = self._centre(t, 15, urgent)
-                self._do(Action.DISPATCH, self.dispatcher, t,
-                         {"unit_code": other, "reason": "回退后改派"})
+                self._do(
+                    Action.DISPATCH,
+                    self.dispatcher,
+                    t,
+                    {"unit_code": other, "reason": "回退后改派"},
+                )
                 self._handle(r, checker, urgent, returned=True)
                 return
             self._do(Action.REJECT_RETURN, self.leader, t,
                      {"comment": "经核实属本单位职责，请继续处置"})  # fmt: skip
         elif roll < P_RETURN + P_SUSPENSION:
-            t = self._unit_at(start, case.deadline, 0.2 + 0.5 * rng.random())
-            self._do(Action.REQUEST_SUSPENSION, unit, t,
-                     {"reason": rng.choice(SUSPENSION_REASONS)})
+            t = self._unit_at(start, _given(case.deadline), 0.2 + 0.5 * rng.random())
+            self._do(Action.REQUEST_SUSPENSION, unit, t, {"reason": rng.choice(SUSPENSION_REASONS)})
             t = self._centre(t, 120, urgent)
             if rng.random() < P_SUSPENSION_APPROVED:
                 self._do(Action.APPROVE_SUSPENSION, self.leader, t, {"comment": "同意挂账"})
                 if rng.random() >= P_RESTORED:
                     return  # 挂账 for good (engineering plan): stays open
-                t = self._centre(t + timedelta(days=2 + rng.randrange(30)), 60, urgent)
+                # Engineering or seasonal work: back in hand after a day to a few weeks.
+                wait = timedelta(days=1, seconds=int(rng.expovariate(1 / (6 * 86400))))
+                t = self._centre(t + wait, 60, urgent)
                 self._do(Action.RESTORE, self.dispatcher, t)
                 start = t
             else:
                 self._do(Action.REJECT_SUSPENSION, self.leader, t, {"comment": "请按期处置"})
         elif roll < P_RETURN + P_SUSPENSION + P_EXTENSION:
-            case = self.case
-            assert case is not None and case.deadline is not None
-            t = self._unit_at(start, case.deadline, 0.5 + 0.4 * rng.random())
+            t = self._unit_at(start, _given(case.deadline), 0.5 + 0.4 * rng.random())
             extra = "8 小时" if self._natural(case) else f"{1 + rng.randrange(3)} 工作日"
-            self._do(Action.REQUEST_EXTENSION, unit, t,
-                     {"reason": rng.choice(EXTENSION_REASONS), "extra": extra})
+            self._do(
+                Action.REQUEST_EXTENSION,
+                unit,
+                t,
+                {"reason": rng.choice(EXTENSION_REASONS), "extra": extra},
+            )
             t = self._centre(t, 60, urgent)
             if rng.random() < P_EXTENSION_APPROVED:
                 self._do(Action.APPROVE_EXTENSION, self.leader, t, {"comment": "同意延期"})
             else:
                 self._do(Action.REJECT_EXTENSION, self.leader, t, {"comment": "请按原期限处置"})
-        case = self.case
-        assert case is not None and case.deadline is not None
+        deadline = _given(self._current().deadline)
         late = rng.random() < P_LATE
-        frac = 1.0 + rng.expovariate(2.0) if late else min(0.03 + rng.betavariate(2, 2.4), 0.97)
-        feedback = max(self._unit_at(start, case.deadline, frac), self.t + timedelta(minutes=5))
-        self._side_actions(case.deadline, feedback, late, urgent)
+        if late:
+            frac = 1.0 + rng.expovariate(2.0)
+        else:  # a hump around half the time allowed (a triangle: cheaper than a beta)
+            frac = 0.03 + 0.47 * (rng.random() + rng.random())
+        feedback = max(self._unit_at(start, deadline, frac), self.t + timedelta(minutes=5))
+        self._side_actions(deadline, feedback, late, urgent)
         self._check_loop(r, unit, checker, feedback, urgent)
 
     def _side_actions(self, deadline: datetime, until: datetime, late: bool,
@@ -747,9 +796,7 @@ class _Generator:
                 at = self._centre(at + timedelta(days=1), 60, urgent)
         steps.sort(key=lambda s: s[0])
         for at, action, params in steps:
-            case = self.case
-            assert case is not None
-            if action is Action.ESCALATE and case.is_key:
+            if action is Action.ESCALATE and self._current().is_key:
                 continue  # already 督办 (escalation is refused twice)
             if self.t <= at < until:
                 self._do(action, self.dispatcher, at, params)
@@ -768,8 +815,7 @@ class _Generator:
             if rework < MAX_REWORK and rng.random() < P_CHECK_FAIL:
                 self._do(Action.CHECK_FAIL, checker, t, {"comment": rng.choice(CHECK_FAILS)})
                 rework += 1
-                case = self.case
-                assert case is not None and case.deadline is not None
+                case = self._current()
                 if self._natural(case):
                     feedback = t + timedelta(seconds=1800 + int(rng.expovariate(1 / 7200)))
                 else:
@@ -777,7 +823,7 @@ class _Generator:
                     feedback = self.calendar.deadline(
                         t, TimeLimit(round(hours, 2), LimitUnit.WORK_HOURS)
                     ).replace(microsecond=0)
-                self._side_actions(case.deadline, feedback, False, urgent)
+                self._side_actions(_given(case.deadline), feedback, False, urgent)
                 continue
             self._do(Action.CHECK_PASS, checker, t)
             return
@@ -793,13 +839,14 @@ class _Generator:
 
     def _unit_at(self, start: datetime, deadline: datetime, frac: float) -> datetime:
         """When a unit has used `frac` of the time between start and deadline."""
-        case = self.case
-        assert case is not None
-        if self._natural(case):
+        if self._natural(self._current()):
             seconds = max((deadline - start).total_seconds(), 3600.0) * frac
             return start + timedelta(seconds=int(seconds) + 60)
         budget = max(self.calendar.working_seconds(start, deadline), 3600.0) * frac
-        limit = TimeLimit(round(max(budget, 120.0) / 3600.0, 4), LimitUnit.WORK_HOURS)
+        minutes = max(int(budget // 60), 2)
+        limit = self.work_minutes.get(minutes)
+        if limit is None:  # a few thousand distinct values: build each TimeLimit once
+            limit = self.work_minutes[minutes] = TimeLimit(minutes / 60, LimitUnit.WORK_HOURS)
         return self.calendar.deadline(start, limit).replace(microsecond=0)
 
     def _centre(self, t: datetime, mean_minutes: float, urgent: bool) -> datetime:
@@ -869,6 +916,13 @@ class _Generator:
         return hit
 
 
+def _given(value: T | None) -> T:
+    """A field the lifecycle guarantees at this point (a dispatched case has a deadline)."""
+    if value is None:  # pragma: no cover - would be a bug in the generator
+        raise AssertionError("missing case field")
+    return value
+
+
 def _cumulative(weights: Sequence[float]) -> list[float]:
     out, total = [], 0.0
     for w in weights:
@@ -896,66 +950,163 @@ def _caller(source: Source, rng: random.Random) -> str:
 # ----------------------------------------------------------------------------- workers
 
 
+@functools.lru_cache(maxsize=1)
 def _demo_grid(seed: int) -> Grid:
+    """The demo grid for a seed (a second to build; kept for the next demo with that seed)."""
     from workstation.adapters.demo_grid import generate_demo_grid
     from workstation.adapters.grid_geojson import load_default_boundary
 
     return generate_demo_grid(load_default_boundary(), seed)
 
 
-def _worker_main(world: _World, days: list[_Day], out: Any) -> None:
-    """Generator process: regenerates the (deterministic) grid, then sends day batches."""
+def worker_main() -> None:
+    """Entry of a generator process: argv = [fd for batches, seed]; the job comes on stdin.
+
+    Plain subprocesses rather than multiprocessing: nothing re-imports the caller's main
+    module (an unguarded script would hang under spawn), and unlike fork nothing of the
+    GUI's threads or open database connections is inherited.
+    """
+    out = os.fdopen(int(sys.argv[1]), "wb", buffering=1 << 20)
     try:
-        generator = _Generator(world, _demo_grid(world.seed))
-        for d in days:
-            out.put(generator.day(d))
-    except BaseException:  # report everything, the parent decides
-        out.put(("error", traceback.format_exc()))
-
-
-def _batches(world: _World, grid: Grid, days: list[_Day], workers: int) -> Iterator[Batch]:
-    """Day batches in day order, from this process or from `workers` processes."""
-    if workers <= 1:
+        # Deadlines that run into a year chinesecalendar does not know yet: the parent
+        # warns about that once; a warning from every process would only be noise.
+        logging.getLogger("workstation.calendar").setLevel(logging.ERROR)
+        # The grid first: it needs only the seed, so it is built while the parent seeds
+        # the reference data.
+        grid = _demo_grid(int(sys.argv[2]))
+        world, days = pickle.load(sys.stdin.buffer)
         generator = _Generator(world, grid)
         for d in days:
-            yield generator.day(d)
-        return
-    # spawn, not fork: the GUI calls this from a worker thread, and forking a threaded
-    # process can deadlock the child.
-    ctx = multiprocessing.get_context("spawn")
-    queues = [ctx.Queue(maxsize=12) for _ in range(workers)]
-    procs = [
-        ctx.Process(target=_worker_main, args=(world, days[k::workers], queues[k]),
-                    name=f"demo-generator-{k}", daemon=True)
-        for k in range(workers)
-    ]  # fmt: skip
-    for p in procs:
-        p.start()
-    try:
-        for d in days:
-            k = d.index % workers
-            while True:
-                try:
-                    item = queues[k].get(timeout=1.0)
-                    break
-                except queue.Empty:
-                    if not procs[k].is_alive():
-                        raise RuntimeError(
-                            f"演示数据生成进程意外退出（退出码 {procs[k].exitcode}）"
-                        ) from None
-            if item[0] == "error":
-                raise RuntimeError(f"演示数据生成进程出错：\n{item[1]}")
-            yield item
-        for p in procs:
-            p.join(timeout=10)
+            _send(out, generator.day(d))
+    except BaseException:  # report everything; the parent decides
+        _send(out, ("error", traceback.format_exc()))
     finally:
-        for p in procs:
-            if p.is_alive():
-                p.terminate()
-                p.join(timeout=5)
-        for q in queues:
-            q.close()
-            q.join_thread()
+        out.close()
+
+
+def _send(out: Any, item: Any) -> None:
+    # Length-prefixed, so that the parent's reader thread can take whole batches off the
+    # pipe without unpickling them (it must not hold the GIL for that).
+    blob = pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL)
+    out.write(len(blob).to_bytes(8, "little"))
+    out.write(blob)
+    out.flush()
+
+
+_WORKER_CODE = "from workstation.adapters.demo import worker_main; worker_main()"
+
+
+class _Worker:
+    """One generator subprocess and the pipe its batches come through."""
+
+    def __init__(self, seed: int) -> None:
+        read_fd, write_fd = os.pipe()
+        env = dict(os.environ)
+        # The child must import this very package, whether installed or run from a tree.
+        root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH")) if p)
+        try:
+            self.proc = subprocess.Popen(
+                [sys.executable, "-c", _WORKER_CODE, str(write_fd), str(seed)],
+                stdin=subprocess.PIPE, pass_fds=(write_fd,), env=env,
+            )  # fmt: skip
+        finally:
+            os.close(write_fd)
+        self.pipe = os.fdopen(read_fd, "rb", buffering=1 << 20)
+        self.feeder: threading.Thread | None = None
+        # A batch is larger than a pipe's buffer: without a reader the child would stall
+        # on every write until we get round to its day. The thread keeps it generating.
+        self.inbox: queue.Queue[bytes | None] = queue.Queue(maxsize=32)
+        self.closing = False
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
+
+    def _read(self) -> None:
+        try:
+            while not self.closing:
+                head = self.pipe.read(8)
+                if len(head) < 8:
+                    break
+                self.inbox.put(self.pipe.read(int.from_bytes(head, "little")))
+        except (OSError, ValueError):  # the pipe was closed under us
+            pass
+        finally:
+            self.inbox.put(None)
+
+    def send(self, world: _World, days: list[_Day]) -> None:
+        # A thread feeds the job so that a large one cannot block us against the child.
+        job = pickle.dumps((world, days), protocol=pickle.HIGHEST_PROTOCOL)
+        self.feeder = threading.Thread(target=self._feed, args=(job,), daemon=True)
+        self.feeder.start()
+
+    def _feed(self, job: bytes) -> None:
+        stdin = self.proc.stdin
+        if stdin is None:  # pragma: no cover - always a pipe
+            return
+        try:
+            stdin.write(job)
+            stdin.close()
+        except OSError:  # the child died; next() reports it
+            pass
+
+    def next(self) -> Batch:
+        blob = self.inbox.get()
+        if blob is None:
+            code = self.proc.wait()
+            raise RuntimeError(f"演示数据生成进程意外退出（退出码 {code}）")
+        item = pickle.loads(blob)
+        if item[0] == "error":
+            raise RuntimeError(f"演示数据生成进程出错：\n{item[1]}")
+        return cast(Batch, item)
+
+    def close(self) -> None:
+        self.closing = True
+        if self.proc.poll() is None:
+            self.proc.kill()
+        self.proc.wait()
+        while self.reader.is_alive():  # let it see the end of the pipe
+            with suppress(queue.Empty):
+                self.inbox.get(timeout=0.1)
+        self.pipe.close()
+        if self.proc.stdin is not None:
+            with suppress(OSError):
+                self.proc.stdin.close()
+        if self.feeder is not None:
+            self.feeder.join(timeout=5)
+
+
+class _Pool:
+    """The generator processes, started early so that their start-up overlaps ours.
+
+    Days are dealt round-robin and read back in day order, so event ids come out the same
+    however many processes ran (each day has its own random stream).
+    """
+
+    def __init__(self, workers: int, seed: int) -> None:
+        self.workers: list[_Worker] = []
+        try:
+            for _ in range(workers):
+                self.workers.append(_Worker(seed))
+        except BaseException:
+            self.close()
+            raise
+
+    def batches(self, world: _World, days: list[_Day]) -> Iterator[Batch]:
+        n = len(self.workers)
+        for k, worker in enumerate(self.workers):
+            worker.send(world, days[k::n])
+        for d in days:
+            yield self.workers[d.index % n].next()
+
+    def close(self) -> None:
+        for worker in self.workers:
+            worker.close()
+
+
+def _local_batches(world: _World, grid: Grid, days: list[_Day]) -> Iterator[Batch]:
+    generator = _Generator(world, grid)
+    for d in days:
+        yield generator.day(d)
 
 
 # ----------------------------------------------------------------------------- writing
@@ -986,16 +1137,32 @@ class _Sink:
         return None
 
     def commit(self) -> None:
+        started = time.perf_counter()
         self.flush()
         self.finish()
         self.trans.commit()
+        committed = time.perf_counter()
+        self.after_commit()
+        log.debug("demo commit %.1f s, after commit %.1f s", committed - started,
+                  time.perf_counter() - committed)  # fmt: skip
+
+    def after_commit(self) -> None:
+        return None
 
     def rollback(self) -> None:
         if self.trans.is_active:
             self.trans.rollback()
 
+    def restore(self) -> None:
+        """Undo prepare() before the connection goes back to the pool."""
+
     def close(self) -> None:
-        self.conn.close()
+        try:
+            if self.trans.is_active:
+                self.trans.rollback()
+            self.restore()
+        finally:
+            self.conn.close()
 
 
 class _SqliteSink(_Sink):
@@ -1005,6 +1172,8 @@ class _SqliteSink(_Sink):
         # indexes. Connection-wide settings, reset in close() before it goes back to the pool.
         cur.execute("PRAGMA synchronous=OFF")
         cur.execute("PRAGMA cache_size=-262144")
+        # Every row references cases written just before it; checking each costs ~15 %.
+        cur.execute("PRAGMA foreign_keys=OFF")
         self.cursor = cur
 
     def __init__(self, conn: Connection) -> None:
@@ -1019,13 +1188,21 @@ class _SqliteSink(_Sink):
         self.cursor.executemany(self.case_sql, cases)
         self.cursor.executemany(self.event_sql, events)
 
-    def close(self) -> None:
-        try:
-            self.cursor.execute("PRAGMA synchronous=NORMAL")
-            self.cursor.execute("PRAGMA cache_size=-2000")
-            self.cursor.close()
-        finally:
-            super().close()
+    def after_commit(self) -> None:
+        # The load went through the WAL; give its space back now rather than leave a WAL
+        # as large as the database until the last connection closes. Best effort: a
+        # reader elsewhere only makes this a no-op.
+        self.cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def restore(self) -> None:
+        # The values database.py sets on every new connection, and SQLite's default cache.
+        self.cursor.execute("PRAGMA synchronous=NORMAL")
+        self.cursor.execute("PRAGMA cache_size=-2000")
+        self.cursor.execute("PRAGMA foreign_keys=ON")
+        self.cursor.close()
+
+
+TEXT_OID, JSON_OID, JSONB_OID = 25, 114, 3802  # PostgreSQL's built-in type oids
 
 
 class _PostgresSink(_Sink):
@@ -1038,8 +1215,20 @@ class _PostgresSink(_Sink):
         self.cursor = self.raw.cursor()
         self.cases: list[tuple[Any, ...]] = []
         self.events: list[tuple[Any, ...]] = []
-        self.case_copy = f"COPY cases ({', '.join(CASE_COLUMNS)}) FROM STDIN"
-        self.event_copy = f"COPY case_events ({', '.join(EVENT_COLUMNS)}) FROM STDIN"
+        # Binary COPY: half the client CPU of text and less parsing for the server. It
+        # needs each column's type, taken from the table itself.
+        self.copies = [self._copy("cases", CASE_COLUMNS), self._copy("case_events", EVENT_COLUMNS)]
+
+    def _copy(self, table: str, columns: Sequence[str]) -> tuple[str, list[int]]:
+        names = ", ".join(columns)
+        self.cursor.execute(f"SELECT {names} FROM {table} LIMIT 0")
+        types = [int(d.type_code) for d in self.cursor.description]
+        if JSONB_OID in types:  # pragma: no cover - the schema uses json: keep text COPY
+            return f"COPY {table} ({names}) FROM STDIN", []
+        # json's binary form is its text: send our JSON text as text, so that psycopg does
+        # not encode the (already encoded) string once more.
+        types = [TEXT_OID if t == JSON_OID else t for t in types]
+        return f"COPY {table} ({names}) FROM STDIN (FORMAT BINARY)", types
 
     def write(self, cases: list[tuple[Any, ...]], events: list[tuple[Any, ...]]) -> None:
         self.cases += cases
@@ -1048,9 +1237,11 @@ class _PostgresSink(_Sink):
             self.flush()
 
     def flush(self) -> None:
-        for sql, rows in ((self.case_copy, self.cases), (self.event_copy, self.events)):
+        for (sql, types), rows in zip(self.copies, (self.cases, self.events), strict=True):
             if rows:
                 with self.cursor.copy(sql) as copy:
+                    if types:
+                        copy.set_types(types)
                     for row in rows:
                         copy.write_row(row)
         self.cases = []
@@ -1061,11 +1252,8 @@ class _PostgresSink(_Sink):
         self.conn.exec_driver_sql("ANALYZE cases")
         self.conn.exec_driver_sql("ANALYZE case_events")
 
-    def close(self) -> None:
-        try:
-            self.cursor.close()
-        finally:
-            super().close()
+    def restore(self) -> None:
+        self.cursor.close()
 
 
 def _sink(ws: Workstation) -> _Sink:
@@ -1113,6 +1301,11 @@ def build_demo(ws: Workstation, options: DemoOptions | None = None,
     Refuses (DomainError, nothing written) when the database already holds cases, unless
     `options.replace`. Cases are played through the domain's decide/evolve with the seeded
     accounts, so each replays from its events; they are written in bulk in one transaction.
+
+    `progress(step, done, total)` is called from this thread for every generated day; it
+    may raise (a GUI's cancel) to abort: the case transaction is rolled back and the
+    generator processes are stopped. The grid and reference data, committed before the
+    cases, stay; running the demo again simply replaces them.
     """
     options = options or DemoOptions()
     started = time.perf_counter()
@@ -1128,73 +1321,81 @@ def build_demo(ws: Workstation, options: DemoOptions | None = None,
     existing = _count_cases(ws)
     if existing and not options.replace:
         raise _refuse(existing)
-    report("准备数据库", 1, 1)
-
-    report("生成网格", 0, 1)
-    grid = _demo_grid(options.seed)
-    report("生成网格", 1, 1)
-
-    report("写入参考数据", 0, 1)
-    unit_types = {c.code: c.unit_type for c in ws.reference.catalog}
-    with ws.write_session() as session:
-        if options.replace:
-            _delete_cases(session)
-        from workstation.adapters.grid_store import save_grid
-
-        save_grid(session, grid)
-        seeded = seed_reference(session, grid, unit_types, seed=options.seed)
-        session.merge(SettingRow(key="demo", value="1"))
-        session.merge(SettingRow(key="demo_seed", value=str(options.seed)))
-        session.merge(SettingRow(key="demo_end", value=end.isoformat(timespec="seconds")))
-    ws.invalidate_reference()
-    ref = ws.reference
-    report("写入参考数据", 1, 1)
-
-    sink = _sink(ws)
-    world = _World(
-        seed=options.seed, end=end, dialect=sink.conn.dialect.name,
-        office_hours=ref.calendar.office_hours, overrides=dict(ref.calendar.overrides),
-        stage_limits=ref.stage_limits, catalog=ref.catalog, matrix=ref.matrix,
-        actors={u: a.as_actor() for u, a in ref.accounts.items()},
-        supervisors={u: s.patrol_cells for u, s in ref.supervisors.items()},
-        street_names=ref.street_names, community_names=ref.community_names,
-        cell_count=len(grid.cells),
-    )  # fmt: skip
-    days = _plan(options, end, ref.calendar)
+    before = ws.reference
+    unit_types = {c.code: c.unit_type for c in before.catalog}
+    # The plan needs only the working calendar, which the demo does not change.
+    days = _plan(options, end, before.calendar)
     total = sum(d.count for d in days)
+    # Handling deadlines (suspensions, extensions) reach a few weeks past the end.
+    unknown = before.calendar.unknown_years(days[0].day, (end + timedelta(days=60)).date())
+    if unknown:
+        years = "、".join(str(y) for y in sorted(unknown))
+        log.warning("演示数据涉及 %s 年，其法定节假日未知，按周一至周五计算", years)
     workers = options.workers
     if workers is None:
         workers = 1 if total < PARALLEL_THRESHOLD else min(2, os.cpu_count() or 1)
-    states: Counter[str] = Counter()
-    actions: Counter[str] = Counter()
-    cases = events = overdue = 0
-    try:
-        existing = sink.existing_cases()  # again, inside the write transaction
-        if existing:
-            raise _refuse(existing)
-        report("生成案件", 0, total)
-        for _index, case_rows, event_rows, by_state, by_action, late in _batches(
-            world, grid, days, max(1, workers)
-        ):
-            sink.write(case_rows, event_rows)
-            cases += len(case_rows)
-            events += len(event_rows)
-            states.update(by_state)
-            actions.update(by_action)
-            overdue += late
-            report("生成案件", cases, total)
-        report("写入数据库", 0, 1)
-        sink.flush()
-        _write_counters(sink.conn, days)
-        with Session(bind=sink.conn) as feed:  # joins the sink's transaction
-            ChangeFeed(feed).append("reference", "demo", "demo_loaded", "admin", ws.clock())
-            feed.flush()
-        sink.commit()
-    except BaseException:
-        sink.rollback()
-        raise
-    finally:
-        sink.close()
+    report("准备数据库", 1, 1)
+
+    with ExitStack() as stack:
+        pool = _Pool(workers, options.seed) if workers > 1 else None
+        if pool is not None:
+            stack.callback(pool.close)
+        report("生成网格", 0, 1)
+        grid = _demo_grid(options.seed)
+        report("生成网格", 1, 1)
+
+        report("写入参考数据", 0, 1)
+        with ws.write_session() as session:
+            if options.replace:
+                _delete_cases(session)
+            from workstation.adapters.grid_store import save_grid
+
+            save_grid(session, grid)
+            seeded = seed_reference(session, grid, unit_types, seed=options.seed)
+            session.merge(SettingRow(key="demo", value="1"))
+            session.merge(SettingRow(key="demo_seed", value=str(options.seed)))
+            session.merge(SettingRow(key="demo_end", value=end.isoformat(timespec="seconds")))
+        ws.invalidate_reference()
+        ref = ws.reference
+        report("写入参考数据", 1, 1)
+
+        sink = _sink(ws)
+        stack.callback(sink.close)
+        world = _World(
+            seed=options.seed, end=end, dialect=sink.conn.dialect.name,
+            office_hours=ref.calendar.office_hours, overrides=dict(ref.calendar.overrides),
+            stage_limits=ref.stage_limits, catalog=ref.catalog, matrix=ref.matrix,
+            actors={u: a.as_actor() for u, a in ref.accounts.items()},
+            supervisors={u: s.patrol_cells for u, s in ref.supervisors.items()},
+            street_names=ref.street_names, community_names=ref.community_names,
+            cell_count=len(grid.cells),
+        )  # fmt: skip
+        states: Counter[str] = Counter()
+        actions: Counter[str] = Counter()
+        cases = events = overdue = 0
+        try:
+            existing = sink.existing_cases()  # again, inside the write transaction
+            if existing:
+                raise _refuse(existing)
+            report("生成案件", 0, total)
+            batches = pool.batches(world, days) if pool else _local_batches(world, grid, days)
+            for _index, case_rows, event_rows, by_state, by_action, late in batches:
+                sink.write(case_rows, event_rows)
+                cases += len(case_rows)
+                events += len(event_rows)
+                states.update(by_state)
+                actions.update(by_action)
+                overdue += late
+                report("生成案件", cases, total)
+            report("写入数据库", 0, 1)
+            sink.flush()
+            _write_counters(sink.conn, days)
+            # One row for the whole load (not one per event): followers reload everything.
+            ChangeFeed(sink.conn).append("reference", "demo", "demo_loaded", "admin", ws.clock())
+            sink.commit()
+        except BaseException:
+            sink.rollback()
+            raise
     ws.invalidate_reference()
     report("写入数据库", 1, 1)
     open_cases = sum(n for s, n in states.items() if CaseState(s).is_open)
