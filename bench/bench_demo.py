@@ -20,6 +20,7 @@ import platform
 import resource
 import sys
 import tempfile
+import threading
 import time
 from collections import Counter
 from datetime import datetime
@@ -54,11 +55,46 @@ def machine() -> str:
     return f"{os.cpu_count()} CPU ({model}), Python {platform.python_version()}"
 
 
-def peak_rss_mb() -> tuple[float, float]:
-    """(this process, largest child) peak resident set size in MiB (Linux: KiB units)."""
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return own, child
+class ChildRss:
+    """Peak RSS of the generator processes, sampled from /proc while they run.
+
+    getrusage(RUSAGE_CHILDREN) would count a child's pages from before its exec (a copy
+    of ours), so the children's own high-water mark (VmHWM) is read instead.
+    """
+
+    def __init__(self) -> None:
+        self.peak_kib = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self) -> ChildRss:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        me = os.getpid()
+        while not self._stop.wait(0.5):
+            try:
+                children = Path(f"/proc/{me}/task/{me}/children").read_text().split()
+            except OSError:
+                return  # not Linux, or no such file: report 0
+            for pid in children:
+                try:
+                    status = Path(f"/proc/{pid}/status").read_text()
+                except OSError:
+                    continue
+                for line in status.splitlines():
+                    if line.startswith("VmHWM:"):
+                        self.peak_kib = max(self.peak_kib, int(line.split()[1]))
+
+
+def peak_rss_mb() -> float:
+    """Peak resident set size of this process in MiB (Linux reports KiB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def sqlite_size_mb(url: str) -> float:
@@ -107,7 +143,9 @@ def cpu_seconds() -> float:
     return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
 
-def run(url: str, days: int, workers: int | None, quiet: bool = False) -> tuple[DemoStats, float]:
+def run(
+    url: str, days: int, workers: int | None, quiet: bool = False
+) -> tuple[DemoStats, float, float]:
     ws = bootstrap(Settings(db_url=url), clock=lambda: END)
     shown = [-1]
 
@@ -119,22 +157,22 @@ def run(url: str, days: int, workers: int | None, quiet: bool = False) -> tuple[
 
     try:
         started, cpu = time.perf_counter(), cpu_seconds()
-        stats = build_demo(ws, DemoOptions(days=days, seed=1, end=END, workers=workers),
-                           progress=progress)  # fmt: skip
+        with ChildRss() as children:
+            options = DemoOptions(days=days, seed=1, end=END, workers=workers)
+            stats = build_demo(ws, options, progress=progress)
         seconds = time.perf_counter() - started
         used = cpu_seconds() - cpu
         if not quiet:
             print(f"    CPU {used:.1f} s in our processes ({used / seconds:.2f} cores busy; "
                   f"{used / stats.cases * 1e6:.0f} µs per case); load average now "
                   f"{os.getloadavg()[0]:.2f}")  # fmt: skip
-        return stats, seconds
+        return stats, seconds, children.peak_kib / 1024
     finally:
         ws.dispose()
 
 
-def report(label: str, stats: DemoStats, seconds: float, size_mb: float,
+def report(label: str, stats: DemoStats, seconds: float, size_mb: float, child_mb: float,
            target: bool = True) -> None:  # fmt: skip
-    own, child = peak_rss_mb()
     rate = stats.cases / seconds
     print(f"  {label}: {stats.cases:,} cases, {stats.events:,} events in {seconds:.1f} s "
           f"(grid, reference data and cases)")  # fmt: skip
@@ -144,8 +182,11 @@ def report(label: str, stats: DemoStats, seconds: float, size_mb: float,
         line += (f" ({verdict} the target of {TARGET_RATE:,.0f} cases/s); "
                  f"1 M cases would take {1_000_000 / rate:.0f} s")  # fmt: skip
     print(line)
-    print(f"    database {size_mb:,.0f} MiB; peak RSS {own:,.0f} MiB (main), "
-          f"{child:,.0f} MiB (largest generator process)")  # fmt: skip
+    workers = (
+        f"{child_mb:,.0f} MiB (largest generator process)" if child_mb else "no generator processes"
+    )
+    print(f"    database {size_mb:,.0f} MiB; peak RSS {peak_rss_mb():,.0f} MiB (main, so far), "
+          f"{workers}")  # fmt: skip
 
 
 # ----------------------------------------------------------------------------- realism
@@ -266,9 +307,9 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(dir=args.dir, prefix="bench_demo_") as tmp:
         if not args.skip_typical:
             url = f"sqlite:///{Path(tmp) / 'typical.sqlite'}"
-            stats, seconds = run(url, 30, args.workers, quiet=True)
+            stats, seconds, child_mb = run(url, 30, args.workers, quiet=True)
             print(f"typical demo (30 days, ~{DEFAULT_CASES_PER_DAY:.0f} reports/day), SQLite:")
-            report("30 days", stats, seconds, sqlite_size_mb(url), target=False)
+            report("30 days", stats, seconds, sqlite_size_mb(url), child_mb, target=False)
             if args.realism:
                 realism(url)
         if args.skip_large:
@@ -278,8 +319,8 @@ def main(argv: list[str] | None = None) -> int:
               f"≈ {args.cases:,} cases")  # fmt: skip
         url = f"sqlite:///{Path(tmp) / 'large.sqlite'}"
         print("  SQLite:")
-        stats, seconds = run(url, days, args.workers)
-        report("SQLite", stats, seconds, sqlite_size_mb(url))
+        stats, seconds, child_mb = run(url, days, args.workers)
+        report("SQLite", stats, seconds, sqlite_size_mb(url), child_mb)
         Path(make_url(url).database or "").unlink(missing_ok=True)
     if pg_reason is not None:
         print(f"  PostgreSQL: not run ({pg_reason})")
@@ -287,8 +328,8 @@ def main(argv: list[str] | None = None) -> int:
     print("  PostgreSQL:")
     pg = ThrowawayPg()
     with pg as pg_url:
-        stats, seconds = run(pg_url, days, args.workers)
-        report("PostgreSQL", stats, seconds, pg.size_mb())
+        stats, seconds, child_mb = run(pg_url, days, args.workers)
+        report("PostgreSQL", stats, seconds, pg.size_mb(), child_mb)
     return 0
 
 

@@ -18,7 +18,14 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
 from workstation import cli
-from workstation.adapters.demo import DemoOptions, DemoStats, _json_encoder, build_demo
+from workstation.adapters.demo import (
+    DemoOptions,
+    DemoStats,
+    _json_encoder,
+    _sink,
+    _SqliteSink,
+    build_demo,
+)
 from workstation.adapters.seed import DEMO_PASSWORD
 from workstation.bootstrap import Workstation, bootstrap
 from workstation.domain.case import evolve, replay
@@ -140,6 +147,34 @@ def test_generator_processes_produce_the_same_data(
     finally:
         alone.dispose()
         split.dispose()
+
+
+def test_large_sqlite_load_leaves_wal_only_when_alone(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    ws = bootstrap(Settings(db_url=_sqlite_url(tmp_path_factory, "journal.sqlite")), upgrade=True)
+
+    def journal_mode() -> str:
+        with ws.engine.connect() as conn:
+            return str(conn.exec_driver_sql("PRAGMA journal_mode").scalar())
+
+    try:
+        sink = _sink(ws, large=True)
+        assert isinstance(sink, _SqliteSink)
+        assert sink.left_wal  # alone: rollback journal while loading
+        sink.commit()
+        sink.close()
+        assert journal_mode() == "wal"
+        with ws.engine.connect() as other:  # somebody else has the file open
+            other.exec_driver_sql("SELECT 1 FROM cases").all()
+            sink = _sink(ws, large=True)
+            assert isinstance(sink, _SqliteSink)
+            assert not sink.left_wal
+            sink.rollback()
+            sink.close()
+        assert journal_mode() == "wal"
+    finally:
+        ws.dispose()
 
 
 def test_json_encoder_writes_what_json_dumps_writes() -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import json
 import logging
 import math
@@ -11,6 +10,7 @@ import os
 import pickle
 import queue
 import random
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -748,7 +748,6 @@ class _Generator:
                 wait = timedelta(days=1, seconds=int(rng.expovariate(1 / (6 * 86400))))
                 t = self._centre(t + wait, 60, urgent)
                 self._do(Action.RESTORE, self.dispatcher, t)
-                start = t
             else:
                 self._do(Action.REJECT_SUSPENSION, self.leader, t, {"comment": "请按期处置"})
         elif roll < P_RETURN + P_SUSPENSION + P_EXTENSION:
@@ -771,7 +770,10 @@ class _Generator:
             frac = 1.0 + rng.expovariate(2.0)
         else:  # a hump around half the time allowed (a triangle: cheaper than a beta)
             frac = 0.03 + 0.47 * (rng.random() + rng.random())
-        feedback = max(self._unit_at(start, deadline, frac), self.t + timedelta(minutes=5))
+        # After a request was decided the unit works on from then: its share of the
+        # (possibly extended) time left, not of the time since dispatch.
+        start = self.t
+        feedback = max(self._unit_at(start, deadline, frac), start + timedelta(minutes=5))
         self._side_actions(deadline, feedback, late, urgent)
         self._check_loop(r, unit, checker, feedback, urgent)
 
@@ -950,9 +952,8 @@ def _caller(source: Source, rng: random.Random) -> str:
 # ----------------------------------------------------------------------------- workers
 
 
-@functools.lru_cache(maxsize=1)
 def _demo_grid(seed: int) -> Grid:
-    """The demo grid for a seed (a second to build; kept for the next demo with that seed)."""
+    """The demo grid for a seed: a second to build, so not worth keeping in memory."""
     from workstation.adapters.demo_grid import generate_demo_grid
     from workstation.adapters.grid_geojson import load_default_boundary
 
@@ -1115,8 +1116,9 @@ def _local_batches(world: _World, grid: Grid, days: list[_Day]) -> Iterator[Batc
 class _Sink:
     """Bulk writer inside one transaction; `commit()` or `rollback()` ends it."""
 
-    def __init__(self, conn: Connection) -> None:
+    def __init__(self, conn: Connection, large: bool = False) -> None:
         self.conn = conn
+        self.large = large
         self.raw: Any = conn.connection.driver_connection
         self.prepare()
         self.trans = conn.begin()
@@ -1166,18 +1168,37 @@ class _Sink:
 
 
 class _SqliteSink(_Sink):
+    """executemany on the driver connection, inside one BEGIN IMMEDIATE transaction.
+
+    A large load that finds the database to itself also leaves WAL for the rollback
+    journal while it runs: in WAL every page is written twice (WAL, then checkpoint), and
+    the final checkpoint of a million cases alone takes ~8 s; with a rollback journal new
+    pages go straight into the file and the commit is instant. The price: a connection
+    opened during the load waits for it (busy_timeout) instead of reading the old state,
+    so small loads (the GUI's month of data) always stay in WAL.
+    """
+
+    left_wal = False
+
     def prepare(self) -> None:
         cur = self.raw.cursor()
+        self.cursor = cur
         # A demo load can simply be run again: no fsync, and a big page cache for the
-        # indexes. Connection-wide settings, reset in close() before it goes back to the pool.
+        # indexes. Connection-wide settings, reset in restore() before the connection goes
+        # back to the pool.
         cur.execute("PRAGMA synchronous=OFF")
         cur.execute("PRAGMA cache_size=-262144")
         # Every row references cases written just before it; checking each costs ~15 %.
         cur.execute("PRAGMA foreign_keys=OFF")
-        self.cursor = cur
+        if self.large:
+            # Only if nobody else has the file open: do not wait for them.
+            cur.execute("PRAGMA busy_timeout=200")
+            with suppress(sqlite3.OperationalError):
+                self.left_wal = cur.execute("PRAGMA journal_mode=DELETE").fetchone()[0] == "delete"
+            cur.execute("PRAGMA busy_timeout=30000")
 
-    def __init__(self, conn: Connection) -> None:
-        super().__init__(conn)
+    def __init__(self, conn: Connection, large: bool = False) -> None:
+        super().__init__(conn, large)
         marks = ", ".join("?" * len(CASE_COLUMNS))
         self.case_sql = f"INSERT INTO cases ({', '.join(CASE_COLUMNS)}) VALUES ({marks})"
         marks = ", ".join("?" * len(EVENT_COLUMNS))
@@ -1189,12 +1210,19 @@ class _SqliteSink(_Sink):
         self.cursor.executemany(self.event_sql, events)
 
     def after_commit(self) -> None:
+        if self.left_wal:
+            return
         # The load went through the WAL; give its space back now rather than leave a WAL
         # as large as the database until the last connection closes. Best effort: a
         # reader elsewhere only makes this a no-op.
         self.cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def restore(self) -> None:
+        if self.left_wal:
+            # Back to WAL (database.py sets it on every new connection too, so a
+            # connection that came in meanwhile and holds the file only delays this).
+            with suppress(sqlite3.OperationalError):
+                self.cursor.execute("PRAGMA journal_mode=WAL")
         # The values database.py sets on every new connection, and SQLite's default cache.
         self.cursor.execute("PRAGMA synchronous=NORMAL")
         self.cursor.execute("PRAGMA cache_size=-2000")
@@ -1208,8 +1236,8 @@ TEXT_OID, JSON_OID, JSONB_OID = 25, 114, 3802  # PostgreSQL's built-in type oids
 class _PostgresSink(_Sink):
     BUFFER_EVENTS = 40_000
 
-    def __init__(self, conn: Connection) -> None:
-        super().__init__(conn)
+    def __init__(self, conn: Connection, large: bool = False) -> None:
+        super().__init__(conn, large)
         # Losing the last commit in a crash only means running the demo again.
         conn.exec_driver_sql("SET LOCAL synchronous_commit TO OFF")
         self.cursor = self.raw.cursor()
@@ -1256,13 +1284,16 @@ class _PostgresSink(_Sink):
         self.cursor.close()
 
 
-def _sink(ws: Workstation) -> _Sink:
+def _sink(ws: Workstation, large: bool) -> _Sink:
+    if large and ws.engine.dialect.name == "sqlite":
+        # Close our own idle pooled connections, so that the file may be ours alone.
+        ws.engine.dispose()
     conn = writer_engine(ws.engine).connect()
     try:
         if conn.dialect.name == "sqlite":
-            return _SqliteSink(conn)
+            return _SqliteSink(conn, large)
         if conn.dialect.name == "postgresql":
-            return _PostgresSink(conn)
+            return _PostgresSink(conn, large)
     except BaseException:
         conn.close()
         raise
@@ -1326,14 +1357,16 @@ def build_demo(ws: Workstation, options: DemoOptions | None = None,
     # The plan needs only the working calendar, which the demo does not change.
     days = _plan(options, end, before.calendar)
     total = sum(d.count for d in days)
-    # Handling deadlines (suspensions, extensions) reach a few weeks past the end.
-    unknown = before.calendar.unknown_years(days[0].day, (end + timedelta(days=60)).date())
-    if unknown:
-        years = "、".join(str(y) for y in sorted(unknown))
-        log.warning("演示数据涉及 %s 年，其法定节假日未知，按周一至周五计算", years)
     workers = options.workers
     if workers is None:
         workers = 1 if total < PARALLEL_THRESHOLD else min(2, os.cpu_count() or 1)
+    # Handling deadlines (suspensions, extensions) reach weeks past the end. In this
+    # process the calendar warns about an unknown year itself; the generator processes
+    # keep quiet, so say it once here.
+    unknown = before.calendar.unknown_years(days[0].day, (end + timedelta(days=60)).date())
+    if unknown and workers > 1:
+        years = "、".join(str(y) for y in sorted(unknown))
+        log.warning("演示数据涉及 %s 年，其法定节假日未知，按周一至周五计算", years)
     report("准备数据库", 1, 1)
 
     with ExitStack() as stack:
@@ -1359,7 +1392,7 @@ def build_demo(ws: Workstation, options: DemoOptions | None = None,
         ref = ws.reference
         report("写入参考数据", 1, 1)
 
-        sink = _sink(ws)
+        sink = _sink(ws, large=total >= PARALLEL_THRESHOLD)
         stack.callback(sink.close)
         world = _World(
             seed=options.seed, end=end, dialect=sink.conn.dialect.name,
