@@ -20,6 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
+from support.pg import throwaway_database
 from support.world import make_world  # noqa: E402
 
 NOW = datetime(2026, 11, 25, 10, 0)
@@ -63,21 +64,8 @@ def sqlite_db() -> Iterator[str]:
         yield f"sqlite:///{tmp}/bench.sqlite"
 
 
-@contextmanager
-def postgres_db(admin_url: str) -> Iterator[str]:
-    from sqlalchemy import create_engine, text
-    from sqlalchemy.engine import make_url
-
-    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    name = f"bench_services_{os.getpid()}"
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield make_url(admin_url).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+def postgres_db(admin_url: str) -> AbstractContextManager[str]:
+    return throwaway_database(admin_url, prefix="bench_services")
 
 
 def report(label: str, database: Callable[[], AbstractContextManager[str]], cases: int) -> None:

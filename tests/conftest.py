@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import uuid
 from collections.abc import Iterator
 
 import pytest
@@ -43,22 +42,6 @@ def postgres_server() -> str:
     return PG_ADMIN_URL
 
 
-def _throwaway_pg_database(admin_url: str) -> Iterator[str]:
-    from sqlalchemy import create_engine, text
-    from sqlalchemy.engine import make_url
-
-    name = f"ws_test_{os.getpid()}_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield make_url(admin_url).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
-
-
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def db_url(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
@@ -68,8 +51,10 @@ def db_url(
         path = tmp_path_factory.mktemp("db") / "workstation.sqlite"
         yield f"sqlite:///{path}"
     else:
-        admin_url = request.getfixturevalue("postgres_server")
-        yield from _throwaway_pg_database(admin_url)
+        from support.pg import throwaway_database
+
+        with throwaway_database(request.getfixturevalue("postgres_server")) as url:
+            yield url
 
 
 @pytest.fixture

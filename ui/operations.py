@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import logging
 import traceback
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
 from workstation.domain.errors import DomainError
@@ -62,6 +64,19 @@ class _Task(QRunnable):
 
 def _released() -> None:
     raise RuntimeError("a background task runs only once")
+
+
+def weak_callback(method: Callable[..., None]) -> Callable[..., None]:
+    """A callback for `Operations.run` that does not keep its widget alive, and is skipped
+    when the widget is gone by the time the result arrives (a closed dock, a dialog)."""
+    ref = weakref.WeakMethod(method)
+
+    def call(*args: Any) -> None:
+        bound = ref()
+        if bound is not None and shiboken6.isValid(getattr(bound, "__self__", None)):
+            bound(*args)
+
+    return call
 
 
 def user_message(exc: BaseException) -> str:

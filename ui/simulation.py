@@ -18,16 +18,14 @@ from __future__ import annotations
 import contextlib
 import math
 import threading
-import weakref
 from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import Any
 
-import shiboken6
 from PySide6.QtCore import QElapsedTimer, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup
 
 from ui.context import AppContext
+from ui.operations import weak_callback
 from workstation.adapters.simulator import FieldSimulator, SimulatorOptions
 from workstation.domain.errors import DomainError
 
@@ -35,22 +33,6 @@ SPEEDS = (1.0, 10.0, 60.0)
 # Real seconds one advance may cover at most. When the database cannot keep up with the
 # chosen speed the field runs slower than asked instead of piling up ever bigger advances.
 MAX_CATCH_UP_SECONDS = 5.0
-
-
-def _weakly(method: Callable[..., None]) -> Callable[..., None]:
-    """A callback for `Operations.run` that does not keep its object alive.
-
-    Operations' closures may be released on a worker thread; if they held the last
-    reference to a Python-owned widget, the widget would be deleted on that thread.
-    """
-    ref = weakref.WeakMethod(method)
-
-    def call(*args: Any) -> None:
-        bound = ref()
-        if bound is not None and shiboken6.isValid(getattr(bound, "__self__", None)):
-            bound(*args)
-
-    return call
 
 
 class _Halted(Exception):
@@ -207,7 +189,7 @@ class SimulationRunner(QObject):
                 raise DomainError(missing)
             return FieldSimulator(ws, options, start=start)
 
-        self._ctx.ops.run(build, _weakly(self._built), _weakly(self._build_failed),
+        self._ctx.ops.run(build, weak_callback(self._built), weak_callback(self._build_failed),
                           description="build field simulator")  # fmt: skip
 
     def _built(self, sim: FieldSimulator) -> None:
@@ -254,8 +236,12 @@ class SimulationRunner(QObject):
                 sim.advance(seconds, check)
             return sim.stats.describe(), sim.now
 
-        self._ctx.ops.run(advance, _weakly(self._advanced), _weakly(self._advance_failed),
-                          description="advance field simulator")  # fmt: skip
+        self._ctx.ops.run(
+            advance,
+            weak_callback(self._advanced),
+            weak_callback(self._advance_failed),
+            description="advance field simulator",
+        )
 
     def _advanced(self, result: tuple[str, datetime]) -> None:
         self._advancing = False

@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import hashlib
-import os
-import uuid
 from collections import Counter
 from collections.abc import Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
-from sqlalchemy import create_engine, func, select, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from workstation import cli
@@ -41,6 +38,8 @@ from workstation.persistence.repositories import (
 from workstation.persistence.tables import ChangeFeedRow, CounterRow, SettingRow
 from workstation.settings import Settings
 
+from support.pg import throwaway_database
+
 END = datetime(2026, 11, 25, 10, 30)  # a Wednesday morning: every open state is in use
 DAYS, SEED = 8, 3
 
@@ -51,20 +50,6 @@ class Demo:
     stats: DemoStats
     url: str
     steps: list[tuple[str, int, int]]
-
-
-@contextmanager
-def _pg_database(admin_url: str) -> Iterator[str]:
-    name = f"ws_demo_{os.getpid()}_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield make_url(admin_url).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
 
 
 def _build(url: str, **options: Any) -> tuple[Workstation, DemoStats, list[tuple[str, int, int]]]:
@@ -86,7 +71,8 @@ def demo(
         if request.param == "sqlite":
             url = f"sqlite:///{tmp_path_factory.mktemp('demo') / 'demo.sqlite'}"
         else:
-            url = stack.enter_context(_pg_database(request.getfixturevalue("postgres_server")))
+            server = request.getfixturevalue("postgres_server")
+            url = stack.enter_context(throwaway_database(server))
         ws, stats, steps = _build(url)
         stack.callback(ws.dispose)
         yield Demo(ws, stats, url, steps)

@@ -14,12 +14,9 @@ Contract with the main window:
 from __future__ import annotations
 
 import html
-import weakref
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from datetime import datetime
-from typing import Any
 
-import shiboken6
 from PySide6.QtCore import QElapsedTimer, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,6 +38,7 @@ from ui.models.supervisor_table import (
     SupervisorRole,
     SupervisorTableModel,
 )
+from ui.operations import weak_callback
 from workstation.domain.roles import SupervisorStatus
 from workstation.services.field import SupervisorView, nearest_on_duty
 from workstation.services.reference import Reference
@@ -48,22 +46,6 @@ from workstation.services.reference import Reference
 # Feed topics that change what the board shows: fixes and status ('supervisor'), reports
 # and verification/check tasks ('case'), the roster itself ('reference').
 RELEVANT_TOPICS = frozenset({"supervisor", "case", "reference"})
-
-
-def _weakly(method: Callable[..., None]) -> Callable[..., None]:
-    """A callback for `Operations.run` that does not keep its object alive.
-
-    Operations' closures may be released on a worker thread; if they held the last
-    reference to a Python-owned widget, the widget would be deleted on that thread.
-    """
-    ref = weakref.WeakMethod(method)
-
-    def call(*args: Any) -> None:
-        bound = ref()
-        if bound is not None and shiboken6.isValid(getattr(bound, "__self__", None)):
-            bound(*args)
-
-    return call
 
 
 class SupervisorBoard(QWidget):
@@ -212,7 +194,7 @@ class SupervisorBoard(QWidget):
             # the database, which must happen on this worker, not later in suggest_for.
             return now, ws.supervisor_board(at=now), ws.reference
 
-        self._ctx.ops.run(load, _weakly(self._loaded), _weakly(self._failed),
+        self._ctx.ops.run(load, weak_callback(self._loaded), weak_callback(self._failed),
                           description="supervisor board")  # fmt: skip
 
     def _loaded(self, result: tuple[datetime, list[SupervisorView], Reference]) -> None:
