@@ -297,6 +297,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-typical", action="store_true")
     parser.add_argument("--skip-large", action="store_true")
     parser.add_argument("--no-postgres", action="store_true")
+    parser.add_argument("--no-sqlite", action="store_true", help="large run on PostgreSQL only")
     parser.add_argument("--realism", action="store_true", help="figures of the 30-day demo")
     parser.add_argument("--dir", help="where the SQLite files go (default: a temp dir)")
     args = parser.parse_args(argv)
@@ -317,11 +318,12 @@ def main(argv: list[str] | None = None) -> int:
         days = math.ceil(args.cases / DEFAULT_CASES_PER_DAY)
         print(f"large run: {days:,} days × ~{DEFAULT_CASES_PER_DAY:.0f} reports/day "
               f"≈ {args.cases:,} cases")  # fmt: skip
-        url = f"sqlite:///{Path(tmp) / 'large.sqlite'}"
-        print("  SQLite:")
-        stats, seconds, child_mb = run(url, days, args.workers)
-        report("SQLite", stats, seconds, sqlite_size_mb(url), child_mb)
-        Path(make_url(url).database or "").unlink(missing_ok=True)
+        if not args.no_sqlite:
+            url = f"sqlite:///{Path(tmp) / 'large.sqlite'}"
+            print("  SQLite:")
+            stats, seconds, child_mb = run(url, days, args.workers)
+            report("SQLite", stats, seconds, sqlite_size_mb(url), child_mb)
+            Path(make_url(url).database or "").unlink(missing_ok=True)
     if pg_reason is not None:
         print(f"  PostgreSQL: not run ({pg_reason})")
         return 0
