@@ -52,6 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--cases-per-day", type=float, default=None,
                       help="每天上报量（默认约 300）")  # fmt: skip
     demo.add_argument("--end", help="演示数据的“当前时间”（ISO，默认现在）")
+    demo.add_argument("--replace", action="store_true", help="删除现有案件后重新生成")
 
     sim = sub.add_parser(
         "simulate", help="外业模拟：监督员巡查、上报、核实核查，处置单位反馈", **leaf
@@ -214,7 +215,7 @@ def _demo(ws: Any, args: argparse.Namespace) -> int:
     from workstation.adapters.demo import DemoOptions, build_demo
 
     end = datetime.fromisoformat(args.end) if args.end else None
-    options = DemoOptions(days=args.days, seed=args.seed, end=end)
+    options = DemoOptions(days=args.days, seed=args.seed, end=end, replace=args.replace)
     if args.cases_per_day is not None:
         options = options.with_rate(args.cases_per_day)
     stats = build_demo(ws, options, progress=_progress_printer())
