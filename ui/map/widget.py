@@ -224,7 +224,8 @@ class _MapBase(QWidget):
         self.highlight.setZValue(20)
         self.labels.setZValue(50)
         self.cell_labels.setZValue(12)
-        for item in (
+        # The grid's own layers: added once here; set_grid gives them their extent.
+        self._grid_layers = (
             self.land,
             self.cells,
             self.community_lines,
@@ -233,7 +234,8 @@ class _MapBase(QWidget):
             self.highlight,
             self.labels,
             self.cell_labels,
-        ):
+        )
+        for item in self._grid_layers:
             self.vb.addItem(item, ignoreBounds=True)
         self._highlighted: str | None = None
 
@@ -256,16 +258,7 @@ class _MapBase(QWidget):
             if polygon.is_empty:
                 continue
             land.addPath(make_path(*_ring_arrays(polygon)))
-        for layer in (
-            self.land,
-            self.cells,
-            self.community_lines,
-            self.street_lines,
-            self.district_line,
-            self.highlight,
-            self.labels,
-            self.cell_labels,
-        ):
+        for layer in self._grid_layers:
             layer.set_extent(g.extent)
         self.land.set_path(land)
         self.cells.set_geometry(g)
