@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from workstation.domain.calendar import LimitUnit, OfficeHours, TimeLimit, WorkCalendar
+from workstation.domain.holiday_rules import DayKind, DaySource, YearStatus
 
 H = 3600.0
 CAL = WorkCalendar()  # shared: its caches make the property tests fast
@@ -359,52 +360,138 @@ def _skip_if_known(year: int) -> None:
     pytest.skip(f"chinesecalendar now knows {year}; pick a later year for this test")
 
 
+# A year without a published schedule: statutory holidays by rule, plus weekends.
+STATUTORY_2027 = {
+    "元旦": ["2027-01-01"],
+    "春节": ["2027-02-05", "2027-02-06", "2027-02-07", "2027-02-08"],  # eve through day 3
+    "清明节": ["2027-04-05"],
+    "劳动节": ["2027-05-01", "2027-05-02"],
+    "端午节": ["2027-06-09"],
+    "中秋节": ["2027-09-15"],
+    "国庆节": ["2027-10-01", "2027-10-02", "2027-10-03"],
+}
+# Spot checks worked out from the lunar calendar: 春节 2028-01-26 (eve 01-25), 清明
+# 2028-04-04, 端午 2028-05-28, 中秋 2028-10-03 (inside 国庆).
+STATUTORY_2028 = ["2028-01-01", "2028-01-25", "2028-01-26", "2028-01-27", "2028-01-28",
+                  "2028-04-04", "2028-05-01", "2028-05-02", "2028-05-28", "2028-10-01",
+                  "2028-10-02", "2028-10-03"]  # fmt: skip
+
+
 @pytest.mark.parametrize(
-    ("year", "friday_start", "expected"),
+    "day", [d for days in STATUTORY_2027.values() for d in days] + STATUTORY_2028
+)
+def test_statutory_holidays_of_an_unpublished_year_are_not_working_days(day: str) -> None:
+    _skip_if_known(int(day[:4]))
+    assert not WorkCalendar().is_workday(date.fromisoformat(day))
+
+
+def test_statutory_holidays_carry_their_names_and_source() -> None:
+    _skip_if_known(2027)
+    days = {d.day.isoformat(): d for d in WorkCalendar().special_days(2027)}
+    for name, listed in STATUTORY_2027.items():
+        for day in listed:
+            assert days[day].kind is DayKind.HOLIDAY
+            assert days[day].source is DaySource.RULE
+            assert name in days[day].name, (day, days[day].name)
+    # Nothing but the statutory days: 调休 and bridging days are unknown until published.
+    assert sorted(days) == sorted(d for listed in STATUTORY_2027.values() for d in listed)
+
+
+@pytest.mark.parametrize(
+    ("start", "limit", "expected"),
     [
-        # 2027-01-01 is a Friday: New Year in reality, a working day under the fallback.
-        (2027, "2027-01-01 17:00", "2027-01-04 10:00"),
-        (2027, "2027-10-01 17:00", "2027-10-04 10:00"),
-        (2030, "2030-01-04 17:00", "2030-01-07 10:00"),
-        (2003, "2003-01-03 17:00", "2003-01-06 10:00"),  # before 2004 is unknown too
+        # the three deadlines measured on a public holiday with the Monday–Friday fallback
+        ("2026-12-31 17:00", wd(1), "2027-01-04 17:00"),  # not 01-01 (元旦)
+        ("2027-02-04 17:00", wh(2), "2027-02-09 10:00"),  # not 02-05 (除夕); 02-06…08 off
+        ("2027-09-30 17:00", wh(2), "2027-10-04 10:00"),  # not 10-01 (国庆)
+        ("2027-09-14 17:00", wh(2), "2027-09-16 10:00"),  # 中秋 on a Wednesday
+        ("2027-01-08 17:00", wh(2), "2027-01-11 10:00"),  # an ordinary weekend
     ],
 )
-def test_unknown_year_falls_back_to_weekdays_and_warns_once(
-    caplog: pytest.LogCaptureFixture, year: int, friday_start: str, expected: str
+def test_deadlines_in_an_unpublished_year_skip_statutory_holidays(
+    start: str, limit: TimeLimit, expected: str
+) -> None:
+    _skip_if_known(2027)
+    assert WorkCalendar().deadline(dt(start), limit) == dt(expected)
+
+
+def test_the_published_2026_schedule_still_comes_from_the_package() -> None:
+    cal = WorkCalendar()
+    assert cal.year_status(2026) is YearStatus.OFFICIAL
+    special = cal.special_days(2026)
+    assert {d.source for d in special} == {DaySource.PACKAGE}
+    expected = {
+        d.day: chinese_calendar.is_workday(d.day) for d in special
+    }
+    for ordinal in range(date(2026, 1, 1).toordinal(), date(2026, 12, 31).toordinal() + 1):
+        day = date.fromordinal(ordinal)
+        assert cal.is_workday(day) == chinese_calendar.is_workday(day), day
+        if chinese_calendar.is_workday(day) != (day.weekday() < 5):
+            assert day in expected, day  # every 调休 day is listed as special
+    by_day = {d.day: d for d in special}
+    assert by_day[date(2026, 10, 10)].kind is DayKind.WORKDAY  # make-up Saturday
+    assert by_day[date(2026, 10, 10)].is_makeup_workday
+    assert by_day[date(2026, 10, 10)].name == "国庆节调休"
+    assert by_day[date(2026, 10, 7)].kind is DayKind.HOLIDAY
+    assert by_day[date(2026, 10, 7)].name == "国庆节"
+
+
+@pytest.mark.parametrize("year", [2027, 2030])
+def test_unconfirmed_year_warns_once_with_what_is_known(
+    caplog: pytest.LogCaptureFixture, year: int
 ) -> None:
     _skip_if_known(year)
     caplog.set_level(logging.WARNING, logger="workstation.calendar")
     cal = WorkCalendar()
-    assert cal.is_year_known(year) is False
+    assert cal.year_status(year) is YearStatus.UNCONFIRMED
     assert caplog.records == []  # asking does not warn; using the year does
-    start = dt(friday_start)
-    assert cal.is_workday(start)
-    assert not cal.is_workday(start + timedelta(days=1))
-    assert cal.deadline(start, wh(2)) == dt(expected)
-    # 1 工作日 = 6.5 h: 1 h on Friday, then Monday 09:00–12:00 and 14:30–17:00.
-    assert cal.deadline(start, wd(1)) == dt(expected) + timedelta(hours=7)
-    assert cal.working_seconds(start, dt(expected)) == 2 * H
+    cal.deadline(datetime(year, 3, 5, 17), wh(2))
+    cal.deadline(datetime(year, 6, 5, 17), wd(3))
     warnings = [r for r in caplog.records if r.name == "workstation.calendar"]
-    assert len(warnings) == 1
+    assert [w.getMessage() for w in warnings] == [
+        f"{year} 年调休安排尚未录入：已按法定节日计算，调休工作日以管理员录入为准"
+    ]
     assert warnings[0].levelno == logging.WARNING
-    assert f"{year} 年的法定节假日未知" in warnings[0].getMessage()
 
 
-def test_known_and_unknown_years() -> None:
+def test_a_confirmed_year_does_not_warn(caplog: pytest.LogCaptureFixture) -> None:
+    _skip_if_known(2027)
+    caplog.set_level(logging.WARNING, logger="workstation.calendar")
+    cal = WorkCalendar(overrides={date(2027, 2, 20): True}, confirmed_years=[2027])
+    assert cal.year_status(2027) is YearStatus.CONFIRMED
+    assert cal.deadline(dt("2027-02-19 17:00"), wh(2)) == dt("2027-02-20 10:00")
+    assert caplog.records == []
+    assert cal.unconfirmed_years(date(2026, 12, 1), date(2028, 1, 5)) == {2028}
+
+
+def test_published_confirmed_and_unconfirmed_years() -> None:
     _skip_if_known(2027)
     cal = WorkCalendar()
-    assert cal.is_year_known(2004)
-    assert cal.is_year_known(2026)
-    assert not cal.is_year_known(2003)
-    assert cal.unknown_years(date(2026, 11, 1), date(2026, 12, 31)) == set()
-    assert cal.unknown_years(date(2026, 11, 1), datetime(2028, 1, 5, 9)) == {2027, 2028}
-    assert cal.unknown_years(date(2028, 1, 5), date(2026, 11, 1)) == {2027, 2028}
+    assert cal.year_status(2004) is YearStatus.OFFICIAL
+    assert cal.year_status(2026) is YearStatus.OFFICIAL
+    assert cal.year_status(2003) is YearStatus.UNCONFIRMED
+    assert cal.unconfirmed_years(date(2026, 11, 1), date(2026, 12, 31)) == set()
+    assert cal.unconfirmed_years(date(2026, 11, 1), datetime(2028, 1, 5, 9)) == {2027, 2028}
+    assert cal.unconfirmed_years(date(2028, 1, 5), date(2026, 11, 1)) == {2027, 2028}
 
 
-def test_deadline_across_into_an_unknown_year() -> None:
+def test_deadline_across_into_an_unpublished_year() -> None:
     _skip_if_known(2027)
-    # Thu 2026-12-31 17:00: 1 h; 2027-01-01 (Friday) counts under the fallback.
-    assert WorkCalendar().deadline(dt("2026-12-31 17:00"), wh(2)) == dt("2027-01-01 10:00")
+    # Thu 2026-12-31 17:00: 1 h; 2027-01-01 is 元旦, so Monday 01-04 09:00–10:00.
+    assert WorkCalendar().deadline(dt("2026-12-31 17:00"), wh(2)) == dt("2027-01-04 10:00")
+
+
+def test_an_override_of_a_statutory_day_names_the_day_it_replaces() -> None:
+    _skip_if_known(2027)
+    cal = WorkCalendar(overrides={date(2027, 2, 8): True, date(2027, 2, 9): False})
+    info = {d.day: d for d in cal.special_days(2027, notes={date(2027, 2, 9): "春节连休"})}
+    assert info[date(2027, 2, 8)].source is DaySource.OVERRIDE
+    assert info[date(2027, 2, 8)].kind is DayKind.WORKDAY
+    assert info[date(2027, 2, 8)].name == "春节"
+    assert info[date(2027, 2, 9)].kind is DayKind.HOLIDAY
+    assert info[date(2027, 2, 9)].note == "春节连休"
+    assert cal.is_workday(date(2027, 2, 8))
+    assert not cal.is_workday(date(2027, 2, 9))
 
 
 # --- administrator overrides -------------------------------------------------------------
@@ -413,6 +500,7 @@ def test_deadline_across_into_an_unknown_year() -> None:
 def test_overrides_in_an_unknown_year() -> None:
     _skip_if_known(2027)
     cal = WorkCalendar(overrides={date(2027, 1, 9): True, date(2027, 1, 11): False})
+    assert cal.year_status(2027) is YearStatus.UNCONFIRMED  # entering days does not confirm
     assert cal.is_workday(date(2027, 1, 9))  # Saturday made a working day
     assert not cal.is_workday(date(2027, 1, 11))  # Monday made a holiday
     assert cal.deadline(dt("2027-01-08 17:00"), wh(2)) == dt("2027-01-09 10:00")

@@ -55,7 +55,7 @@ TABLE_ACTIONS = [action for action in Action if action is not Action.REPORT]
 # The only actions that may move the handling deadline; the last two clear it.
 DEADLINE_MOVERS = frozenset(
     {Action.DISPATCH, Action.APPROVE_EXTENSION, Action.RESTORE, Action.APPROVE_RETURN,
-     Action.REOPEN}
+     Action.REOPEN, Action.RECOMPUTE_DEADLINES}
 )  # fmt: skip
 DEADLINE_CLEARERS = frozenset({Action.APPROVE_RETURN, Action.REOPEN})
 HANDLING_STATES = frozenset({CaseState.DISPATCHED, CaseState.AWAITING_CHECK, CaseState.SUSPENDED})
@@ -116,6 +116,12 @@ PARAMS: dict[Action, st.SearchStrategy[dict[str, Any]]] = {
         text=TEXT, attachments=st.sampled_from([None, None, ["after.jpg"]]), note=TEXT
     ),
     Action.REOPEN: _params(reason=REASON),
+    # A recomputation moves deadlines the case has; it never adds or removes one.
+    Action.RECOMPUTE_DEADLINES: _params(
+        reason=REASON,
+        deadline=st.sampled_from([None, datetime(2026, 7, 1, 10), datetime(2026, 7, 2, 15)]),
+        stage_deadline=st.sampled_from([None, datetime(2026, 7, 1, 11)]),
+    ),
 }
 assert set(PARAMS) == set(TABLE_ACTIONS)
 

@@ -32,6 +32,7 @@ from workstation.domain.calendar import LimitUnit, OfficeHours, TimeLimit, WorkC
 from workstation.domain.case import Case, CaseContext, StageLimits, execute
 from workstation.domain.catalog import Catalog, CategoryKind
 from workstation.domain.errors import DomainError, ValidationError
+from workstation.domain.holiday_rules import unconfirmed_year_message
 from workstation.domain.lifecycle import Action, CaseState, Priority, Source
 from workstation.domain.roles import Actor, Role
 from workstation.domain.units import ResponsibilityMatrix
@@ -383,6 +384,7 @@ class _World:
     dialect: str
     office_hours: OfficeHours
     overrides: dict[date, bool]
+    confirmed_years: frozenset[int]
     stage_limits: StageLimits
     catalog: Catalog
     matrix: ResponsibilityMatrix
@@ -393,7 +395,7 @@ class _World:
     cell_count: int
 
     def calendar(self) -> WorkCalendar:
-        return WorkCalendar(self.office_hours, self.overrides)
+        return WorkCalendar(self.office_hours, self.overrides, self.confirmed_years)
 
 
 def _window_mass(day: date, lo: datetime, hi: datetime) -> float:
@@ -1363,10 +1365,11 @@ def build_demo(ws: Workstation, options: DemoOptions | None = None,
     # Handling deadlines (suspensions, extensions) reach weeks past the end. In this
     # process the calendar warns about an unknown year itself; the generator processes
     # keep quiet, so say it once here.
-    unknown = before.calendar.unknown_years(days[0].day, (end + timedelta(days=60)).date())
-    if unknown and workers > 1:
-        years = "、".join(str(y) for y in sorted(unknown))
-        log.warning("演示数据涉及 %s 年，其法定节假日未知，按周一至周五计算", years)
+    unconfirmed = before.calendar.unconfirmed_years(days[0].day,
+                                                    (end + timedelta(days=60)).date())  # fmt: skip
+    if workers > 1:
+        for year in sorted(unconfirmed):
+            log.warning(unconfirmed_year_message(year))
     report("准备数据库", 1, 1)
 
     with ExitStack() as stack:
@@ -1397,7 +1400,8 @@ def build_demo(ws: Workstation, options: DemoOptions | None = None,
         world = _World(
             seed=options.seed, end=end, dialect=sink.conn.dialect.name,
             office_hours=ref.calendar.office_hours, overrides=dict(ref.calendar.overrides),
-            stage_limits=ref.stage_limits, catalog=ref.catalog, matrix=ref.matrix,
+            confirmed_years=ref.calendar.confirmed_years, stage_limits=ref.stage_limits,
+            catalog=ref.catalog, matrix=ref.matrix,
             actors={u: a.as_actor() for u, a in ref.accounts.items()},
             supervisors={u: s.patrol_cells for u, s in ref.supervisors.items()},
             street_names=ref.street_names, community_names=ref.community_names,

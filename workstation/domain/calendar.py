@@ -7,12 +7,20 @@ import logging
 import math
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from types import MappingProxyType
 
-import chinese_calendar
+from workstation.domain.holiday_rules import (
+    DayKind,
+    DaySource,
+    SpecialDay,
+    YearStatus,
+    official_schedule,
+    statutory_holidays,
+    unconfirmed_year_message,
+)
 
 __all__ = [
     "LimitUnit",
@@ -240,12 +248,14 @@ class WorkCalendar:
     saving time, so naive arithmetic is exact; aware datetimes are refused (ValueError)
     because mixing them with the naive results would fail later, far from the cause.
 
-    Working days: ``overrides`` (administrator-maintained: True = working day, False =
-    holiday) always win; otherwise the State Council schedule from ``chinesecalendar``
-    (holidays and make-up working days, 调休); for a year that package does not know, Monday
-    to Friday. Such a year is logged once per calendar as a warning (logger
-    ``workstation.calendar``) and reported by ``is_year_known`` / ``unknown_years`` so the
-    UI can ask the administrator to maintain the override table.
+    Working days, strongest first (see `holiday_rules`): ``overrides`` entered by the
+    administrator (True = working day, False = holiday); the State Council's published
+    schedule from ``chinesecalendar`` (holidays and make-up working days, 调休); for a year
+    it does not know, the statutory holidays by rule plus Monday to Friday. Such a year is
+    *unconfirmed* until the administrator has entered its schedule and marked it confirmed
+    (``confirmed_years``); an unconfirmed year in use is logged once per calendar as a
+    warning (logger ``workstation.calendar``) and reported by ``year_status`` /
+    ``unconfirmed_years`` so the UI and the CLI can say so.
 
     Units:
     - 工作时 (WORK_HOURS): office time on working days only. A start outside office hours
@@ -271,10 +281,12 @@ class WorkCalendar:
         self,
         office_hours: OfficeHours | None = None,
         overrides: Mapping[date, bool] | None = None,
+        confirmed_years: Iterable[int] = (),
     ) -> None:
         self._office_hours = office_hours if office_hours is not None else OfficeHours()
         normalised = {_as_date(day): bool(working) for day, working in (overrides or {}).items()}
         self._overrides: Mapping[date, bool] = MappingProxyType(normalised)
+        self._confirmed_years = frozenset(int(year) for year in confirmed_years)
         self._override_by_ordinal = {
             day.toordinal(): working for day, working in normalised.items()
         }
@@ -288,7 +300,6 @@ class WorkCalendar:
         self._workday: dict[int, bool] = {}
         # year -> (ordinal of 1 Jan, cumulative working-day counts, length days + 1)
         self._prefix: dict[int, tuple[int, list[int]]] = {}
-        self._year_known: dict[int, bool] = {}
 
     # -- configuration -----------------------------------------------------------------
 
@@ -301,9 +312,28 @@ class WorkCalendar:
         """Read-only view of the override table (True = working day, False = holiday)."""
         return self._overrides
 
+    @property
+    def confirmed_years(self) -> frozenset[int]:
+        """Years whose official schedule the administrator entered and confirmed."""
+        return self._confirmed_years
+
     def with_overrides(self, overrides: Mapping[date, bool]) -> WorkCalendar:
         """A new calendar with the same office hours and the given override table."""
-        return WorkCalendar(self._office_hours, overrides)
+        return self.with_changes(overrides=overrides)
+
+    def with_changes(
+        self,
+        *,
+        office_hours: OfficeHours | None = None,
+        overrides: Mapping[date, bool] | None = None,
+        confirmed_years: Iterable[int] | None = None,
+    ) -> WorkCalendar:
+        """An edited copy: what is not given stays as it is here."""
+        return WorkCalendar(
+            office_hours if office_hours is not None else self._office_hours,
+            overrides if overrides is not None else self._overrides,
+            confirmed_years if confirmed_years is not None else self._confirmed_years,
+        )
 
     @property
     def seconds_per_workday(self) -> float:
@@ -312,22 +342,65 @@ class WorkCalendar:
 
     # -- working days ------------------------------------------------------------------
 
-    def is_year_known(self, year: int) -> bool:
-        """Whether chinesecalendar has the official holiday schedule for ``year``."""
-        known = self._year_known.get(year)
-        if known is None:
-            try:
-                chinese_calendar.is_workday(date(year, 1, 1))
-                known = True
-            except NotImplementedError:
-                known = False
-            self._year_known[year] = known
-        return known
+    def year_status(self, year: int) -> YearStatus:
+        """Whether ``year``'s schedule is published (package), confirmed, or rules only."""
+        if official_schedule(year) is not None:
+            return YearStatus.OFFICIAL
+        if year in self._confirmed_years:
+            return YearStatus.CONFIRMED
+        return YearStatus.UNCONFIRMED
 
-    def unknown_years(self, start: date, end: date) -> set[int]:
-        """Years between ``start`` and ``end`` (inclusive, any order) without official data."""
+    def unconfirmed_years(self, start: date, end: date) -> set[int]:
+        """Years between ``start`` and ``end`` (inclusive, any order) whose 调休 is unknown."""
         first, last = sorted((start.year, end.year))
-        return {year for year in range(first, last + 1) if not self.is_year_known(year)}
+        return {
+            year
+            for year in range(first, last + 1)
+            if self.year_status(year) is YearStatus.UNCONFIRMED
+        }
+
+    def day_info(self, day: date) -> SpecialDay | None:
+        """Why ``day`` is not an ordinary weekday or weekend, or None when it is one."""
+        day = _as_date(day)
+        override = self._overrides.get(day)
+        base = self._base_day(day)
+        if override is not None:
+            kind = DayKind.WORKDAY if override else DayKind.HOLIDAY
+            name = base.name if base is not None else ""
+            return SpecialDay(day, kind, DaySource.OVERRIDE, name)
+        return base
+
+    def special_days(self, year: int, notes: Mapping[date, str] | None = None) -> list[SpecialDay]:
+        """Every day of ``year`` that is not an ordinary weekday or weekend, in date order.
+
+        Holidays (those on a weekend included), make-up working days and every override,
+        each with the source that decided it; ``notes`` are the overrides' notes.
+        """
+        notes = notes or {}
+        out: list[SpecialDay] = []
+        for ordinal in range(date(year, 1, 1).toordinal(), date(year, 12, 31).toordinal() + 1):
+            info = self.day_info(date.fromordinal(ordinal))
+            if info is not None:
+                if info.day in notes:
+                    info = SpecialDay(info.day, info.kind, info.source, info.name,
+                                      notes[info.day])  # fmt: skip
+                out.append(info)
+        return out
+
+    def _base_day(self, day: date) -> SpecialDay | None:
+        """The package's or the rules' verdict on ``day`` (overrides aside)."""
+        schedule = official_schedule(day.year)
+        if schedule is not None:
+            entry = schedule.get(day)
+            if entry is None:
+                return None
+            working, name = entry
+            kind = DayKind.WORKDAY if working else DayKind.HOLIDAY
+            return SpecialDay(day, kind, DaySource.PACKAGE, name)
+        rule_name = statutory_holidays(day.year).get(day)
+        if rule_name is None:
+            return None
+        return SpecialDay(day, DayKind.HOLIDAY, DaySource.RULE, rule_name)
 
     def is_workday(self, day: date) -> bool:
         """Whether ``day`` (a date, or the date of a datetime) is a working day."""
@@ -346,11 +419,12 @@ class WorkCalendar:
         return flag
 
     def _fill_year(self, year: int) -> None:
-        # A whole year at once: one known-year check, one warning, and a prefix-sum table
+        # A whole year at once: one schedule look-up, one warning, and a prefix-sum table
         # that makes counting working days over long spans O(1) per year.
-        known = self.is_year_known(year)
-        if not known:
-            logger.warning("%d 年的法定节假日未知，按周一至周五计算，请管理员维护调休表", year)
+        if self.year_status(year) is YearStatus.UNCONFIRMED:
+            logger.warning(unconfirmed_year_message(year))
+        schedule = official_schedule(year)
+        rule_holidays = statutory_holidays(year) if schedule is None else {}
         first = date(year, 1, 1).toordinal()
         last = date(year, 12, 31).toordinal()
         overrides = self._override_by_ordinal
@@ -360,7 +434,11 @@ class WorkCalendar:
             flag = overrides.get(ordinal)
             if flag is None:
                 day = date.fromordinal(ordinal)
-                flag = bool(chinese_calendar.is_workday(day)) if known else day.weekday() < 5
+                entry = schedule.get(day) if schedule is not None else None
+                if entry is not None:
+                    flag = entry[0]
+                else:
+                    flag = day.weekday() < 5 and day not in rule_holidays
             self._workday[ordinal] = flag
             count += flag
             cumulative.append(count)

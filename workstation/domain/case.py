@@ -8,7 +8,8 @@ replay of its events (`replay()`), and the stored state column is only a cache o
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+import enum
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
@@ -29,6 +30,19 @@ from workstation.domain.roles import Actor, Role
 Payload = Mapping[str, Any]
 
 
+class Stage(enum.StrEnum):
+    """The stages before and after handling that run against a stage limit."""
+
+    VERIFY = "verify"  # 核实: a supervisor checks a non-supervisor report on site
+    FILE = "file"  # 立案
+    DISPATCH = "dispatch"  # 派遣
+    CHECK = "check"  # 核查
+
+    @property
+    def label(self) -> str:
+        return {"verify": "核实", "file": "立案", "dispatch": "派遣", "check": "核查"}[self.value]
+
+
 @dataclass(frozen=True, slots=True)
 class StageLimits:
     """Time allowed for each stage before the handling clock (all configurable)."""
@@ -39,6 +53,9 @@ class StageLimits:
     check: TimeLimit = TimeLimit(4, LimitUnit.WORK_HOURS)
     # Urgent cases run on natural hours whatever the category says.
     urgent_handling: TimeLimit = TimeLimit(4, LimitUnit.NATURAL_HOURS)
+
+    def of(self, stage: Stage) -> TimeLimit:
+        return getattr(self, stage.value)  # type: ignore[no-any-return]
 
 
 @dataclass(slots=True)
@@ -172,6 +189,7 @@ def decide(
         raise PermissionDenied(f"{case.label} 不属于本单位，不能{action.label}")
     note = str(params.pop("note", "") or "")
     payload = _DECIDERS[action](case, actor, now, ctx, params)
+    _start_stage(case, action, payload, now, ctx)
     target = rule.target
     if action is Action.VERIFY and not payload["confirmed"]:
         target = CaseState.VOIDED
@@ -222,7 +240,6 @@ def _decide_report(actor: Actor, now: datetime, ctx: CaseContext, p: dict[str, A
     self_handled = bool(p.get("self_handled", False))
     if self_handled and source is not Source.SUPERVISOR:
         raise ValidationError("只有监督员上报的问题可以先行处置")
-    first_stage = ctx.stage_limits.verify if source.needs_verification else ctx.stage_limits.file
     payload = {
         "case_no": str(_require(p, "case_no", "案件编号")),
         "source": source.value,
@@ -236,8 +253,8 @@ def _decide_report(actor: Actor, now: datetime, ctx: CaseContext, p: dict[str, A
         "category_code": p.get("category_code"),
         "priority": Priority(p.get("priority") or Priority.NORMAL).value,
         "self_handled": self_handled,
-        "stage_deadline": _iso(ctx.calendar.deadline(reported_at, first_stage)),
     }
+    _start_stage(None, Action.REPORT, payload, reported_at, ctx)
     return CaseEvent(
         case_id=case_id, seq=1, action=Action.REPORT, actor=actor.username, role=actor.role,
         at=now, from_state=None, to_state=CaseState.REPORTED, payload=payload,
@@ -248,16 +265,44 @@ def _decide_report(actor: Actor, now: datetime, ctx: CaseContext, p: dict[str, A
 Decider = Callable[[Case, Actor, datetime, CaseContext, dict[str, Any]], dict[str, Any]]
 
 
-def _stage(ctx: CaseContext, now: datetime, limit: TimeLimit) -> str | None:
-    return _iso(ctx.calendar.deadline(now, limit))
+def stage_started(case: Case | None, action: Action, payload: Payload) -> Stage | None:
+    """The stage whose clock an action starts, or None: the one home of this rule.
+
+    `decide()` uses it to set the stage deadline, `rederive()` to compute it again under
+    another calendar or other stage limits.
+    """
+    if action is Action.REPORT:
+        return Stage.VERIFY if Source(payload["source"]).needs_verification else Stage.FILE
+    if action is Action.REQUEST_VERIFICATION:
+        return Stage.VERIFY
+    if action is Action.VERIFY:
+        return Stage.FILE if payload["confirmed"] else None
+    if action in (Action.FILE, Action.APPROVE_RETURN):
+        return Stage.DISPATCH
+    if action in (Action.FEEDBACK, Action.SEND_FOR_CHECK):
+        return Stage.CHECK
+    if action is Action.REOPEN:
+        # Closed after a check: dispatched again. A voided report, or one closed by 先行处置
+        # (never filed): filed again, verified first if it still needs it.
+        if payload["to"] == CaseState.FILED.value:
+            return Stage.DISPATCH
+        assert case is not None
+        return Stage.VERIFY if case.source.needs_verification and not case.verified \
+            else Stage.FILE  # fmt: skip
+    return None
+
+
+def _start_stage(case: Case | None, action: Action, payload: dict[str, Any], start: datetime,
+                 ctx: CaseContext) -> None:  # fmt: skip
+    stage = stage_started(case, action, payload)
+    if stage is not None:
+        payload["stage"] = stage.value
+        payload["stage_deadline"] = _iso(ctx.calendar.deadline(start, ctx.stage_limits.of(stage)))
 
 
 def _d_request_verification(case: Case, a: Actor, now: datetime, ctx: CaseContext,
                             p: dict[str, Any]) -> dict[str, Any]:  # fmt: skip
-    return {
-        "supervisor": p.get("supervisor"),
-        "stage_deadline": _stage(ctx, now, ctx.stage_limits.verify),
-    }
+    return {"supervisor": p.get("supervisor")}
 
 
 def _d_verify(case: Case, a: Actor, now: datetime, ctx: CaseContext,
@@ -266,9 +311,7 @@ def _d_verify(case: Case, a: Actor, now: datetime, ctx: CaseContext,
         raise PermissionDenied(f"{case.label} 的核实任务不是派给你的")
     confirmed = bool(p.get("confirmed", True))
     out: dict[str, Any] = {"confirmed": confirmed}
-    if confirmed:
-        out["stage_deadline"] = _stage(ctx, now, ctx.stage_limits.file)
-    else:
+    if not confirmed:
         out["reason"] = str(p.get("reason") or "核实不属实")
     return out
 
@@ -290,7 +333,6 @@ def _d_file(case: Case, a: Actor, now: datetime, ctx: CaseContext,
         "category_code": category,
         "grid_code": grid,
         "priority": Priority(p.get("priority") or case.priority).value,
-        "stage_deadline": _stage(ctx, now, ctx.stage_limits.dispatch),
     }
 
 
@@ -321,11 +363,10 @@ def _d_dispatch(case: Case, a: Actor, now: datetime, ctx: CaseContext,
         limit = _parse_limit(p["limit"], "处置时限")
     else:
         limit = handling_limit(case.category_code, case.priority, ctx)
-    deadline = ctx.calendar.deadline(now, limit)
     return {
         "unit_code": unit,
         "limit": str(limit),
-        "deadline": _iso(deadline),
+        "deadline": _iso(ctx.calendar.deadline(now, limit)),
         "reason": str(p.get("reason") or ""),
     }
 
@@ -336,10 +377,7 @@ def _d_feedback(case: Case, a: Actor, now: datetime, ctx: CaseContext,
         raise IllegalTransition(
             f"{case.label} 有待审批的{case.pending_request.label}申请，请先等待值班长处理"
         )
-    return {
-        "result": str(p.get("result") or "已处置"),
-        "stage_deadline": _stage(ctx, now, ctx.stage_limits.check),
-    }
+    return {"result": str(p.get("result") or "已处置")}
 
 
 def _request(kind: RequestKind) -> Decider:
@@ -371,40 +409,36 @@ def _d_approve_extension(case: Case, a: Actor, now: datetime, ctx: CaseContext,
                          p: dict[str, Any]) -> dict[str, Any]:  # fmt: skip
     out = _decision(RequestKind.EXTENSION)(case, a, now, ctx, p)
     extra = _parse_limit(p.get("extra") or case.pending_payload["extra"], "延期时长")
-    assert case.deadline is not None
     out["extra"] = str(extra)
-    out["deadline"] = _iso(ctx.calendar.deadline(case.deadline, extra))
+    out["deadline"] = _iso(_extended_deadline(case, extra, ctx))
     return out
 
 
-def _d_approve_return(case: Case, a: Actor, now: datetime, ctx: CaseContext,
-                      p: dict[str, Any]) -> dict[str, Any]:  # fmt: skip
-    out = _decision(RequestKind.RETURN)(case, a, now, ctx, p)
-    out["stage_deadline"] = _stage(ctx, now, ctx.stage_limits.dispatch)
-    return out
+def _extended_deadline(case: Case, extra: TimeLimit, ctx: CaseContext) -> datetime:
+    assert case.deadline is not None
+    return ctx.calendar.deadline(case.deadline, extra)
 
 
 def _d_restore(case: Case, a: Actor, now: datetime, ctx: CaseContext,
                p: dict[str, Any]) -> dict[str, Any]:  # fmt: skip
+    return {"deadline": _iso(_restored_deadline(case, now, ctx))}
+
+
+def _restored_deadline(case: Case, now: datetime, ctx: CaseContext) -> datetime:
     # The handling clock was paused while suspended: give back the time that was left.
     assert case.deadline is not None
     assert case.suspended_at is not None
     limit = TimeLimit.parse(case.handling_limit or "1 工作日")
-    if limit.unit is LimitUnit.WORK_HOURS or limit.unit is LimitUnit.WORK_DAYS:
+    if limit.unit.is_working_time:
         left = ctx.calendar.working_seconds(case.suspended_at, case.deadline)
-        deadline = ctx.calendar.deadline(now, TimeLimit(left / 3600, LimitUnit.WORK_HOURS)) \
-            if left > 0 else now
-    else:
-        deadline = now + max(case.deadline - case.suspended_at, timedelta(0))
-    return {"deadline": _iso(deadline)}
+        return ctx.calendar.deadline(now, TimeLimit(left / 3600, LimitUnit.WORK_HOURS)) \
+            if left > 0 else now  # fmt: skip
+    return now + max(case.deadline - case.suspended_at, timedelta(0))
 
 
 def _d_send_for_check(case: Case, a: Actor, now: datetime, ctx: CaseContext,
                       p: dict[str, Any]) -> dict[str, Any]:  # fmt: skip
-    return {
-        "supervisor": str(_require(p, "supervisor", "核查监督员")),
-        "stage_deadline": _stage(ctx, now, ctx.stage_limits.check),
-    }
+    return {"supervisor": str(_require(p, "supervisor", "核查监督员"))}
 
 
 def _d_check(passed: bool) -> Decider:
@@ -488,17 +522,31 @@ def _d_reopen(case: Case, a: Actor, now: datetime, ctx: CaseContext,
               p: dict[str, Any]) -> dict[str, Any]:  # fmt: skip
     # A case closed after a check was filed: it goes back to be dispatched again. A voided
     # report, or one closed by 先行处置 straight from "reported" (never filed, maybe with no
-    # category), goes back to be filed (verified first if it still needs it).
+    # category), goes back to be filed (`stage_started` says which stage then runs).
     if case.state is CaseState.CLOSED and not case.closed_by_self_handling:
-        target, stage = CaseState.FILED, ctx.stage_limits.dispatch
-    elif case.source.needs_verification and not case.verified:
-        target, stage = CaseState.REPORTED, ctx.stage_limits.verify
+        target = CaseState.FILED
     else:
-        target, stage = CaseState.REPORTED, ctx.stage_limits.file
+        target = CaseState.REPORTED
+    return {"reason": str(_require(p, "reason", "重新打开的原因")), "to": target.value}
+
+
+def _d_recompute(case: Case, a: Actor, now: datetime, ctx: CaseContext,
+                 p: dict[str, Any]) -> dict[str, Any]:  # fmt: skip
+    # The new values come from `rederive()` over the case's history (the service has it);
+    # the event records them with the old ones and why, so the change is audited.
+    deadline, stage_deadline = _dt(p.get("deadline")), _dt(p.get("stage_deadline"))
+    # It moves the deadlines the case has; it never gives or takes one away.
+    if (deadline is None) != (case.deadline is None) or \
+            (stage_deadline is None) != (case.stage_deadline is None):  # fmt: skip
+        raise ValidationError(f"{case.label} 重算期限须给出案件现有的每个期限")
+    if (deadline, stage_deadline) == (case.deadline, case.stage_deadline):
+        raise ValidationError(f"{case.label} 的期限没有变化，无需重算")
     return {
-        "reason": str(_require(p, "reason", "重新打开的原因")),
-        "to": target.value,
-        "stage_deadline": _stage(ctx, now, stage),
+        "reason": str(_require(p, "reason", "重算原因")),
+        "deadline": _iso(deadline),
+        "stage_deadline": _iso(stage_deadline),
+        "previous_deadline": _iso(case.deadline),
+        "previous_stage_deadline": _iso(case.stage_deadline),
     }
 
 
@@ -515,7 +563,7 @@ _DECIDERS: dict[Action, Decider] = {
     Action.DISPATCH: _d_dispatch,
     Action.FEEDBACK: _d_feedback,
     Action.REQUEST_RETURN: _request(RequestKind.RETURN),
-    Action.APPROVE_RETURN: _d_approve_return,
+    Action.APPROVE_RETURN: _decision(RequestKind.RETURN),
     Action.REJECT_RETURN: _decision(RequestKind.RETURN),
     Action.REQUEST_EXTENSION: _request(RequestKind.EXTENSION),
     Action.APPROVE_EXTENSION: _d_approve_extension,
@@ -536,6 +584,7 @@ _DECIDERS: dict[Action, Decider] = {
     Action.RECLASSIFY: _d_reclassify,
     Action.NOTE: _d_note,
     Action.REOPEN: _d_reopen,
+    Action.RECOMPUTE_DEADLINES: _d_recompute,
 }
 assert set(_DECIDERS) | {Action.REPORT} == set(Action), "every action needs a decider"
 
@@ -696,6 +745,10 @@ def _e_reclassify(case: Case, e: CaseEvent, p: Payload) -> None:
     case.category_code = p["category_code"]
 
 
+def _e_recompute(case: Case, e: CaseEvent, p: Payload) -> None:
+    case.deadline = _dt(p["deadline"])
+
+
 def _e_reopen(case: Case, e: CaseEvent, p: Payload) -> None:
     # Reopening starts the loop again: the old result no longer stands.
     case.check_passed = False
@@ -740,6 +793,7 @@ _EVOLVERS: dict[Action, Callable[[Case, CaseEvent, Payload], None]] = {
     Action.ABSORB_DUPLICATE: _e_absorb,
     Action.RECLASSIFY: _e_reclassify,
     Action.REOPEN: _e_reopen,
+    Action.RECOMPUTE_DEADLINES: _e_recompute,
 }
 
 
@@ -748,6 +802,37 @@ def replay(events: Iterable[CaseEvent]) -> Case:
     case: Case | None = None
     for event in events:
         case = evolve(case, event)
+    if case is None:
+        raise ValueError("a case needs at least its REPORT event")
+    return case
+
+
+def rederive(events: Sequence[CaseEvent], ctx: CaseContext) -> Case:
+    """The case as its history would have made it under ``ctx``'s calendar and limits.
+
+    Each deadline an event fixed is computed again from the same start: stage deadlines
+    from the stage's start with the stage limit (`stage_started`), the handling deadline
+    from the dispatch with the limit fixed then, extensions from the deadline they
+    extended, a restore from the time left when the case was suspended. Earlier
+    recomputations are derived values and are skipped: the walk replaces them.
+    """
+    case: Case | None = None
+    for event in events:
+        if event.action is Action.RECOMPUTE_DEADLINES:
+            continue
+        p = dict(event.payload)
+        if "stage_deadline" in p:
+            start = _dt(p["reported_at"]) if event.action is Action.REPORT else event.at
+            assert start is not None
+            p.pop("stage_deadline")
+            _start_stage(case, event.action, p, start, ctx)
+        if event.action is Action.DISPATCH:
+            p["deadline"] = _iso(ctx.calendar.deadline(event.at, TimeLimit.parse(p["limit"])))
+        elif event.action is Action.APPROVE_EXTENSION and case is not None:
+            p["deadline"] = _iso(_extended_deadline(case, TimeLimit.parse(p["extra"]), ctx))
+        elif event.action is Action.RESTORE and case is not None:
+            p["deadline"] = _iso(_restored_deadline(case, event.at, ctx))
+        case = evolve(case, replace(event, payload=p))
     if case is None:
         raise ValueError("a case needs at least its REPORT event")
     return case

@@ -75,6 +75,7 @@ class Action(enum.StrEnum):
     RECLASSIFY = "reclassify"
     NOTE = "note"
     REOPEN = "reopen"
+    RECOMPUTE_DEADLINES = "recompute_deadlines"
 
     @property
     def label(self) -> str:
@@ -111,6 +112,7 @@ ACTION_LABELS: dict[Action, str] = {
     Action.RECLASSIFY: "重新分类",
     Action.NOTE: "备注",
     Action.REOPEN: "重新打开",
+    Action.RECOMPUTE_DEADLINES: "重算期限",
 }
 
 
@@ -175,9 +177,15 @@ RULES: dict[Action, Rule] = {
         # target decided in case.py: closed after a check → filed; voided, or closed by
         # 先行处置 (never filed) → reported
         _rule(Action.REOPEN, {S.CLOSED, S.VOIDED}, None, frozenset({R.ADMIN})),
+        # after a change of the working calendar or the stage limits (calendar_admin)
+        _rule(Action.RECOMPUTE_DEADLINES, _OPEN, None, frozenset({R.ADMIN})),
     )
 }
 del S, R
+
+# Actions that are only ever performed by a service as part of another one: never offered
+# to a user on a case, nor accepted by `case act`.
+INTERNAL_ACTIONS = frozenset({Action.ABSORB_DUPLICATE, Action.RECOMPUTE_DEADLINES})
 
 # Actions a handling unit may take only on cases its own unit owns.
 UNIT_SCOPED_ACTIONS = frozenset(
