@@ -25,8 +25,14 @@ from workstation.persistence.database import create_db_engine, writer_engine
 from workstation.persistence.repositories import AttachmentRepository
 from workstation.persistence.tables import GridCellRow
 from workstation.persistence.uow import SqlUnitOfWork
-from workstation.services import auth, cases, duplicates, feed, map_queries, queries
+from workstation.services import auth, calendar_admin, cases, duplicates, feed, map_queries, queries
 from workstation.services import field as field_service
+from workstation.services.calendar_admin import (
+    CalendarChange,
+    CalendarChangeResult,
+    CalendarImpact,
+    YearView,
+)
 from workstation.services.dto import CaseDetail, CaseSummary, RecommendationView
 from workstation.services.duplicates import DuplicateCandidate
 from workstation.services.feed import ChangeBatch
@@ -186,6 +192,29 @@ class Workstation:
         with self.read_session() as session:
             return queries.allowed_actions_for(session, self.reference, ids, actor,
                                                at or self.clock())  # fmt: skip
+
+    # ----------------------------------------------------------------- the calendar
+
+    def calendar_year(self, year: int) -> YearView:
+        with self.read_session() as session:
+            return calendar_admin.year_view(session, year)
+
+    def calendar_impact(
+        self, change: CalendarChange, progress: calendar_admin.Progress | None = None
+    ) -> CalendarImpact:
+        """The open cases whose deadlines the change would move (read-only)."""
+        with self.read_session() as session:
+            return calendar_admin.impact(session, self.reference, change, progress)
+
+    def change_calendar(self, actor: Actor, change: CalendarChange, *, recompute: bool | None,
+                        at: datetime | None = None,
+                        progress: calendar_admin.Progress | None = None,
+                        ) -> CalendarChangeResult:  # fmt: skip
+        """Write a calendar change (administrator); recompute or keep the moved deadlines."""
+        result = calendar_admin.apply(self.uow(), self.reference, actor, at or self.clock(),
+                                      change, recompute=recompute, progress=progress)  # fmt: skip
+        self.invalidate_reference()
+        return result
 
     # ----------------------------------------------------------------- the field
 

@@ -47,7 +47,8 @@ def build_parser() -> argparse.ArgumentParser:
     db.add_parser("upgrade", help="创建或升级数据库结构（Alembic 迁移）", **leaf)
 
     demo = sub.add_parser("demo", help="生成呈贡区演示数据", **leaf)
-    demo.add_argument("--days", type=int, default=30, help="案件历史天数（默认 30）")
+    demo.add_argument("--days", type=int, default=30,
+                      help="案件历史天数（默认 30；0：只生成网格、单位和账号）")  # fmt: skip
     demo.add_argument("--seed", type=int, default=1, help="随机种子（相同种子生成相同数据）")
     demo.add_argument("--cases-per-day", type=float, default=None,
                       help="每天上报量（默认约 300）")  # fmt: skip
@@ -112,7 +113,46 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--from", dest="start", required=True, help="起始时间（ISO 格式）")
     add.add_argument("--limit", required=True, help="时限，如 8 工作时、3 工作日、2 小时")
     add.add_argument("--json", action="store_true")
+    _calendar_admin_parsers(cal, leaf)
     return parser
+
+
+def _calendar_admin_parsers(cal: Any, leaf: dict[str, Any]) -> None:
+    """`calendar set|import|confirm|hours|limit` (administrator, audited) and `show`."""
+    show = cal.add_parser("show", help="显示某年的节假日、调休工作日及其来源", **leaf)
+    show.add_argument("year", type=int, help="年份，如 2027")
+    show.add_argument("--json", action="store_true")
+
+    changing = argparse.ArgumentParser(add_help=False)
+    changing.add_argument("--as", dest="user", default="admin", help="管理员账号（默认 admin）")
+    choice = changing.add_mutually_exclusive_group()
+    choice.add_argument("--recompute", action="store_const", const=True, dest="recompute",
+                        help="重算受影响在办案件的期限（每件记入案件事件）")  # fmt: skip
+    choice.add_argument("--keep", action="store_const", const=False, dest="recompute",
+                        help="保留受影响在办案件的原期限")  # fmt: skip
+    changing.add_argument("--json", action="store_true")
+    parents = {"parents": [*leaf["parents"], changing]}
+
+    day = cal.add_parser("set", help="把某天设为节假日或工作日（clear：恢复按规则）", **parents)
+    day.add_argument("date", help="日期，如 2027-02-20")
+    day.add_argument("kind", choices=["holiday", "workday", "clear"])
+    day.add_argument("--note", default="", help="备注，如 春节调休")
+
+    imp = cal.add_parser("import", help="导入调休表 CSV（date,kind,note），并确认其中的年份",
+                         **parents)  # fmt: skip
+    imp.add_argument("file", help="CSV 文件")
+    imp.add_argument("--no-confirm", action="store_true", help="导入后不标记为已确认")
+
+    confirm = cal.add_parser("confirm", help="标记某年的调休安排已录入（已确认）", **parents)
+    confirm.add_argument("year", type=int)
+    confirm.add_argument("--undo", action="store_true", help="取消确认")
+
+    hours = cal.add_parser("hours", help="修改办公时段，如 \"09:00-12:00, 14:30-18:00\"", **parents)
+    hours.add_argument("office_hours")
+
+    limit = cal.add_parser("limit", help="修改阶段时限，如 file \"1 工作时\"", **parents)
+    limit.add_argument("stage", choices=["verify", "file", "dispatch", "check", "urgent_handling"])
+    limit.add_argument("limit", help="时限，如 1 工作时、30 分钟")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -127,6 +167,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(str(exc))
     except KeyboardInterrupt:
         return _fail("已中断")
+    except BrokenPipeError:  # `workstation … | head`: the reader has what it wanted
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except Exception as exc:  # the last line of defence: one clear line, details in the log
         from sqlalchemy.exc import SQLAlchemyError
 
@@ -157,6 +202,10 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command is None:
         return _launch_gui(settings)
     if args.command == "calendar":
+        # These commands say themselves, once and in plain words, which years have no
+        # confirmed schedule; the calendar's own log warning would say it a second time.
+        logging.getLogger("workstation.calendar").setLevel(logging.ERROR)
+    if args.command == "calendar" and args.cal_command == "add":
         return _calendar_add(args, _calendar_for(args, settings))
 
     from workstation.bootstrap import bootstrap
@@ -174,6 +223,10 @@ def _dispatch(args: argparse.Namespace) -> int:
             return _simulate(ws, args)
         if args.command == "cases":
             return _cases_list(ws, args)
+        if args.command == "calendar":
+            from workstation import cli_calendar
+
+            return cli_calendar.run(ws, args)
         if args.case_command == "show":
             detail = ws.case_detail(args.id, ws.actor(args.user))
             _print_detail(detail.to_json(), args.json)
@@ -382,10 +435,10 @@ def _calendar_add(args: argparse.Namespace, calendar: Any) -> int:
         raise ValueError(f"无法识别的起始时间：{args.start!r}（{hint}）") from None
     limit = TimeLimit.parse(args.limit)
     deadline = calendar.deadline(start, limit)
-    unknown = calendar.unknown_years(start.date(), deadline.date())
-    if unknown:
-        years = "、".join(str(y) for y in sorted(unknown))
-        print(f"注意：{years} 年的法定节假日未知，按周一至周五计算", file=sys.stderr)
+    from workstation.domain.holiday_rules import unconfirmed_year_message
+
+    for year in sorted(calendar.unconfirmed_years(start.date(), deadline.date())):
+        print(f"注意：{unconfirmed_year_message(year)}", file=sys.stderr)
     if args.json:
         print(json.dumps({"from": start.isoformat(timespec="minutes"), "limit": str(limit),
                           "deadline": deadline.isoformat(timespec="minutes")},

@@ -1343,8 +1343,8 @@ def build_demo(ws: Workstation, options: DemoOptions | None = None,
     options = options or DemoOptions()
     started = time.perf_counter()
     report: ProgressFn = progress or (lambda step, done, total: None)
-    if options.days < 1:
-        raise ValidationError("演示数据的天数至少为 1 天")
+    if options.days < 0:
+        raise ValidationError("演示数据的天数不能为负数（0：只生成网格、单位和账号）")
     if not 0 < options.cases_per_day <= MAX_CASES_PER_DAY / 2:
         raise ValidationError(f"每天上报量应在 1 到 {MAX_CASES_PER_DAY // 2:,} 之间")
     end = (options.end or ws.clock()).replace(microsecond=0, tzinfo=None)
@@ -1365,8 +1365,8 @@ def build_demo(ws: Workstation, options: DemoOptions | None = None,
     # Handling deadlines (suspensions, extensions) reach weeks past the end. In this
     # process the calendar warns about an unknown year itself; the generator processes
     # keep quiet, so say it once here.
-    unconfirmed = before.calendar.unconfirmed_years(days[0].day,
-                                                    (end + timedelta(days=60)).date())  # fmt: skip
+    first_day = days[0].day if days else end.date()
+    unconfirmed = before.calendar.unconfirmed_years(first_day, (end + timedelta(days=60)).date())
     if workers > 1:
         for year in sorted(unconfirmed):
             log.warning(unconfirmed_year_message(year))

@@ -159,10 +159,38 @@ class SupervisorStateRow(Base):
 
 
 class CalendarOverrideRow(Base):
+    """A day the administrator declared a holiday or a working day; wins over every rule."""
+
     __tablename__ = "calendar_overrides"
     day: Mapped[date] = mapped_column(Date, primary_key=True)
     is_workday: Mapped[bool] = mapped_column(Boolean)
     note: Mapped[str] = mapped_column(String(100), default="")
+    updated_by: Mapped[str] = mapped_column(String(40), default="", server_default="")
+    updated_at: Mapped[datetime | None]
+
+
+class CalendarYearRow(Base):
+    """A year whose official schedule the administrator entered (已确认)."""
+
+    __tablename__ = "calendar_years"
+    year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    confirmed_by: Mapped[str] = mapped_column(String(40))
+    confirmed_at: Mapped[datetime]
+    note: Mapped[str] = mapped_column(String(200), default="")
+
+
+class AdminAuditRow(Base):
+    """Append-only record of administration changes (calendar, settings, …): who, when, what."""
+
+    __tablename__ = "admin_audit"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    at: Mapped[datetime] = mapped_column(index=True)
+    actor: Mapped[str] = mapped_column(String(40))
+    role: Mapped[str] = mapped_column(String(20))
+    action: Mapped[str] = mapped_column(String(40))  # 'calendar.set', 'settings.set', …
+    subject: Mapped[str] = mapped_column(String(80))  # '2027-02-20', 'office_hours', …
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)  # before / after
+    note: Mapped[str] = mapped_column(Text, default="")
 
 
 class SettingRow(Base):

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import Connection, delete, insert, select
 from sqlalchemy.orm import Session
 
 from workstation.domain.calendar import OfficeHours, TimeLimit, WorkCalendar
@@ -32,6 +33,7 @@ from workstation.domain.units import (
 from workstation.persistence.tables import (
     AccountRow,
     CalendarOverrideRow,
+    CalendarYearRow,
     CategoryRow,
     CommunityRow,
     GridCellRow,
@@ -127,18 +129,58 @@ class Reference:
         return self._grid
 
 
-def load_reference(session: Session, grid_loader: Callable[[], Grid] | None = None) -> Reference:
+# The settings that shape deadlines: office hours and the stage limits.
+CALENDAR_SETTINGS = ("office_hours", "stage_limit.verify", "stage_limit.file",
+                     "stage_limit.dispatch", "stage_limit.check",
+                     "stage_limit.urgent_handling")  # fmt: skip
+
+
+@dataclass(frozen=True)
+class CalendarConfig:
+    """The stored calendar: overrides with their notes, confirmed years, timing settings."""
+
+    overrides: Mapping[date, bool]
+    notes: Mapping[date, str]
+    confirmed_years: frozenset[int]
+    settings: Mapping[str, str]
+
+    def calendar(self) -> WorkCalendar:
+        return WorkCalendar(OfficeHours.parse(self.settings["office_hours"]), self.overrides,
+                            self.confirmed_years)  # fmt: skip
+
+    def stage_limits(self) -> StageLimits:
+        s = self.settings
+        return StageLimits(
+            verify=TimeLimit.parse(s["stage_limit.verify"]),
+            file=TimeLimit.parse(s["stage_limit.file"]),
+            dispatch=TimeLimit.parse(s["stage_limit.dispatch"]),
+            check=TimeLimit.parse(s["stage_limit.check"]),
+            urgent_handling=TimeLimit.parse(s["stage_limit.urgent_handling"]),
+        )
+
+
+def load_calendar_config(db: Session | Connection) -> CalendarConfig:
+    """Read the calendar as stored (also inside a write transaction, on its connection)."""
     settings = dict(DEFAULT_SETTINGS)
-    settings.update({r.key: r.value for r in session.scalars(select(SettingRow))})
-    overrides = {r.day: r.is_workday for r in session.scalars(select(CalendarOverrideRow))}
-    calendar = WorkCalendar(OfficeHours.parse(settings["office_hours"]), overrides)
-    stage = StageLimits(
-        verify=TimeLimit.parse(settings["stage_limit.verify"]),
-        file=TimeLimit.parse(settings["stage_limit.file"]),
-        dispatch=TimeLimit.parse(settings["stage_limit.dispatch"]),
-        check=TimeLimit.parse(settings["stage_limit.check"]),
-        urgent_handling=TimeLimit.parse(settings["stage_limit.urgent_handling"]),
-    )
+    stored = db.execute(select(SettingRow.key, SettingRow.value))
+    settings.update({key: value for key, value in stored})
+    overrides: dict[date, bool] = {}
+    notes: dict[date, str] = {}
+    for day, working, note in db.execute(
+        select(CalendarOverrideRow.day, CalendarOverrideRow.is_workday, CalendarOverrideRow.note)
+    ):
+        overrides[day] = bool(working)
+        if note:
+            notes[day] = note
+    years = frozenset(int(y) for y in db.execute(select(CalendarYearRow.year)).scalars())
+    return CalendarConfig(overrides, notes, years, settings)
+
+
+def load_reference(session: Session, grid_loader: Callable[[], Grid] | None = None) -> Reference:
+    config = load_calendar_config(session)
+    settings = dict(config.settings)
+    calendar = config.calendar()
+    stage = config.stage_limits()
     catalog = Catalog(
         Category(
             kind=CategoryKind(r.kind), major_code=r.major_code, major_name=r.major_name,
