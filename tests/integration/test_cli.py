@@ -137,3 +137,144 @@ def test_calendar_add_uses_the_databases_calendar(world) -> None:
     result = run("calendar", "add", "--from", "2026-11-27T17:00", "--limit", "2 工作时",
                  db=ws.settings.db_url)  # fmt: skip
     assert result.stdout.strip() == "2026-12-01 10:00"
+
+
+# --- the working calendar (administrator) -------------------------------------------------
+
+
+@pytest.fixture
+def calendar_world(sqlite_url: str):
+    ws = make_world(sqlite_url, datetime(2027, 2, 19, 17, 0))
+    yield ws
+    ws.dispose()
+
+
+def _dispatch_friday_evening(ws) -> int:
+    """A case dispatched Fri 2027-02-19 17:00 with 2 工作时: due Monday 10:00."""
+    cell = ws.reference.cells[ws.reference.supervisors["jdy001"].patrol_cells[0]]
+    case = ws.report(ws.actor("jdy001"), description="井盖破损", lon=cell.lon, lat=cell.lat,
+                     category_code="E0102")  # fmt: skip
+    ws.act(ws.actor("leader"), case.id, "file")
+    ws.act(ws.actor("dispatcher"), case.id, "dispatch", {"limit": "2 工作时"})
+    return int(case.id)
+
+
+def _deadline(ws, case_id: int) -> datetime | None:
+    return ws.load_case(case_id)[0].deadline
+
+
+def test_calendar_show_lists_statutory_days_with_their_source(calendar_world) -> None:
+    result = run("calendar", "show", "2027", "--json", db=calendar_world.settings.db_url)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert (data["year"], data["status"], data["confirmed"]) == (2027, "unconfirmed", False)
+    assert data["warning"].startswith("2027 年调休安排尚未录入")
+    days = {d["date"]: d for d in data["days"]}
+    assert {k: days["2027-02-05"][k] for k in ("kind", "source")} == {
+        "kind": "holiday", "source": "rule"}  # fmt: skip
+    assert "2027-10-03" in days
+    assert "2027-03-01" not in days  # an ordinary Monday is not listed
+    official = json.loads(run("calendar", "show", "2026", "--json",
+                              db=calendar_world.settings.db_url).stdout)  # fmt: skip
+    assert official["status"] == "official"
+    make_up = {d["date"]: d for d in official["days"]}["2026-10-10"]
+    assert (make_up["kind"], make_up["source"]) == ("workday", "package")
+
+
+def test_calendar_set_makes_the_next_deadline_land_on_the_make_up_saturday(
+    calendar_world,
+) -> None:
+    url = calendar_world.settings.db_url
+    add = ("calendar", "add", "--from", "2027-02-19T17:00", "--limit", "2 工作时")
+    assert run(*add, db=url).stdout.strip() == "2027-02-22 10:00"
+    result = run("calendar", "set", "2027-02-20", "workday", "--note", "春节调休", db=url)
+    assert result.returncode == 0, result.stderr
+    assert run(*add, db=url).stdout.strip() == "2027-02-20 10:00"
+    shown = json.loads(run("calendar", "show", "2027", "--json", db=url).stdout)
+    saturday = {d["date"]: d for d in shown["days"]}["2027-02-20"]
+    assert saturday == {"date": "2027-02-20", "weekday": "六", "kind": "workday",
+                        "source": "override", "name": "", "note": "春节调休"}  # fmt: skip
+
+
+def test_calendar_set_with_affected_cases_asks_for_recompute_or_keep(calendar_world) -> None:
+    ws = calendar_world
+    case_id = _dispatch_friday_evening(ws)
+    url = ws.settings.db_url
+    refused = run("calendar", "set", "2027-02-20", "workday", db=url)
+    assert refused.returncode == 1
+    assert "此变更影响 1 件在办案件的期限" in refused.stderr
+    assert "--recompute" in refused.stderr
+    assert "--keep" in refused.stderr
+    assert ws.calendar_year(2027).days[50].special is None  # 02-20: nothing written
+
+    kept = run("calendar", "set", "2027-02-20", "workday", "--keep", "--json", db=url)
+    assert kept.returncode == 0, kept.stderr
+    assert json.loads(kept.stdout) | {"change": ""} == {
+        "change": "", "affected": 1, "recomputed": 0, "kept": 1}  # fmt: skip
+    assert _deadline(ws, case_id) == datetime(2027, 2, 22, 10, 0)
+
+    run("calendar", "set", "2027-02-20", "clear", "--keep", db=url)
+    recomputed = run("calendar", "set", "2027-02-20", "workday", "--recompute", db=url)
+    assert recomputed.returncode == 0, recomputed.stderr
+    assert "已重算 1 件的期限" in recomputed.stdout
+    assert _deadline(ws, case_id) == datetime(2027, 2, 20, 10, 0)
+    assert ws.load_case(case_id)[2][-1].action.value == "recompute_deadlines"
+
+
+def test_calendar_import_with_a_bad_line_writes_nothing_and_names_it(
+    calendar_world, tmp_path: Path
+) -> None:
+    url = calendar_world.settings.db_url
+    bad = tmp_path / "2027.csv"
+    bad.write_text("date,kind,note\n2027-02-09,holiday,春节\n2027-02-30,holiday,春节\n",
+                   encoding="utf-8")  # fmt: skip
+    result = run("calendar", "import", str(bad), db=url)
+    assert result.returncode == 1
+    assert result.stderr.startswith("错误：第 3 行")
+    assert "2027-02-30" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert not [d for d in calendar_world.calendar_year(2027).days if d.is_override]
+
+    for line, message in (
+        ("2027-02-09,rest", "第 2 行：无法识别的类型"),
+        ("2027-02-09,holiday\n2027-02-09,workday", "第 3 行：日期 2027-02-09 与第 2 行重复"),
+        ("2027-02-09", "第 2 行：应为"),
+    ):
+        bad.write_text(f"date,kind,note\n{line}\n", encoding="utf-8")
+        failed = run("calendar", "import", str(bad), db=url)
+        assert failed.returncode == 1
+        assert message in failed.stderr
+
+
+def test_calendar_import_enters_and_confirms_the_year(calendar_world, tmp_path: Path) -> None:
+    url = calendar_world.settings.db_url
+    schedule = tmp_path / "2027.csv"
+    # Excel on a Chinese Windows writes GB18030; a header is optional.
+    schedule.write_bytes("2027-02-09,holiday,春节\n2027-02-10,holiday,春节\n"
+                         "2027-02-20,workday,春节调休\n".encode("gb18030"))  # fmt: skip
+    result = run("calendar", "import", str(schedule), db=url)
+    assert result.returncode == 0, result.stderr
+    assert "2027 年调休安排已确认" in result.stdout
+    shown = json.loads(run("calendar", "show", "2027", "--json", db=url).stdout)
+    assert (shown["status"], shown["confirmed"], shown["warning"]) == ("confirmed", True, None)
+    days = {d["date"]: d for d in shown["days"]}
+    assert days["2027-02-09"]["source"] == "override"
+    assert days["2027-02-20"]["kind"] == "workday"
+    add = run("calendar", "add", "--from", "2027-02-04T17:00", "--limit", "2 工作时", db=url)
+    assert add.stdout.strip() == "2027-02-11 10:00"  # 05–08 by rule, 09 and 10 entered
+    assert "调休安排尚未录入" not in add.stderr
+
+
+def test_calendar_changes_are_for_the_administrator_only(calendar_world) -> None:
+    url = calendar_world.settings.db_url
+    result = run("calendar", "set", "2027-02-20", "workday", "--as", "leader", db=url)
+    assert result.returncode == 1
+    assert result.stderr.strip() == "错误：值班长无权修改工作日历（仅限管理员）"
+    bad_date = run("calendar", "set", "2027-02-30", "workday", db=url)
+    assert bad_date.stderr.strip() == "错误：无法识别的日期：'2027-02-30'（应为如 2027-02-20）"
+    bad_limit = run("calendar", "limit", "file", "很快", db=url)
+    assert bad_limit.returncode == 1
+    assert "立案时限填写有误" in bad_limit.stderr
+    ok = run("calendar", "limit", "file", "2 工作时", db=url)
+    assert ok.returncode == 0, ok.stderr
+    assert "立案时限：2 工作时" in run("calendar", "show", "2027", db=url).stdout
