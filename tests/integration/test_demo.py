@@ -410,10 +410,27 @@ def test_cancelling_from_progress_keeps_no_cases(tmp_path_factory: pytest.TempPa
 def test_options_are_validated(tmp_path_factory: pytest.TempPathFactory) -> None:
     ws = bootstrap(Settings(db_url=_sqlite_url(tmp_path_factory, "bad.sqlite")))
     try:
-        with pytest.raises(ValidationError, match="天数"):
-            build_demo(ws, DemoOptions(days=0))
+        with pytest.raises(ValidationError, match="天数不能为负数"):
+            build_demo(ws, DemoOptions(days=-1))
         with pytest.raises(ValidationError, match="每天上报量"):
             build_demo(ws, DemoOptions().with_rate(0))
+    finally:
+        ws.dispose()
+
+
+def test_zero_days_builds_the_reference_data_without_cases(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    url = _sqlite_url(tmp_path_factory, "empty.sqlite")
+    ws = bootstrap(Settings(db_url=url), clock=lambda: END)
+    try:
+        stats = build_demo(ws, DemoOptions(days=0, end=END))
+        assert (stats.cases, stats.events) == (0, 0)
+        assert stats.cells >= 15_000
+        assert stats.supervisors == 30
+        assert ws.has_grid()
+        assert "admin" in ws.reference.accounts
+        assert ws.list_cases() == []
     finally:
         ws.dispose()
 

@@ -292,10 +292,12 @@ def _impact(db: Session | Connection, ref: Reference, config: CalendarConfig,
             events, row = histories.get(case_id), rows.get(case_id)
             if not events or row is None:
                 continue
-            old, new = rederive(events, before), rederive(events, after)
-            moved = (old.deadline, old.stage_deadline) != (new.deadline, new.stage_deadline)
+            new = rederive(events, after)
             current = (row.deadline, row.stage_deadline)
-            if moved and current != (new.deadline, new.stage_deadline):
+            if current == (new.deadline, new.stage_deadline):
+                continue  # already what the new calendar gives
+            old = rederive(events, before)
+            if (old.deadline, old.stage_deadline) != (new.deadline, new.stage_deadline):
                 affected.append(AffectedCase(case_id, row.case_no, row.state, row.deadline,
                                              row.stage_deadline, new.deadline,
                                              new.stage_deadline))  # fmt: skip
