@@ -6,11 +6,14 @@ their signals together and keeps the layout (saved and restored with QSettings).
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QWidget
 
 from ui.actions.controller import ActionController
+from ui.actions.shortcuts import CALENDAR_SHORTCUT
+from ui.admin.calendar_screen import CalendarScreen
 from ui.context import AppContext
 from ui.feed import ChangeFollower
 from ui.map.controller import MapController
@@ -20,6 +23,7 @@ from ui.panels.queue import QueuePanel
 from ui.panels.reminders import ReminderPanel
 from ui.panels.supervisors import SupervisorBoard
 from ui.simulation import SimulationRunner
+from workstation.domain.roles import Role
 from workstation.services.map_queries import CellSummary
 
 SETTINGS_VERSION = 3  # bump when the default layout or the queue's columns change
@@ -30,6 +34,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self._ctx = ctx
         self._settings = settings or QSettings()
+        self.calendar_screen: CalendarScreen | None = None
         self.setObjectName("mainWindow")
         title = self.tr("网格化指挥调度工作站 — 呈贡分中心")
         name, role = ctx.account.display_name, ctx.role.label
@@ -117,7 +122,26 @@ class MainWindow(QMainWindow):
         if self.simulation is not None:
             demo = view.addMenu(self.tr("演示"))
             demo.addActions(self.simulation.create_actions(self))
+        if self._ctx.role is Role.ADMIN:
+            admin = self.menuBar().addMenu(self.tr("管理(&A)"))
+            admin.setObjectName("adminMenu")
+            self.calendar_action = QAction(self.tr("工作日历…"), self)
+            self.calendar_action.setObjectName("action_calendar")
+            self.calendar_action.setShortcut(QKeySequence(CALENDAR_SHORTCUT))
+            self.calendar_action.triggered.connect(self.open_calendar)
+            admin.addAction(self.calendar_action)
         self.menuBar().addMenu(self.tr("帮助(&H)")).addAction(self.actions.help_action)
+
+    def open_calendar(self) -> None:
+        """The administrator's working calendar, one window at a time."""
+        screen = self.calendar_screen
+        if screen is None or not shiboken6.isValid(screen):
+            screen = self.calendar_screen = CalendarScreen(self._ctx, self)
+            screen.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            screen.show()
+        else:  # already open, perhaps behind the main window
+            screen.raise_()
+            screen.activateWindow()
 
     def _center_map_on(self, case_id: int) -> None:
         if case_id >= 0:

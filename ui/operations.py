@@ -103,6 +103,7 @@ class _Pending:
     on_success: SuccessCallback | None
     on_error: ErrorCallback | None
     description: str
+    owner: QObject | None = None
 
 
 class Operations(QObject):
@@ -128,12 +129,19 @@ class Operations(QObject):
         on_error: ErrorCallback | None = None,
         *,
         description: str = "",
+        owner: QObject | None = None,
     ) -> None:
+        """Run ``fn`` on a worker; the callbacks follow on the GUI thread.
+
+        ``owner``: the widget the callbacks belong to. When it has been deleted by the time
+        the result arrives (a closed window), the callbacks are skipped: a lambda over
+        ``self`` would otherwise call into a deleted C++ object.
+        """
         signals = _Signals(self)  # kept alive (and parented) until the task reports back
         # Everything that may hold the last reference to a widget (the function and the
         # callbacks) is kept here, on the GUI thread, and dropped here right after use —
         # not left to the worker or to the deferred deletion of the signals object.
-        self._pending[signals] = _Pending(fn, on_success, on_error, description)
+        self._pending[signals] = _Pending(fn, on_success, on_error, description, owner)
         if len(self._pending) == 1:
             self.busy_changed.emit(True)
         signals.succeeded.connect(lambda result: self._finished(signals, result, None))
@@ -147,6 +155,9 @@ class Operations(QObject):
         signals.deleteLater()
         if not self._pending:
             self.busy_changed.emit(False)
+        if pending.owner is not None and not shiboken6.isValid(pending.owner):
+            log.debug("%s: result dropped, its window is gone", pending.description)
+            return
         if exc is None:
             if pending.on_success is not None:
                 pending.on_success(result)

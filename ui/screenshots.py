@@ -1,6 +1,7 @@
 """Screenshots of the workstation on the demo data, for the README and for review.
 
     python -m ui.screenshots [--db demo.sqlite] [--out docs/screenshots] [--lang zh_CN|en]
+                             [--only calendar]
 
 Runs off-screen. Without --db it builds a fresh demo database (fixed seed and time, so
 the pictures are reproducible); the clock is frozen at the demo's end time.
@@ -51,11 +52,79 @@ def settle(seconds: float = 0.5) -> None:
     loop.exec()
 
 
+def window_shots(window: Any, grab: Callable[[Any, str], None]) -> None:
+    """The dispatcher's window, its docks on their own, the dispatch dialog, the map."""
+    window.resize(1920, 1080)
+    window.show()
+    window.start()
+    queue, detail, board = window.queue, window.detail, window.supervisors
+    wait_until(lambda: queue.model.rowCount() > 0)
+    wait_until(lambda: window.map.case_count > 0 and board.model.rowCount() > 0)
+
+    # The case a dispatcher would look at: dispatched, overdue, with a reminder on it.
+    cases = [queue.model.case_at(r) for r in range(queue.model.rowCount())]
+    dispatched = [c for c in cases if c.state == "dispatched" and c.deadline]
+    focus = max(dispatched, key=lambda c: (c.remind_count, c.rework_count), default=cases[0])
+    loaded: list[int] = []
+    detail.load_finished.connect(loaded.append)
+    queue.select_case(focus.id)
+    wait_until(lambda: focus.id in loaded)
+    grab(window, "workstation")
+    for dock, name, size in ((window.detail_dock, "detail", (620, 1050)),
+                             (window.reminder_dock, "reminders", (900, 620)),
+                             (window.supervisor_dock, "supervisors", (1100, 700))):  # fmt: skip
+        dock.setFloating(True)  # on its own, at a size where it shows its content
+        dock.resize(*size)
+        grab(dock, name)
+        dock.setFloating(False)
+
+    filed = [c for c in cases if c.state == "filed"]
+    if filed:
+        queue.select_case(filed[0].id)
+        window.actions.trigger("dispatch", [filed[0].id])
+        dialog = window.actions.dialog
+        wait_until(lambda: dialog is not None and dialog.recommendation is not None)
+        grab(dialog, "dispatch-dialog")
+        dialog.close()
+
+    # The map on its own, floated and large, with its legend.
+    window.map_dock.setFloating(True)
+    window.map_dock.resize(1400, 900)
+    window.map.set_layer_visible("legend", True)
+    window.map.show_district()
+    grab(window.map_dock, "map-district")
+    queue.select_case(focus.id)
+    grab(window.map_dock, "map-community")
+
+
+def calendar_shot(ctx: Any, grab: Callable[[Any, str], None]) -> None:
+    """The administrator's working calendar: 2027 (not published yet), two days entered."""
+    from datetime import date
+
+    from ui.admin.calendar_screen import CalendarScreen
+    from workstation.domain.holiday_rules import DayKind
+    from workstation.services.calendar_admin import CalendarChange, DayChange
+
+    change = CalendarChange(days=(DayChange(date(2027, 2, 9), DayKind.HOLIDAY, "春节连休"),
+                                  DayChange(date(2027, 2, 20), DayKind.WORKDAY, "春节调休")))
+    ctx.ws.change_calendar(ctx.actor, change, recompute=True)
+    screen = CalendarScreen(ctx)
+    screen.resize(1280, 900)
+    screen.show()
+    screen.year_spin.setValue(2027)
+    wait_until(lambda: screen.view is not None and screen.view.year == 2027
+               and not screen.controller.busy)  # fmt: skip
+    screen.year_spin.setFocus()  # the grid's keyboard cursor is not in the legend
+    grab(screen, "calendar")
+    screen.close()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--db", help="a demo database (default: build one)")
     parser.add_argument("--out", default="docs/screenshots")
     parser.add_argument("--lang", default="zh_CN", choices=["zh_CN", "en"])
+    parser.add_argument("--only", choices=["calendar"], help="make only this picture")
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from ui.app import qt_environment
@@ -93,17 +162,6 @@ def main(argv: list[str] | None = None) -> int:
     install_translations(app, args.lang)
     apply_fonts(app)
     ops = Operations(app)
-    with ws.read_session() as session:
-        account = find_account(session, "leader")
-    settings = QSettings(str(Path(tmp.name) / "settings.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(AppContext(ws, ops, account, demo=True), settings)
-    window.resize(1920, 1080)
-    window.show()
-    window.start()
-    queue, detail, board = window.queue, window.detail, window.supervisors
-    wait_until(lambda: queue.model.rowCount() > 0)
-    wait_until(lambda: window.map.case_count > 0 and board.model.rowCount() > 0)
-
     shots: list[str] = []
 
     def grab(widget: Any, name: str) -> None:
@@ -112,42 +170,14 @@ def main(argv: list[str] | None = None) -> int:
         widget.grab().save(str(path))
         shots.append(str(path))
 
-    # The case a dispatcher would look at: dispatched, overdue, with a reminder on it.
-    cases = [queue.model.case_at(r) for r in range(queue.model.rowCount())]
-    dispatched = [c for c in cases if c.state == "dispatched" and c.deadline]
-    focus = max(dispatched, key=lambda c: (c.remind_count, c.rework_count), default=cases[0])
-    loaded: list[int] = []
-    detail.load_finished.connect(loaded.append)
-    queue.select_case(focus.id)
-    wait_until(lambda: focus.id in loaded)
-    grab(window, "workstation")
-    for dock, name, size in ((window.detail_dock, "detail", (620, 1050)),
-                             (window.reminder_dock, "reminders", (900, 620)),
-                             (window.supervisor_dock, "supervisors", (1100, 700))):  # fmt: skip
-        dock.setFloating(True)  # on its own, at a size where it shows its content
-        dock.resize(*size)
-        grab(dock, name)
-        dock.setFloating(False)
-
-    filed = [c for c in cases if c.state == "filed"]
-    if filed:
-        queue.select_case(filed[0].id)
-        window.actions.trigger("dispatch", [filed[0].id])
-        dialog = window.actions.dialog
-        wait_until(lambda: dialog is not None and dialog.recommendation is not None)
-        grab(dialog, "dispatch-dialog")
-        dialog.close()
-
-    # The map on its own, floated and large, with its legend.
-    window.map_dock.setFloating(True)
-    window.map_dock.resize(1400, 900)
-    window.map.set_layer_visible("legend", True)
-    window.map.show_district()
-    grab(window.map_dock, "map-district")
-    queue.select_case(focus.id)
-    grab(window.map_dock, "map-community")
-
-    window.close()
+    settings = QSettings(str(Path(tmp.name) / "settings.ini"), QSettings.Format.IniFormat)
+    with ws.read_session() as session:
+        leader, admin = find_account(session, "leader"), find_account(session, "admin")
+    if args.only is None:
+        window = MainWindow(AppContext(ws, ops, leader, demo=True), settings)
+        window_shots(window, grab)
+        window.close()
+    calendar_shot(AppContext(ws, ops, admin), grab)
     ops.wait_for_done(10_000)
     ws.dispose()
     for path in shots:

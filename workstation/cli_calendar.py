@@ -20,6 +20,7 @@ from workstation.services.calendar_admin import (
     CalendarImpact,
     DayChange,
     YearView,
+    schedule_import,
 )
 
 _WEEKDAYS = "一二三四五六日"
@@ -42,9 +43,7 @@ def _change_of(args: argparse.Namespace) -> CalendarChange:
     if command == "import":
         from workstation.adapters.calendar_csv import read_schedule_file
 
-        days = read_schedule_file(args.file)
-        years = () if args.no_confirm else tuple(sorted({d.day.year for d in days}))
-        return CalendarChange(days=days, confirm_years=years)
+        return schedule_import(read_schedule_file(args.file), confirm=not args.no_confirm)
     if command == "confirm":
         if args.undo:
             return CalendarChange(unconfirm_years=(args.year,))

@@ -1021,6 +1021,294 @@
     </message>
 </context>
 <context>
+    <name>CalendarController</name>
+    <message>
+        <location filename="../../ui/admin/calendar_controller.py" line="72"/>
+        <source>正在加载 %1 年…</source>
+        <translation>Loading %1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar_controller.py" line="86"/>
+        <source>正在计算受影响的案件…</source>
+        <translation>Finding the cases this change affects…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar_controller.py" line="93"/>
+        <source>请选择如何处理受影响案件的期限…</source>
+        <translation>Choose what to do with the affected cases&apos; deadlines…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar_controller.py" line="102"/>
+        <source>正在保存…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar_controller.py" line="116"/>
+        <source>正在读取调休表…</source>
+        <translation>Reading the schedule file…</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarDays</name>
+    <message>
+        <location filename="../../ui/admin/year_grid.py" line="361"/>
+        <source>工作日</source>
+        <translation>Working day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/year_grid.py" line="362"/>
+        <source>周末</source>
+        <translation>Weekend</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/year_grid.py" line="363"/>
+        <source>节假日</source>
+        <translation>Holiday</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/year_grid.py" line="364"/>
+        <source>调休上班</source>
+        <translation>Make-up working day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/year_grid.py" line="370"/>
+        <source>管理员录入</source>
+        <translation>Entered by the administrator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/year_grid.py" line="371"/>
+        <source>国务院安排</source>
+        <translation>State Council schedule</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/year_grid.py" line="372"/>
+        <source>法定节日规则</source>
+        <translation>Statutory holiday rules</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/year_grid.py" line="373"/>
+        <source>常规</source>
+        <translation>Regular week</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarLegend</name>
+    <message>
+        <location filename="../../ui/admin/year_grid.py" line="388"/>
+        <source>工作日</source>
+        <translation>Working day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/year_grid.py" line="389"/>
+        <source>周末</source>
+        <translation>Weekend</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/year_grid.py" line="390"/>
+        <source>休</source>
+        <translation>H</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/year_grid.py" line="390"/>
+        <source>节假日</source>
+        <translation>Holiday</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/year_grid.py" line="391"/>
+        <source>班</source>
+        <translation>W</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/year_grid.py" line="391"/>
+        <source>调休上班</source>
+        <translation>Make-up working day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/year_grid.py" line="392"/>
+        <source>管理员录入（右上角标记）</source>
+        <translation>Entered by the administrator (corner mark)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/year_grid.py" line="393"/>
+        <source>今天</source>
+        <translation>Today</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarScreen</name>
+    <message>
+        <location filename="../../ui/admin/calendar_screen.py" line="61"/>
+        <source>工作日历</source>
+        <translation>Working calendar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar_screen.py" line="74"/>
+        <source>上一年</source>
+        <translation>Previous year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar_screen.py" line="83"/>
+        <source>下一年</source>
+        <translation>Next year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar_screen.py" line="88"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="250"/>
+        <source>确认本年安排</source>
+        <translation>Confirm this year&apos;s schedule</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar_screen.py" line="90"/>
+        <source>导入调休表…</source>
+        <translation>Import schedule…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar_screen.py" line="93"/>
+        <source>CSV 文件，每行“日期,类型,备注”，如 2027-02-20,workday,春节调休；类型为 holiday（休）或 workday（班）</source>
+        <translation>A CSV file with one &quot;date,kind,note&quot; per line, e.g. 2027-02-20,workday,make-up day; the kind is holiday or workday</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar_screen.py" line="118"/>
+        <source>单击日期或按 Enter 设置；方向键移动，PageUp/PageDown 换月</source>
+        <translation>Click a day or press Enter to set it; arrow keys move, PageUp/PageDown change the month</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar_screen.py" line="127"/>
+        <source>办公时段与环节时限（全局，对所有年份有效）</source>
+        <translation>Office hours and stage limits (global, for every year)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar_screen.py" line="142"/>
+        <source>保存时限设置</source>
+        <translation>Save limits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar_screen.py" line="145"/>
+        <source>时限写法如：1 工作时、3 工作日、4 自然小时</source>
+        <translation>Limits are written e.g. 1 work_hours, 3 work_days, 4 hours (clock hours)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar_screen.py" line="160"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar_screen.py" line="200"/>
+        <source>办公时段</source>
+        <translation>Office hours</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar_screen.py" line="201"/>
+        <source>核实时限</source>
+        <translation>Verification limit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar_screen.py" line="202"/>
+        <source>立案时限</source>
+        <translation>Filing limit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar_screen.py" line="203"/>
+        <source>派遣时限</source>
+        <translation>Dispatch limit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar_screen.py" line="204"/>
+        <source>核查时限</source>
+        <translation>Check limit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar_screen.py" line="205"/>
+        <source>紧急案件处置时限</source>
+        <translation>Urgent handling limit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar_screen.py" line="210"/>
+        <source>官方安排</source>
+        <translation>Official schedule</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar_screen.py" line="211"/>
+        <source>已确认</source>
+        <translation>Confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar_screen.py" line="212"/>
+        <source>调休未录入</source>
+        <translation>Make-up days not entered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar_screen.py" line="237"/>
+        <source>由 %1 于 %2 确认</source>
+        <translation>Confirmed by %1 on %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar_screen.py" line="240"/>
+        <source>国务院公布的放假安排</source>
+        <translation>The holiday schedule published by the State Council</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar_screen.py" line="245"/>
+        <source>%1 年调休安排尚未录入：已按法定节日计算，调休工作日以管理员录入为准</source>
+        <translation>The make-up days of %1 have not been entered: deadlines count the statutory holidays only; make-up working days count once the administrator enters them</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar_screen.py" line="250"/>
+        <source>取消确认</source>
+        <translation>Withdraw confirmation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar_screen.py" line="253"/>
+        <source>改回“调休未录入”，工作台将重新提示</source>
+        <translation>Back to &quot;make-up days not entered&quot;: the workstations warn again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar_screen.py" line="255"/>
+        <source>确认本年的节假日和调休上班日已按国务院公布的安排录入完毕</source>
+        <translation>Confirm that this year&apos;s holidays and make-up working days are entered as the State Council published them</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar_screen.py" line="260"/>
+        <source>工作日 %1 天 · 节假日 %2 天 · 调休上班 %3 天 · 管理员录入 %4 天</source>
+        <translation>%1 working days · %2 holidays · %3 make-up days · %4 entered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar_screen.py" line="316"/>
+        <source>导入调休表</source>
+        <translation>Import schedule</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar_screen.py" line="317"/>
+        <source>调休表 (*.csv *.txt);;所有文件 (*)</source>
+        <translation>Schedules (*.csv *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar_screen.py" line="336"/>
+        <source>时限设置没有变化</source>
+        <translation>The limits are unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar_screen.py" line="349"/>
+        <source>已取消：未保存任何变更</source>
+        <translation>Cancelled: nothing was saved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar_screen.py" line="355"/>
+        <source>已保存；已重算 %1 件案件的期限</source>
+        <translation>Saved; the deadlines of %1 case(s) were recomputed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar_screen.py" line="357"/>
+        <source>已保存；保留了 %1 件案件的原期限</source>
+        <translation>Saved; %1 case(s) keep their deadlines</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar_screen.py" line="359"/>
+        <source>已保存</source>
+        <translation>Saved</translation>
+    </message>
+</context>
+<context>
     <name>CaseDetail</name>
     <message>
         <location filename="../../ui/widgets/detail_fields.py" line="108"/>
@@ -1341,37 +1629,37 @@
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/detail.py" line="325"/>
+        <location filename="../../ui/panels/detail.py" line="327"/>
         <source>无法显示案件</source>
         <translation>Cannot show the case</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/detail.py" line="327"/>
+        <location filename="../../ui/panels/detail.py" line="329"/>
         <source>重试</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/detail.py" line="329"/>
+        <location filename="../../ui/panels/detail.py" line="331"/>
         <source>无法加载案件详情：</source>
         <translation>Cannot load the case details: </translation>
     </message>
     <message>
-        <location filename="../../ui/panels/detail.py" line="345"/>
+        <location filename="../../ui/panels/detail.py" line="347"/>
         <source>无法加载照片：</source>
         <translation>Cannot load the photos: </translation>
     </message>
     <message>
-        <location filename="../../ui/panels/detail.py" line="358"/>
+        <location filename="../../ui/panels/detail.py" line="360"/>
         <source>正在查找附近的疑似重复案件…</source>
         <translation>Looking for possible duplicates nearby…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/detail.py" line="381"/>
+        <location filename="../../ui/panels/detail.py" line="384"/>
         <source>无法查找疑似重复案件：</source>
         <translation>Cannot look for possible duplicates: </translation>
     </message>
     <message>
-        <location filename="../../ui/panels/detail.py" line="422"/>
+        <location filename="../../ui/panels/detail.py" line="425"/>
         <source>未选择案件</source>
         <translation>No case selected</translation>
     </message>
@@ -1509,7 +1797,7 @@
     <message>
         <location filename="../../ui/widgets/timeline.py" line="92"/>
         <location filename="../../ui/widgets/timeline.py" line="116"/>
-        <location filename="../../ui/widgets/timeline.py" line="174"/>
+        <location filename="../../ui/widgets/timeline.py" line="183"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
@@ -1563,6 +1851,7 @@
     <message>
         <location filename="../../ui/widgets/timeline.py" line="113"/>
         <location filename="../../ui/widgets/timeline.py" line="123"/>
+        <location filename="../../ui/widgets/timeline.py" line="153"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
@@ -1629,59 +1918,69 @@
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="154"/>
+        <location filename="../../ui/widgets/timeline.py" line="155"/>
+        <source>处置期限</source>
+        <translation>Handling deadline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/timeline.py" line="160"/>
+        <source>环节时限</source>
+        <translation>Stage deadline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/timeline.py" line="163"/>
         <source>核查监督员</source>
         <translation>Checking supervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="159"/>
+        <location filename="../../ui/widgets/timeline.py" line="168"/>
         <source>催办单位</source>
         <translation>Unit reminded</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="162"/>
+        <location filename="../../ui/widgets/timeline.py" line="171"/>
         <source>催办内容</source>
         <translation>Reminder message</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="164"/>
+        <location filename="../../ui/widgets/timeline.py" line="173"/>
         <source>并入案件</source>
         <translation>Merged into case</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="166"/>
+        <location filename="../../ui/widgets/timeline.py" line="175"/>
         <source>重复案件</source>
         <translation>Duplicate case</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="171"/>
+        <location filename="../../ui/widgets/timeline.py" line="180"/>
         <source>未分类</source>
         <translation>Uncategorised</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="178"/>
+        <location filename="../../ui/widgets/timeline.py" line="187"/>
         <source>内容</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="184"/>
-        <location filename="../../ui/widgets/timeline.py" line="199"/>
+        <location filename="../../ui/widgets/timeline.py" line="193"/>
+        <location filename="../../ui/widgets/timeline.py" line="209"/>
         <source>附件</source>
         <translation>Attachment</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="186"/>
+        <location filename="../../ui/widgets/timeline.py" line="196"/>
         <source>环节时限至</source>
         <translation>Stage due</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="192"/>
+        <location filename="../../ui/widgets/timeline.py" line="202"/>
         <source>%1：</source>
         <translation>%1: </translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="257"/>
-        <location filename="../../ui/widgets/timeline.py" line="282"/>
+        <location filename="../../ui/widgets/timeline.py" line="267"/>
+        <location filename="../../ui/widgets/timeline.py" line="292"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
@@ -1712,6 +2011,59 @@
         <location filename="../../ui/actions/category_picker.py" line="141"/>
         <source>已选：{code} {path}，处置时限 {limit}</source>
         <translation>Selected: {code} {path}, handling limit {limit}</translation>
+    </message>
+</context>
+<context>
+    <name>DayDialog</name>
+    <message>
+        <location filename="../../ui/admin/calendar_dialogs.py" line="56"/>
+        <source>设置 %1</source>
+        <translation>Set %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar_dialogs.py" line="60"/>
+        <source>当前：%1（%2）</source>
+        <translation>Now: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar_dialogs.py" line="68"/>
+        <source>节假日（休息）</source>
+        <translation>Holiday (day off)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar_dialogs.py" line="70"/>
+        <source>工作日（上班）</source>
+        <translation>Working day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar_dialogs.py" line="72"/>
+        <source>按规则（清除录入）</source>
+        <translation>By the rules (remove the entry)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar_dialogs.py" line="84"/>
+        <source>如：春节调休（可选）</source>
+        <translation>e.g. Spring Festival make-up day (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar_dialogs.py" line="89"/>
+        <source>设为</source>
+        <translation>Make it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar_dialogs.py" line="92"/>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar_dialogs.py" line="96"/>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar_dialogs.py" line="97"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -1934,190 +2286,190 @@
 <context>
     <name>GridMapWidget</name>
     <message>
-        <location filename="../../ui/map/widget.py" line="545"/>
+        <location filename="../../ui/map/widget.py" line="538"/>
         <source>网格</source>
         <translation>Grid cells</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="546"/>
-        <location filename="../../ui/map/widget.py" line="1082"/>
+        <location filename="../../ui/map/widget.py" line="539"/>
+        <location filename="../../ui/map/widget.py" line="1075"/>
         <source>界线</source>
         <translation>Boundaries</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="547"/>
+        <location filename="../../ui/map/widget.py" line="540"/>
         <source>名称</source>
         <translation>Labels</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="548"/>
+        <location filename="../../ui/map/widget.py" line="541"/>
         <source>案件</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="549"/>
-        <location filename="../../ui/map/widget.py" line="1068"/>
+        <location filename="../../ui/map/widget.py" line="542"/>
+        <location filename="../../ui/map/widget.py" line="1061"/>
         <source>监督员</source>
         <translation>Supervisors</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="550"/>
+        <location filename="../../ui/map/widget.py" line="543"/>
         <source>轨迹</source>
         <translation>Tracks</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="551"/>
+        <location filename="../../ui/map/widget.py" line="544"/>
         <source>热力</source>
         <translation>Heat map</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="552"/>
-        <location filename="../../ui/map/widget.py" line="562"/>
+        <location filename="../../ui/map/widget.py" line="545"/>
+        <location filename="../../ui/map/widget.py" line="555"/>
         <source>图例</source>
         <translation>Legend</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="555"/>
+        <location filename="../../ui/map/widget.py" line="548"/>
         <source>单元网格（按街道着色，放大后显示网格线和编号）</source>
         <translation>Grid cells (coloured by subdistrict; zoom in for cell lines and codes)</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="556"/>
+        <location filename="../../ui/map/widget.py" line="549"/>
         <source>区界、街道界和社区界</source>
         <translation>District, subdistrict and community boundaries</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="557"/>
+        <location filename="../../ui/map/widget.py" line="550"/>
         <source>街道、社区名称和网格编号</source>
         <translation>Subdistrict and community names, grid cell codes</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="558"/>
+        <location filename="../../ui/map/widget.py" line="551"/>
         <source>在办案件（缩小时聚合显示件数）</source>
         <translation>Open cases (clustered with counts when zoomed out)</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="559"/>
+        <location filename="../../ui/map/widget.py" line="552"/>
         <source>监督员当前位置</source>
         <translation>Field supervisors&apos; current positions</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="560"/>
+        <location filename="../../ui/map/widget.py" line="553"/>
         <source>监督员今日轨迹</source>
         <translation>Field supervisors&apos; tracks today</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="561"/>
+        <location filename="../../ui/map/widget.py" line="554"/>
         <source>各网格案件数热力图（时段和类别见右侧）</source>
         <translation>Heat map of cases per grid cell (period and category on the right)</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="578"/>
+        <location filename="../../ui/map/widget.py" line="571"/>
         <source>今日</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="579"/>
+        <location filename="../../ui/map/widget.py" line="572"/>
         <source>近7天</source>
         <translation>Last 7 days</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="580"/>
+        <location filename="../../ui/map/widget.py" line="573"/>
         <source>近30天</source>
         <translation>Last 30 days</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="581"/>
+        <location filename="../../ui/map/widget.py" line="574"/>
         <source>近90天</source>
         <translation>Last 90 days</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="582"/>
+        <location filename="../../ui/map/widget.py" line="575"/>
         <source>本年度</source>
         <translation>This year</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="594"/>
+        <location filename="../../ui/map/widget.py" line="587"/>
         <source>全区</source>
         <translation>Whole district</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="597"/>
+        <location filename="../../ui/map/widget.py" line="590"/>
         <source>显示全区（Home）；方向键平移，+/− 缩放，Shift+拖动框选，Ctrl+拖动圈选</source>
         <translation>Show the whole district (Home); arrow keys pan, +/− zoom, Shift+drag selects a box, Ctrl+drag a free area</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="617"/>
+        <location filename="../../ui/map/widget.py" line="610"/>
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="618"/>
+        <location filename="../../ui/map/widget.py" line="611"/>
         <source>部件</source>
         <translation>Components</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="619"/>
+        <location filename="../../ui/map/widget.py" line="612"/>
         <source>事件</source>
         <translation>Events</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="620"/>
+        <location filename="../../ui/map/widget.py" line="613"/>
         <source>部件·公用设施</source>
         <translation>Components · Public utilities</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="621"/>
+        <location filename="../../ui/map/widget.py" line="614"/>
         <source>部件·道路交通</source>
         <translation>Components · Roads and traffic</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="622"/>
+        <location filename="../../ui/map/widget.py" line="615"/>
         <source>部件·市容环境</source>
         <translation>Components · Cityscape</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="623"/>
+        <location filename="../../ui/map/widget.py" line="616"/>
         <source>部件·园林绿化</source>
         <translation>Components · Parks and greenery</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="624"/>
+        <location filename="../../ui/map/widget.py" line="617"/>
         <source>部件·房屋土地</source>
         <translation>Components · Buildings and land</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="625"/>
+        <location filename="../../ui/map/widget.py" line="618"/>
         <source>部件·其他设施</source>
         <translation>Components · Other facilities</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="626"/>
+        <location filename="../../ui/map/widget.py" line="619"/>
         <source>事件·市容环境</source>
         <translation>Events · Cityscape</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="627"/>
+        <location filename="../../ui/map/widget.py" line="620"/>
         <source>事件·宣传广告</source>
         <translation>Events · Publicity and advertising</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="628"/>
+        <location filename="../../ui/map/widget.py" line="621"/>
         <source>事件·施工管理</source>
         <translation>Events · Construction management</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="629"/>
+        <location filename="../../ui/map/widget.py" line="622"/>
         <source>事件·突发事件</source>
         <translation>Events · Emergencies</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="630"/>
+        <location filename="../../ui/map/widget.py" line="623"/>
         <source>事件·街面秩序</source>
         <translation>Events · Street order</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/map/widget.py" line="784"/>
+        <location filename="../../ui/map/widget.py" line="777"/>
         <source>在办案件 %n 件</source>
         <translation>
             <numerusform>%n open case</numerusform>
@@ -2125,102 +2477,102 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="836"/>
+        <location filename="../../ui/map/widget.py" line="829"/>
         <source>%1（%2分钟未定位）</source>
         <translation>%1 (no position fix for %2 min)</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="1025"/>
+        <location filename="../../ui/map/widget.py" line="1018"/>
         <source>上报</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="1026"/>
+        <location filename="../../ui/map/widget.py" line="1019"/>
         <source>核实中</source>
         <translation>Verifying</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="1027"/>
+        <location filename="../../ui/map/widget.py" line="1020"/>
         <source>已立案</source>
         <translation>Filed</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="1028"/>
+        <location filename="../../ui/map/widget.py" line="1021"/>
         <source>已派遣</source>
         <translation>Dispatched</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="1029"/>
+        <location filename="../../ui/map/widget.py" line="1022"/>
         <source>待核查</source>
         <translation>Awaiting check</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="1030"/>
+        <location filename="../../ui/map/widget.py" line="1023"/>
         <source>挂账</source>
         <translation>Suspended</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="1034"/>
+        <location filename="../../ui/map/widget.py" line="1027"/>
         <source>案件阶段</source>
         <translation>Case stage</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="1043"/>
+        <location filename="../../ui/map/widget.py" line="1036"/>
         <source>紧急程度</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="1045"/>
+        <location filename="../../ui/map/widget.py" line="1038"/>
         <source>超期（红圈）</source>
         <translation>Overdue (red ring)</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="1046"/>
+        <location filename="../../ui/map/widget.py" line="1039"/>
         <source>紧急</source>
         <translation>Urgent</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="1047"/>
+        <location filename="../../ui/map/widget.py" line="1040"/>
         <source>督办</source>
         <translation>Key case</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="1051"/>
+        <location filename="../../ui/map/widget.py" line="1044"/>
         <source>聚合件数，红弧为超期占比</source>
         <translation>Cluster count; the red arc is the overdue share</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="1061"/>
+        <location filename="../../ui/map/widget.py" line="1054"/>
         <source>巡查中</source>
         <translation>Patrolling</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="1062"/>
+        <location filename="../../ui/map/widget.py" line="1055"/>
         <source>核实/核查中</source>
         <translation>Verifying/checking</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="1063"/>
+        <location filename="../../ui/map/widget.py" line="1056"/>
         <source>超时未定位</source>
         <translation>No recent position fix</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="1064"/>
+        <location filename="../../ui/map/widget.py" line="1057"/>
         <source>离线/休息</source>
         <translation>Offline/resting</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="1067"/>
+        <location filename="../../ui/map/widget.py" line="1060"/>
         <source>今日轨迹</source>
         <translation>Track today</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="1072"/>
+        <location filename="../../ui/map/widget.py" line="1065"/>
         <source>%1–%2 件</source>
         <translation>%1–%2 cases</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/map/widget.py" line="1073"/>
+        <location filename="../../ui/map/widget.py" line="1066"/>
         <source>%n 件</source>
         <translation>
             <numerusform>%n case</numerusform>
@@ -2228,34 +2580,94 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="1077"/>
+        <location filename="../../ui/map/widget.py" line="1070"/>
         <source>无案件</source>
         <translation>No cases</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="1078"/>
+        <location filename="../../ui/map/widget.py" line="1071"/>
         <source>热力：</source>
         <translation>Heat map: </translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="1084"/>
+        <location filename="../../ui/map/widget.py" line="1077"/>
         <source>区界</source>
         <translation>District boundary</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="1085"/>
+        <location filename="../../ui/map/widget.py" line="1078"/>
         <source>街道界</source>
         <translation>Subdistrict boundary</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="1086"/>
+        <location filename="../../ui/map/widget.py" line="1079"/>
         <source>社区界</source>
         <translation>Community boundary</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="1088"/>
+        <location filename="../../ui/map/widget.py" line="1081"/>
         <source>选中网格</source>
         <translation>Selected grid cell</translation>
+    </message>
+</context>
+<context>
+    <name>ImpactDialog</name>
+    <message>
+        <location filename="../../ui/admin/calendar_dialogs.py" line="146"/>
+        <source>日历变更影响在办案件</source>
+        <translation>Calendar change affects open cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar_dialogs.py" line="153"/>
+        <source>此变更影响 %1 件在办案件的期限</source>
+        <translation>This change moves the deadlines of %1 open case(s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar_dialogs.py" line="159"/>
+        <source>重算期限：按新的日历重新计算这些案件的期限，并记入各案件的处理记录。
+保留原期限：已给出的期限不变；之后的环节按新的日历计时。</source>
+        <translation>Recompute: these cases get the deadlines of the new calendar, recorded in each case&apos;s history.
+Keep: the deadlines already given stay; later stages count by the new calendar.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar_dialogs.py" line="167"/>
+        <source>案件编号</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar_dialogs.py" line="167"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar_dialogs.py" line="167"/>
+        <source>处置期限（原 → 新）</source>
+        <translation>Deadline (old → new)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar_dialogs.py" line="168"/>
+        <source>环节期限（原 → 新）</source>
+        <translation>Stage deadline (old → new)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar_dialogs.py" line="192"/>
+        <source>仅列出前 %1 件（共 %2 件）</source>
+        <translation>Only the first %1 of %2 cases are listed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar_dialogs.py" line="196"/>
+        <source>重算期限</source>
+        <translation>Recompute deadlines</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar_dialogs.py" line="198"/>
+        <source>保留原期限</source>
+        <translation>Keep deadlines</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar_dialogs.py" line="200"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -2334,94 +2746,104 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="34"/>
+        <location filename="../../ui/main_window.py" line="39"/>
         <source>网格化指挥调度工作站 — 呈贡分中心</source>
         <translation>Grid Dispatch Workstation — Chenggong Sub-centre</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="36"/>
-        <location filename="../../ui/main_window.py" line="150"/>
+        <location filename="../../ui/main_window.py" line="41"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="37"/>
+        <location filename="../../ui/main_window.py" line="42"/>
         <source>（演示模式）</source>
         <translation> (Demo mode)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="48"/>
+        <location filename="../../ui/main_window.py" line="53"/>
         <source>案件详情</source>
         <translation>Case details</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="50"/>
-        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="55"/>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>提醒中心</source>
         <translation>Reminders</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="53"/>
+        <location filename="../../ui/main_window.py" line="58"/>
         <source>网格地图</source>
         <translation>Grid map</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="59"/>
+        <location filename="../../ui/main_window.py" line="64"/>
         <source>监督员状态</source>
         <translation>Field supervisors</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="71"/>
+        <location filename="../../ui/main_window.py" line="76"/>
         <source>演示模式</source>
         <translation>Demo mode</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="98"/>
+        <location filename="../../ui/main_window.py" line="103"/>
         <source>案件(&amp;C)</source>
         <translation>&amp;Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101"/>
+        <location filename="../../ui/main_window.py" line="106"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102"/>
+        <location filename="../../ui/main_window.py" line="107"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106"/>
+        <location filename="../../ui/main_window.py" line="111"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115"/>
+        <location filename="../../ui/main_window.py" line="120"/>
         <source>地图图层</source>
         <translation>Map layers</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118"/>
+        <location filename="../../ui/main_window.py" line="123"/>
         <source>演示</source>
         <translation>Demo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
+        <location filename="../../ui/main_window.py" line="126"/>
+        <source>管理(&amp;A)</source>
+        <translation>&amp;Administration</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="128"/>
+        <source>工作日历…</source>
+        <translation>Working calendar…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="133"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132"/>
+        <location filename="../../ui/main_window.py" line="156"/>
         <source>无</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134"/>
+        <location filename="../../ui/main_window.py" line="158"/>
         <source>网格 %1 · %2 %3 · 监督员 %4 · 在办 %5 件（超期 %6 件）</source>
         <translation>Grid cell %1 · %2 %3 · Supervisor %4 · Open: %5 (overdue: %6)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_window.py" line="240"/>
         <source>数据库连接中断，正在重试…</source>
         <translation>Database connection lost, retrying…</translation>
     </message>
@@ -2485,17 +2907,17 @@
 <context>
     <name>MiniMap</name>
     <message>
-        <location filename="../../ui/map/widget.py" line="1146"/>
+        <location filename="../../ui/map/widget.py" line="1139"/>
         <source>图例</source>
         <translation>Legend</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="1147"/>
+        <location filename="../../ui/map/widget.py" line="1140"/>
         <source>本案件</source>
         <translation>This case</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="1148"/>
+        <location filename="../../ui/map/widget.py" line="1141"/>
         <source>候选单位责任区</source>
         <translation>Candidate unit&apos;s area of responsibility</translation>
     </message>
@@ -2503,17 +2925,17 @@
 <context>
     <name>Operations</name>
     <message>
-        <location filename="../../ui/operations.py" line="77"/>
+        <location filename="../../ui/operations.py" line="92"/>
         <source>与数据库的连接已断开，正在重试；请稍后再试</source>
         <translation>The database connection was lost and is being re-established; try again shortly</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="81"/>
+        <location filename="../../ui/operations.py" line="96"/>
         <source>数据库错误：%1</source>
         <translation>Database error: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="82"/>
+        <location filename="../../ui/operations.py" line="97"/>
         <source>内部错误：%1</source>
         <translation>Internal error: %1</translation>
     </message>
@@ -3258,68 +3680,78 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="299"/>
-        <location filename="../../ui/actions/shortcuts.py" line="310"/>
+        <location filename="../../ui/actions/shortcuts.py" line="300"/>
+        <location filename="../../ui/actions/shortcuts.py" line="311"/>
         <source>快捷键一览</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="303"/>
+        <location filename="../../ui/actions/shortcuts.py" line="304"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="304"/>
+        <location filename="../../ui/actions/shortcuts.py" line="305"/>
         <source>重新加载案件队列</source>
         <translation>Reload the case queue</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="305"/>
+        <location filename="../../ui/actions/shortcuts.py" line="306"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="306"/>
+        <location filename="../../ui/actions/shortcuts.py" line="307"/>
         <source>搜索案件编号、地址、描述、处置单位</source>
         <translation>Search case number, address, description, handling unit</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="307"/>
+        <location filename="../../ui/actions/shortcuts.py" line="308"/>
         <source>↑ ↓ Home End / Space</source>
         <translation>↑ ↓ Home End / Space</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="307"/>
+        <location filename="../../ui/actions/shortcuts.py" line="308"/>
         <source>选择案件</source>
         <translation>Select cases</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="308"/>
+        <location filename="../../ui/actions/shortcuts.py" line="309"/>
         <source>在队列中移动并选中案件，Space 选中当前行；Shift/Ctrl 加方向键或点击可多选</source>
         <translation>Move through the queue and select cases; Space selects the current row; Shift/Ctrl with arrow keys or clicks selects several</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="309"/>
+        <location filename="../../ui/actions/shortcuts.py" line="310"/>
         <source>确认 / 取消</source>
         <translation>Confirm / cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="309"/>
+        <location filename="../../ui/actions/shortcuts.py" line="310"/>
         <source>在对话框中接受（如推荐单位）或取消</source>
         <translation>Accept (e.g. the recommended unit) or cancel in a dialog</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="310"/>
+        <location filename="../../ui/actions/shortcuts.py" line="311"/>
         <source>显示本说明</source>
         <translation>Show this help</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="334"/>
+        <location filename="../../ui/actions/shortcuts.py" line="314"/>
+        <source>工作日历</source>
+        <translation>Working calendar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/shortcuts.py" line="315"/>
+        <source>节假日、调休工作日、办公时段与环节时限</source>
+        <translation>Holidays, make-up working days, office hours and stage limits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/shortcuts.py" line="338"/>
         <source>最快流程：在队列中选中新上报（Tab 进入队列，Space 选中首行即最新上报）→ F2 立案（类别已预填）→ Enter → F3 派遣（已选中推荐单位）→ Enter</source>
         <translation>Fastest path: select a new report in the queue (Tab into the queue, Space selects the first row, the newest report) → F2 File (category prefilled) → Enter → F3 Dispatch (recommended unit preselected) → Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="338"/>
+        <location filename="../../ui/actions/shortcuts.py" line="342"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -3327,42 +3759,42 @@
 <context>
     <name>SimulationRunner</name>
     <message>
-        <location filename="../../ui/simulation.py" line="154"/>
+        <location filename="../../ui/simulation.py" line="138"/>
         <source>倍速必须是正数</source>
         <translation>The speed must be positive</translation>
     </message>
     <message>
-        <location filename="../../ui/simulation.py" line="161"/>
+        <location filename="../../ui/simulation.py" line="145"/>
         <source>运行外业模拟</source>
         <translation>Run field simulation</translation>
     </message>
     <message>
-        <location filename="../../ui/simulation.py" line="165"/>
+        <location filename="../../ui/simulation.py" line="149"/>
         <source>监督员巡查、上报、核实核查，处置单位反馈（演示模式）</source>
         <translation>Field supervisors patrol, report, verify and check; handling units report back (demo mode)</translation>
     </message>
     <message>
-        <location filename="../../ui/simulation.py" line="175"/>
+        <location filename="../../ui/simulation.py" line="159"/>
         <source>实时（1×）</source>
         <translation>Real time (1×)</translation>
     </message>
     <message>
-        <location filename="../../ui/simulation.py" line="176"/>
+        <location filename="../../ui/simulation.py" line="160"/>
         <source>%1 倍速</source>
         <translation>%1× speed</translation>
     </message>
     <message>
-        <location filename="../../ui/simulation.py" line="201"/>
+        <location filename="../../ui/simulation.py" line="185"/>
         <source>数据库中没有网格和监督员，请先生成演示数据</source>
         <translation>The database has no grid cells or field supervisors; build the demo data first</translation>
     </message>
     <message>
-        <location filename="../../ui/simulation.py" line="220"/>
+        <location filename="../../ui/simulation.py" line="204"/>
         <source>无法启动外业模拟：%1</source>
         <translation>Cannot start the field simulation: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/simulation.py" line="261"/>
+        <location filename="../../ui/simulation.py" line="252"/>
         <source>外业模拟出错，已停止：%1</source>
         <translation>The field simulation failed and was stopped: %1</translation>
     </message>
@@ -3483,104 +3915,104 @@
 <context>
     <name>SupervisorBoard</name>
     <message>
-        <location filename="../../ui/panels/supervisors.py" line="101"/>
+        <location filename="../../ui/panels/supervisors.py" line="83"/>
         <source>全部街道</source>
         <translation>All subdistricts</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/supervisors.py" line="107"/>
+        <location filename="../../ui/panels/supervisors.py" line="89"/>
         <source>全部状态</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/supervisors.py" line="108"/>
+        <location filename="../../ui/panels/supervisors.py" line="90"/>
         <source>在岗</source>
         <translation>On duty</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/supervisors.py" line="109"/>
+        <location filename="../../ui/panels/supervisors.py" line="91"/>
         <source>巡查中</source>
         <translation>Patrolling</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/supervisors.py" line="110"/>
-        <location filename="../../ui/panels/supervisors.py" line="240"/>
+        <location filename="../../ui/panels/supervisors.py" line="92"/>
+        <location filename="../../ui/panels/supervisors.py" line="222"/>
         <source>核实/核查中</source>
         <translation>Verifying/checking</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/supervisors.py" line="111"/>
+        <location filename="../../ui/panels/supervisors.py" line="93"/>
         <source>休息</source>
         <translation>Resting</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/supervisors.py" line="112"/>
+        <location filename="../../ui/panels/supervisors.py" line="94"/>
         <source>离线</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/supervisors.py" line="116"/>
+        <location filename="../../ui/panels/supervisors.py" line="98"/>
         <source>只看需关注</source>
         <translation>Needing attention only</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/supervisors.py" line="138"/>
+        <location filename="../../ui/panels/supervisors.py" line="120"/>
         <source>正在加载监督员状态…</source>
         <translation>Loading field supervisor status…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/supervisors.py" line="146"/>
-        <location filename="../../ui/panels/supervisors.py" line="227"/>
+        <location filename="../../ui/panels/supervisors.py" line="128"/>
+        <location filename="../../ui/panels/supervisors.py" line="209"/>
         <source>更新于 %1</source>
         <translation>Updated %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/supervisors.py" line="151"/>
+        <location filename="../../ui/panels/supervisors.py" line="133"/>
         <source>街道</source>
         <translation>Subdistrict</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/supervisors.py" line="153"/>
+        <location filename="../../ui/panels/supervisors.py" line="135"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/supervisors.py" line="242"/>
+        <location filename="../../ui/panels/supervisors.py" line="224"/>
         <source>59 分钟前</source>
         <translation>59 min ago</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/supervisors.py" line="253"/>
+        <location filename="../../ui/panels/supervisors.py" line="235"/>
         <source>刷新失败：%1</source>
         <translation>Refresh failed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/supervisors.py" line="301"/>
+        <location filename="../../ui/panels/supervisors.py" line="283"/>
         <source>在岗 %1 人</source>
         <translation>On duty: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/supervisors.py" line="303"/>
+        <location filename="../../ui/panels/supervisors.py" line="285"/>
         <source>休息 %1 人</source>
         <translation>Resting: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/supervisors.py" line="304"/>
+        <location filename="../../ui/panels/supervisors.py" line="286"/>
         <source>离线 %1 人</source>
         <translation>Offline: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/supervisors.py" line="305"/>
+        <location filename="../../ui/panels/supervisors.py" line="287"/>
         <source>需关注 %1 人</source>
         <translation>Need attention: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/supervisors.py" line="306"/>
+        <location filename="../../ui/panels/supervisors.py" line="288"/>
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/panels/supervisors.py" line="313"/>
+        <location filename="../../ui/panels/supervisors.py" line="295"/>
         <source>（显示 %1 人）</source>
         <translation> (%1 shown)</translation>
     </message>
@@ -3777,22 +4209,22 @@
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="325"/>
+        <location filename="../../ui/widgets/timeline.py" line="335"/>
         <source>最新在前 ↓</source>
         <translation>Newest first ↓</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="326"/>
+        <location filename="../../ui/widgets/timeline.py" line="336"/>
         <source>点击改为按时间顺序（最早在前）</source>
         <translation>Click for chronological order (oldest first)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="328"/>
+        <location filename="../../ui/widgets/timeline.py" line="338"/>
         <source>最早在前 ↑</source>
         <translation>Oldest first ↑</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="329"/>
+        <location filename="../../ui/widgets/timeline.py" line="339"/>
         <source>点击改为最新在前</source>
         <translation>Click for newest first</translation>
     </message>
@@ -3862,6 +4294,29 @@
         <location filename="../../ui/actions/dialogs.py" line="472"/>
         <source>请选择或填写不属实的原因</source>
         <translation>Choose or enter why the report is not genuine</translation>
+    </message>
+</context>
+<context>
+    <name>YearGrid</name>
+    <message>
+        <location filename="../../ui/admin/year_grid.py" line="247"/>
+        <source>休</source>
+        <translation>H</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/year_grid.py" line="247"/>
+        <source>班</source>
+        <translation>W</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/year_grid.py" line="349"/>
+        <source>备注：%1</source>
+        <translation>Note: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/year_grid.py" line="351"/>
+        <source>录入人：%1</source>
+        <translation>Entered by: %1</translation>
     </message>
 </context>
 <context>

@@ -20,7 +20,7 @@ from workstation.persistence.tables import (
 )
 from workstation.services.calendar_admin import CalendarChange, DayChange
 
-from support.world import make_world
+from support.world import dispatched_case, make_world
 
 NOW = datetime(2027, 2, 19, 17, 0)  # a Friday, before the make-up Saturday 2027-02-20
 MAKEUP_SATURDAY = CalendarChange(days=(DayChange(date(2027, 2, 20), DayKind.WORKDAY, "春节调休"),))
@@ -34,13 +34,7 @@ def ws(db_url: str):
 
 
 def _dispatched(ws, at: datetime = NOW, limit: str = "2 工作时"):
-    """A case dispatched at ``at`` with ``limit``: deadline counted from then."""
-    supervisor = ws.reference.supervisors["jdy001"]
-    cell = ws.reference.cells[supervisor.patrol_cells[0]]
-    case = ws.report(ws.actor("jdy001"), description="井盖破损", lon=cell.lon, lat=cell.lat,
-                     category_code="E0102", at=at)  # fmt: skip
-    ws.act(ws.actor("leader"), case.id, "file", at=at)
-    return ws.act(ws.actor("dispatcher"), case.id, "dispatch", {"limit": limit}, at=at)
+    return dispatched_case(ws, at, limit)
 
 
 def _count(ws, table) -> int:

@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 
 from workstation.persistence.tables import CaseEventRow
 
-from support.world import make_world
+from support.world import dispatched_case, make_world
 
 NOW = datetime(2026, 11, 25, 10, 0)
 
@@ -151,12 +151,7 @@ def calendar_world(sqlite_url: str):
 
 def _dispatch_friday_evening(ws) -> int:
     """A case dispatched Fri 2027-02-19 17:00 with 2 工作时: due Monday 10:00."""
-    cell = ws.reference.cells[ws.reference.supervisors["jdy001"].patrol_cells[0]]
-    case = ws.report(ws.actor("jdy001"), description="井盖破损", lon=cell.lon, lat=cell.lat,
-                     category_code="E0102")  # fmt: skip
-    ws.act(ws.actor("leader"), case.id, "file")
-    ws.act(ws.actor("dispatcher"), case.id, "dispatch", {"limit": "2 工作时"})
-    return int(case.id)
+    return int(dispatched_case(ws, datetime(2027, 2, 19, 17, 0)).id)
 
 
 def _deadline(ws, case_id: int) -> datetime | None:

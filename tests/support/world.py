@@ -16,6 +16,7 @@ from workstation.domain.grid import (
     Street,
     cells_from_polygons,
 )
+from workstation.services.dto import CaseSummary
 from workstation.settings import Settings
 
 PASSWORD = "test-pass"
@@ -67,3 +68,14 @@ def make_world(db_url: str, now: datetime) -> Workstation:
         seed_reference(session, grid, unit_types, seed=7, supervisors=4, password=PASSWORD)
     ws.invalidate_reference()
     return ws
+
+
+def dispatched_case(ws: Workstation, at: datetime, limit: str = "2 工作时") -> CaseSummary:
+    """A case reported, filed and dispatched at ``at`` with ``limit``: its deadline counts
+    from then (a supervisor's report in jdy001's first patrol cell, category E0102)."""
+    supervisor = ws.reference.supervisors["jdy001"]
+    cell = ws.reference.cells[supervisor.patrol_cells[0]]
+    case = ws.report(ws.actor("jdy001"), description="井盖破损", lon=cell.lon, lat=cell.lat,
+                     category_code="E0102", at=at)  # fmt: skip
+    ws.act(ws.actor("leader"), case.id, "file", at=at)
+    return ws.act(ws.actor("dispatcher"), case.id, "dispatch", {"limit": limit}, at=at)

@@ -15,7 +15,7 @@ from ui.actions.controller import ActionController
 from ui.actions.dialogs import ActionDialog
 from ui.actions.dispatch import BulkDispatchModel, UnitListModel
 from ui.actions.jobs import dispatch_options
-from ui.actions.shortcuts import HELP_SHORTCUTS, RESERVED, SPECS, predict
+from ui.actions.shortcuts import CALENDAR_SHORTCUT, HELP_SHORTCUTS, RESERVED, SPECS, predict
 from workstation.domain.errors import PermissionDenied
 from workstation.domain.lifecycle import CaseState, Source
 from workstation.domain.roles import Role
@@ -314,7 +314,7 @@ def test_keys_follow_the_selection_and_prediction_agrees_with_the_services(
 def test_shortcuts_are_unique_and_leave_the_windows_keys_alone(qtbot, controller_for, host) -> None:
     controller = controller_for("leader")
     keys = [k.toString() for spec in SPECS for k in spec.key_sequences()]
-    keys += [QKeySequence(s).toString() for s in HELP_SHORTCUTS]
+    keys += [QKeySequence(s).toString() for s in (*HELP_SHORTCUTS, CALENDAR_SHORTCUT)]
     assert all(keys)
     assert len(keys) == len(set(keys))
     reserved = {k.toString() for std in RESERVED[:-1] for k in QKeySequence.keyBindings(std)}

@@ -357,3 +357,19 @@ def test_alert_sound_is_a_short_wav_and_silent_offscreen(qapp) -> None:
         assert sound.getnframes() / sound.getframerate() < 1.0
     assert path.stat().st_size < 50_000
     assert AlertSound().method == "silent"  # nobody listens to the offscreen platform
+
+
+def test_a_reload_that_finishes_after_the_panel_is_gone_is_dropped(qtbot, ws, ctx_for,
+                                                                    world) -> None:  # fmt: skip
+    """A window closed while its reminders are prepared on a worker: the late result must
+    not reach the deleted widget ("Internal C++ object already deleted")."""
+    import shiboken6
+
+    ctx = ctx_for("dispatcher")
+    panel = ReminderPanel(ctx)
+    rows = ws.list_cases()
+    assert rows
+    panel.set_cases(rows)
+    shiboken6.delete(panel)  # gone before the worker reports back
+    assert ctx.ops.wait_for_done(10_000)
+    qtbot.waitUntil(lambda: ctx.ops.running == 0, timeout=10_000)

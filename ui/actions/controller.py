@@ -229,7 +229,7 @@ class ActionController(QObject):
         self._ctx.ops.run(lambda: ws.cases_by_ids(case_ids, actor),
                           lambda rows: self._fetched(action, case_ids, rows),
                           lambda message, exc: self.message.emit(message),
-                          description="load cases for an action")  # fmt: skip
+                          description="load cases for an action", owner=self)  # fmt: skip
 
     def _fetched(self, action: str, case_ids: list[int], rows: list[CaseSummary]) -> None:
         self._remember(rows)
@@ -274,7 +274,7 @@ class ActionController(QObject):
 
         self._ctx.ops.run(lambda: ws.cases_by_ids(ids, actor), fetched,
                           lambda message, exc: self.message.emit(message),
-                          description="load cases for an action")  # fmt: skip
+                          description="load cases for an action", owner=self)  # fmt: skip
 
     def _open(self, action: str, cases: list[CaseSummary]) -> None:
         key = GENERIC.get(action, action)
@@ -361,7 +361,7 @@ class ActionController(QObject):
         self._ctx.ops.run(lambda: perform(ws, actor, items),
                           lambda result: self._finished(dialog, result),
                           lambda message, exc: self._failed(dialog, message),
-                          description=f"{items[0].action} ×{len(items)}")  # fmt: skip
+                          description=f"{items[0].action} ×{len(items)}", owner=self)  # fmt: skip
 
     def _finished(self, dialog: ActionDialog | None, result: BatchResult) -> None:
         updated = result.updated

@@ -282,12 +282,14 @@ class CaseDetailPanel(QWidget):
             lambda bundle: self._bundle_loaded(gen, bundle),
             lambda message, exc: self._bundle_failed(gen, message),
             description="load case detail",
+            owner=self,
         )
         self._ctx.ops.run(
             lambda: load_photos(ws, case_id),
             lambda photos: self._photos_loaded(gen, photos),
             lambda message, exc: self._photos_failed(gen, message),
             description="load case photos",
+            owner=self,
         )
 
     def _current(self, gen: int, part: str) -> bool:
@@ -361,6 +363,7 @@ class CaseDetailPanel(QWidget):
             lambda found: self._duplicates_loaded(gen, bundle, found),
             lambda message, exc: self._duplicates_failed(gen, message),
             description="find duplicate candidates",
+            owner=self,
         )
 
     def _duplicates_loaded(self, gen: int, bundle: DetailBundle,

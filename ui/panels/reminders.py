@@ -257,7 +257,7 @@ class ReminderPanel(QWidget):
             return evaluator
 
         self._ctx.ops.run(prepare, lambda ev: self._install(generation, ev),
-                          description="prepare reminders")  # fmt: skip
+                          description="prepare reminders", owner=self)  # fmt: skip
 
     def on_cases_changed(self, rows: list[CaseSummary]) -> None:
         if self._installed != self._generation:

@@ -149,6 +149,15 @@ def describe(event: EventView, names: Names) -> list[tuple[str, str]]:
         add(translate("CaseTimeline", "意见"), p.get("comment"))
     elif a == Action.RESTORE:
         add(translate("CaseTimeline", "新的截止时间"), _when(p.get("deadline")))
+    elif a == Action.RECOMPUTE_DEADLINES:
+        add(translate("CaseTimeline", "原因"), p.get("reason"))
+        if p.get("deadline") != p.get("previous_deadline"):
+            add(translate("CaseTimeline", "处置期限"),
+                f"{_when(p.get('previous_deadline'))} → {_when(p.get('deadline'))}")  # fmt: skip
+        if p.get("stage_deadline") != p.get("previous_stage_deadline") and \
+                p.get("stage_deadline") != p.get("deadline"):  # fmt: skip
+            before, after = p.get("previous_stage_deadline"), p.get("stage_deadline")
+            add(translate("CaseTimeline", "环节时限"), f"{_when(before)} → {_when(after)}")
     elif a == Action.SEND_FOR_CHECK:
         add(
             translate("CaseTimeline", "核查监督员"),
@@ -182,7 +191,8 @@ def describe(event: EventView, names: Names) -> list[tuple[str, str]]:
             if isinstance(f, dict)
         ]
         add(translate("CaseTimeline", "附件"), "、".join(files))
-    if "stage_deadline" in p and p["stage_deadline"] and a != Action.DISPATCH:
+    if "stage_deadline" in p and p["stage_deadline"] and \
+            a not in (Action.DISPATCH, Action.RECOMPUTE_DEADLINES):  # fmt: skip
         add(translate("CaseTimeline", "环节时限至"), _when(p["stage_deadline"]))
     return out
 

@@ -14,7 +14,7 @@ new re-derived deadlines.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -427,9 +427,7 @@ def _kind_name(working: bool | None) -> str | None:
     return DayKind.WORKDAY.value if working else DayKind.HOLIDAY.value
 
 
-def days_from(entries: Iterable[tuple[date, DayKind | None, str]]) -> tuple[DayChange, ...]:
-    return tuple(DayChange(day, kind, note) for day, kind, note in entries)
-
-
-def years_of(days: Sequence[DayChange]) -> tuple[int, ...]:
-    return tuple(sorted({d.day.year for d in days}))
+def schedule_import(days: Sequence[DayChange], *, confirm: bool = True) -> CalendarChange:
+    """Importing a year's official schedule is entering it: its years become confirmed."""
+    years = tuple(sorted({d.day.year for d in days})) if confirm else ()
+    return CalendarChange(days=tuple(days), confirm_years=years)

@@ -1,0 +1,1 @@
+"""Administrator's screens: the working calendar (工作日历)."""
