@@ -27,6 +27,7 @@ from workstation.domain.errors import DomainError
 log = logging.getLogger("ui.operations")
 
 SuccessCallback = Callable[[Any], None]
+ProgressCallback = Callable[[int, int], None]  # (done, total)
 ErrorCallback = Callable[[str, BaseException], None]
 
 
@@ -34,6 +35,12 @@ class _Signals(QObject):
     # Created on the GUI thread, so emissions from the worker are queued to the GUI thread.
     succeeded = Signal(object)
     failed = Signal(object)
+
+
+class _ProgressRelay(QObject):
+    # Created on the GUI thread: a worker's emissions are queued to it, in order, before
+    # the task's own result (same sending thread, same receiving thread).
+    progressed = Signal(int, int)
 
 
 class _Task(QRunnable):
@@ -147,6 +154,47 @@ class Operations(QObject):
         signals.succeeded.connect(lambda result: self._finished(signals, result, None))
         signals.failed.connect(lambda exc: self._finished(signals, None, exc))
         self._pool.start(_Task(fn, signals))
+
+    def run_with_progress(
+        self,
+        fn: Callable[[ProgressCallback], Any],
+        on_progress: ProgressCallback,
+        on_success: SuccessCallback | None = None,
+        on_error: ErrorCallback | None = None,
+        *,
+        description: str = "",
+        owner: QObject | None = None,
+    ) -> None:
+        """Like `run`, for work that can say how far it is: ``fn(report)`` calls
+        ``report(done, total)`` on the worker; ``on_progress`` follows on the GUI thread."""
+        relay = _ProgressRelay(self)
+
+        def progressed(done: int, total: int) -> None:
+            if owner is None or shiboken6.isValid(owner):
+                on_progress(done, total)
+
+        relay.progressed.connect(progressed)
+
+        def release() -> None:
+            relay.progressed.disconnect()
+            relay.deleteLater()
+
+        def succeeded(result: Any) -> None:
+            release()
+            if on_success is not None:
+                on_success(result)
+
+        def failed(message: str, exc: BaseException) -> None:
+            release()
+            if on_error is not None:
+                on_error(message, exc)
+            else:
+                self.error.emit(message)
+
+        emit = relay.progressed.emit
+        self.run(lambda: fn(emit), succeeded, failed, description=description, owner=owner)
+        # (A dropped result, its owner gone, leaves the relay to its parent: no callback
+        # holds a widget, and it goes with this object.)
 
     def _finished(self, signals: _Signals, result: Any, exc: BaseException | None) -> None:
         pending = self._pending.pop(signals)

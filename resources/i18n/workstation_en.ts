@@ -1023,27 +1023,27 @@
 <context>
     <name>CalendarController</name>
     <message>
-        <location filename="../../ui/admin/calendar_controller.py" line="72"/>
+        <location filename="../../ui/admin/calendar_controller.py" line="79"/>
         <source>正在加载 %1 年…</source>
         <translation>Loading %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_controller.py" line="86"/>
+        <location filename="../../ui/admin/calendar_controller.py" line="93"/>
         <source>正在计算受影响的案件…</source>
         <translation>Finding the cases this change affects…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_controller.py" line="93"/>
+        <location filename="../../ui/admin/calendar_controller.py" line="101"/>
         <source>请选择如何处理受影响案件的期限…</source>
         <translation>Choose what to do with the affected cases&apos; deadlines…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_controller.py" line="102"/>
+        <location filename="../../ui/admin/calendar_controller.py" line="110"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_controller.py" line="116"/>
+        <location filename="../../ui/admin/calendar_controller.py" line="127"/>
         <source>正在读取调休表…</source>
         <translation>Reading the schedule file…</translation>
     </message>
@@ -1137,173 +1137,178 @@
 <context>
     <name>CalendarScreen</name>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="61"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="62"/>
         <source>工作日历</source>
         <translation>Working calendar</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="74"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="75"/>
         <source>上一年</source>
         <translation>Previous year</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="83"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="84"/>
         <source>下一年</source>
         <translation>Next year</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="88"/>
-        <location filename="../../ui/admin/calendar_screen.py" line="250"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="89"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="259"/>
         <source>确认本年安排</source>
         <translation>Confirm this year&apos;s schedule</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="90"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="91"/>
         <source>导入调休表…</source>
         <translation>Import schedule…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="93"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="94"/>
         <source>CSV 文件，每行“日期,类型,备注”，如 2027-02-20,workday,春节调休；类型为 holiday（休）或 workday（班）</source>
         <translation>A CSV file with one &quot;date,kind,note&quot; per line, e.g. 2027-02-20,workday,make-up day; the kind is holiday or workday</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="118"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="119"/>
         <source>单击日期或按 Enter 设置；方向键移动，PageUp/PageDown 换月</source>
         <translation>Click a day or press Enter to set it; arrow keys move, PageUp/PageDown change the month</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="127"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="128"/>
         <source>办公时段与环节时限（全局，对所有年份有效）</source>
         <translation>Office hours and stage limits (global, for every year)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="142"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="143"/>
         <source>保存时限设置</source>
         <translation>Save limits</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="145"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="146"/>
         <source>时限写法如：1 工作时、3 工作日、4 自然小时</source>
         <translation>Limits are written e.g. 1 work_hours, 3 work_days, 4 hours (clock hours)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="160"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="161"/>
+        <source>%v / %m 件</source>
+        <translation>%v / %m cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar_screen.py" line="167"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="200"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="209"/>
         <source>办公时段</source>
         <translation>Office hours</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="201"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="210"/>
         <source>核实时限</source>
         <translation>Verification limit</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="202"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="211"/>
         <source>立案时限</source>
         <translation>Filing limit</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="203"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="212"/>
         <source>派遣时限</source>
         <translation>Dispatch limit</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="204"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="213"/>
         <source>核查时限</source>
         <translation>Check limit</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="205"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="214"/>
         <source>紧急案件处置时限</source>
         <translation>Urgent handling limit</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="210"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="219"/>
         <source>官方安排</source>
         <translation>Official schedule</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="211"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="220"/>
         <source>已确认</source>
         <translation>Confirmed</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="212"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="221"/>
         <source>调休未录入</source>
         <translation>Make-up days not entered</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="237"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="246"/>
         <source>由 %1 于 %2 确认</source>
         <translation>Confirmed by %1 on %2</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="240"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="249"/>
         <source>国务院公布的放假安排</source>
         <translation>The holiday schedule published by the State Council</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="245"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="254"/>
         <source>%1 年调休安排尚未录入：已按法定节日计算，调休工作日以管理员录入为准</source>
         <translation>The make-up days of %1 have not been entered: deadlines count the statutory holidays only; make-up working days count once the administrator enters them</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="250"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="259"/>
         <source>取消确认</source>
         <translation>Withdraw confirmation</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="253"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="262"/>
         <source>改回“调休未录入”，工作台将重新提示</source>
         <translation>Back to &quot;make-up days not entered&quot;: the workstations warn again</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="255"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="264"/>
         <source>确认本年的节假日和调休上班日已按国务院公布的安排录入完毕</source>
         <translation>Confirm that this year&apos;s holidays and make-up working days are entered as the State Council published them</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="260"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="269"/>
         <source>工作日 %1 天 · 节假日 %2 天 · 调休上班 %3 天 · 管理员录入 %4 天</source>
         <translation>%1 working days · %2 holidays · %3 make-up days · %4 entered</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="316"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="332"/>
         <source>导入调休表</source>
         <translation>Import schedule</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="317"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="333"/>
         <source>调休表 (*.csv *.txt);;所有文件 (*)</source>
         <translation>Schedules (*.csv *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="336"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="352"/>
         <source>时限设置没有变化</source>
         <translation>The limits are unchanged</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="349"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="365"/>
         <source>已取消：未保存任何变更</source>
         <translation>Cancelled: nothing was saved</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="355"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="371"/>
         <source>已保存；已重算 %1 件案件的期限</source>
         <translation>Saved; the deadlines of %1 case(s) were recomputed</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="357"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="373"/>
         <source>已保存；保留了 %1 件案件的原期限</source>
         <translation>Saved; %1 case(s) keep their deadlines</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="359"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="375"/>
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
@@ -2925,17 +2930,17 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
 <context>
     <name>Operations</name>
     <message>
-        <location filename="../../ui/operations.py" line="92"/>
+        <location filename="../../ui/operations.py" line="99"/>
         <source>与数据库的连接已断开，正在重试；请稍后再试</source>
         <translation>The database connection was lost and is being re-established; try again shortly</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="96"/>
+        <location filename="../../ui/operations.py" line="103"/>
         <source>数据库错误：%1</source>
         <translation>Database error: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="97"/>
+        <location filename="../../ui/operations.py" line="104"/>
         <source>内部错误：%1</source>
         <translation>Internal error: %1</translation>
     </message>

@@ -204,6 +204,8 @@ def test_recompute_moves_the_open_cases_deadline(qtbot, ws, open_calendar):
     _make_workday(qtbot, screen)
     dialog = _impact_dialog(qtbot, screen)
     assert dialog.objectName() == "impactDialog"
+    # the re-derivation said how far it got: one open case candidate, done
+    assert (screen.progress.value(), screen.progress.maximum()) == (1, 1)
     title = dialog.findChild(type(screen.result_label), "impactTitle")
     assert title.text() == "此变更影响 1 件在办案件的期限"
     assert dialog.table.rowCount() == 1

@@ -32,3 +32,23 @@ def test_results_for_a_deleted_owner_are_dropped(qtbot, qapp) -> None:
     qtbot.waitUntil(lambda: ops.running == 0, timeout=5000)
     assert calls == []
     assert errors == []  # not reported elsewhere either: nobody is left to show it to
+
+
+def test_progress_arrives_on_the_gui_thread_before_the_result(qtbot, qapp) -> None:
+    import threading
+
+    ops = Operations(qapp)
+    seen: list[tuple[int, int, bool]] = []
+    gui = threading.get_ident()
+
+    def work(report) -> str:
+        for done in range(1, 4):
+            report(done, 3)
+        return "done"
+
+    result: list[str] = []
+    ops.run_with_progress(work, lambda d, t: seen.append((d, t, threading.get_ident() == gui)),
+                          lambda r: result.append(f"{r} after {len(seen)}"))  # fmt: skip
+    qtbot.waitUntil(lambda: result == ["done after 3"], timeout=5000)
+    assert seen == [(1, 3, True), (2, 3, True), (3, 3, True)]
+    assert ops.wait_for_done(5000)

@@ -35,6 +35,7 @@ class CalendarController(QObject):
     applied = Signal(object)  # CalendarChangeResult
     failed = Signal(str)
     busy_changed = Signal(str)  # what runs now; "" when idle
+    progress_changed = Signal(int, int)  # open cases re-derived so far, of how many
 
     def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -57,6 +58,12 @@ class CalendarController(QObject):
         on_done = weak_callback(done)
         self._ctx.ops.run(fn, lambda result: on_done(result, *context),
                           weak_callback(self._failed), description=description)  # fmt: skip
+
+    def _run_reporting(self, fn: Callable[[Callable[[int, int], None]], Any],
+                       done: Callable[[Any], None], description: str) -> None:  # fmt: skip
+        self._ctx.ops.run_with_progress(fn, self.progress_changed.emit, weak_callback(done),
+                                        weak_callback(self._failed), description=description,
+                                        owner=self)  # fmt: skip
 
     def _failed(self, message: str, exc: BaseException) -> None:
         self._set_busy("")
@@ -84,7 +91,8 @@ class CalendarController(QObject):
         """Find the cases the change moves; write at once only when there are none."""
         ws = self._ctx.ws
         self._set_busy(self.tr("正在计算受影响的案件…"))
-        self._run(lambda: ws.calendar_impact(change), self._checked, "calendar impact")
+        self._run_reporting(lambda report: ws.calendar_impact(change, report), self._checked,
+                            "calendar impact")  # fmt: skip
 
     def _checked(self, found: CalendarImpact) -> None:
         if found.count == 0:
@@ -100,8 +108,11 @@ class CalendarController(QObject):
         e.g. when a case was dispatched between the impact and now)."""
         ws, actor = self._ctx.ws, self._ctx.actor
         self._set_busy(self.tr("正在保存…"))
-        self._run(lambda: ws.change_calendar(actor, change, recompute=recompute),
-                  self._written, "change calendar")  # fmt: skip
+        self._run_reporting(
+            lambda report: ws.change_calendar(actor, change, recompute=recompute,
+                                              progress=report),
+            self._written, "change calendar",
+        )  # fmt: skip
 
     def _written(self, result: CalendarChangeResult) -> None:
         self._set_busy("")

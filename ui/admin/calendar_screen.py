@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QPushButton,
     QSpinBox,
     QToolButton,
@@ -153,6 +154,12 @@ class CalendarScreen(QDialog):
         self.busy_label = QLabel(self)
         self.busy_label.setObjectName("calendarBusy")
         self.busy_label.setStyleSheet(BUSY_STYLE)
+        # How far the re-derivation of the open cases is (seconds on a large centre).
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("calendarProgress")
+        self.progress.setMaximumWidth(220)
+        self.progress.setFormat(self.tr("%v / %m 件"))
+        self.progress.hide()
         self.result_label = QLabel(self)
         self.result_label.setObjectName("calendarResult")
         self.result_label.setWordWrap(True)
@@ -161,6 +168,7 @@ class CalendarScreen(QDialog):
         close.clicked.connect(self.close)
         bottom = QHBoxLayout()
         bottom.addWidget(self.busy_label)
+        bottom.addWidget(self.progress)
         bottom.addWidget(self.result_label, 1)
         bottom.addWidget(close)
 
@@ -188,6 +196,7 @@ class CalendarScreen(QDialog):
         c = self.controller
         c.year_loaded.connect(self.show_year)
         c.busy_changed.connect(self._busy)
+        c.progress_changed.connect(self._progress)
         c.impact_ready.connect(self.ask_impact)
         c.applied.connect(self._applied)
         c.failed.connect(self.show_error)
@@ -265,8 +274,15 @@ class CalendarScreen(QDialog):
         for key, edit in self.setting_edits.items():
             edit.setText(view.settings.get(key, ""))
 
+    def _progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        self.progress.setVisible(total > 0 and bool(self.controller.busy))
+
     def _busy(self, text: str) -> None:
         self.busy_label.setText(text)
+        if not text:
+            self.progress.hide()
         if text and self._focus is None:
             self._focus = self.focusWidget()  # disabling moves the focus: give it back after
         for widget in self.controls:

@@ -359,6 +359,8 @@ def apply(uow: SqlUnitOfWork, ref: Reference, actor: Actor, now: datetime,
             reason = change.describe()
             for item in found.affected:
                 recomputed += _recompute_case(uow, ctx, actor, now, item, reason)
+                if progress is not None and recomputed % 100 == 0:
+                    progress(recomputed, found.count)  # second pass: the recomputations
         uow.feed.append("reference", "calendar", "calendar.change", actor.username, now)
         uow.commit()
     return CalendarChangeResult(change, found.count, recomputed)
