@@ -150,9 +150,11 @@ def _calendar_admin_parsers(cal: Any, leaf: dict[str, Any]) -> None:
     hours = cal.add_parser("hours", help="修改办公时段，如 \"09:00-12:00, 14:30-18:00\"", **parents)
     hours.add_argument("office_hours")
 
-    limit = cal.add_parser("limit", help="修改阶段时限，如 file \"1 工作时\"", **parents)
+    limit = cal.add_parser("limit", help="修改环节时限，如 file \"1 工作时\"", **parents)
     limit.add_argument("stage", choices=["verify", "file", "dispatch", "check", "urgent_handling"])
     limit.add_argument("limit", help="时限，如 1 工作时、30 分钟")
+    limit.add_argument("--priority", choices=["normal", "urgent"], default="normal",
+                       help="一般（默认）或紧急案件的环节时限")  # fmt: skip
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -50,6 +50,8 @@ def _change_of(args: argparse.Namespace) -> CalendarChange:
         return CalendarChange(confirm_years=(args.year,))
     if command == "hours":
         return CalendarChange(settings=(("office_hours", args.office_hours),))
+    if args.priority == "urgent" and args.stage != "urgent_handling":
+        return CalendarChange(settings=((f"stage_limit.urgent.{args.stage}", args.limit),))
     return CalendarChange(settings=((f"stage_limit.{args.stage}", args.limit),))
 
 

@@ -1153,7 +1153,7 @@
     </message>
     <message>
         <location filename="../../ui/admin/calendar_screen.py" line="89"/>
-        <location filename="../../ui/admin/calendar_screen.py" line="259"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="264"/>
         <source>确认本年安排</source>
         <translation>Confirm this year&apos;s schedule</translation>
     </message>
@@ -1178,137 +1178,147 @@
         <translation>Office hours and stage limits (global, for every year)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="143"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="136"/>
+        <source>核实</source>
+        <translation>Verify</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar_screen.py" line="136"/>
+        <source>立案</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar_screen.py" line="137"/>
+        <source>派遣</source>
+        <translation>Dispatch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar_screen.py" line="137"/>
+        <source>核查</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar_screen.py" line="141"/>
+        <source>一般案件</source>
+        <translation>Normal cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar_screen.py" line="141"/>
+        <source>紧急案件</source>
+        <translation>Urgent cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar_screen.py" line="149"/>
         <source>保存时限设置</source>
         <translation>Save limits</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="146"/>
-        <source>时限写法如：1 工作时、3 工作日、4 自然小时</source>
-        <translation>Limits are written e.g. 1 work_hours, 3 work_days, 4 hours (clock hours)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="161"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="168"/>
         <source>%v / %m 件</source>
         <translation>%v / %m cases</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="167"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="174"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="209"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="133"/>
         <source>办公时段</source>
         <translation>Office hours</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="210"/>
-        <source>核实时限</source>
-        <translation>Verification limit</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="211"/>
-        <source>立案时限</source>
-        <translation>Filing limit</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="212"/>
-        <source>派遣时限</source>
-        <translation>Dispatch limit</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="213"/>
-        <source>核查时限</source>
-        <translation>Check limit</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="214"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="147"/>
         <source>紧急案件处置时限</source>
         <translation>Urgent handling limit</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="219"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="152"/>
+        <source>时限写法如：1 工作时、3 工作日、4 自然小时、30 分钟</source>
+        <translation>Limits are written e.g. 1 work_hours, 3 work_days, 4 hours (clock hours), 30 minutes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar_screen.py" line="224"/>
         <source>官方安排</source>
         <translation>Official schedule</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="220"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="225"/>
         <source>已确认</source>
         <translation>Confirmed</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="221"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="226"/>
         <source>调休未录入</source>
         <translation>Make-up days not entered</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="246"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="251"/>
         <source>由 %1 于 %2 确认</source>
         <translation>Confirmed by %1 on %2</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="249"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="254"/>
         <source>国务院公布的放假安排</source>
         <translation>The holiday schedule published by the State Council</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="254"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="259"/>
         <source>%1 年调休安排尚未录入：已按法定节日计算，调休工作日以管理员录入为准</source>
         <translation>The make-up days of %1 have not been entered: deadlines count the statutory holidays only; make-up working days count once the administrator enters them</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="259"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="264"/>
         <source>取消确认</source>
         <translation>Withdraw confirmation</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="262"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="267"/>
         <source>改回“调休未录入”，工作台将重新提示</source>
         <translation>Back to &quot;make-up days not entered&quot;: the workstations warn again</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="264"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="269"/>
         <source>确认本年的节假日和调休上班日已按国务院公布的安排录入完毕</source>
         <translation>Confirm that this year&apos;s holidays and make-up working days are entered as the State Council published them</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="269"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="274"/>
         <source>工作日 %1 天 · 节假日 %2 天 · 调休上班 %3 天 · 管理员录入 %4 天</source>
         <translation>%1 working days · %2 holidays · %3 make-up days · %4 entered</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="332"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="337"/>
         <source>导入调休表</source>
         <translation>Import schedule</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="333"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="338"/>
         <source>调休表 (*.csv *.txt);;所有文件 (*)</source>
         <translation>Schedules (*.csv *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="352"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="357"/>
         <source>时限设置没有变化</source>
         <translation>The limits are unchanged</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="365"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="370"/>
         <source>已取消：未保存任何变更</source>
         <translation>Cancelled: nothing was saved</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="371"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="376"/>
         <source>已保存；已重算 %1 件案件的期限</source>
         <translation>Saved; the deadlines of %1 case(s) were recomputed</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="373"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="378"/>
         <source>已保存；保留了 %1 件案件的原期限</source>
         <translation>Saved; %1 case(s) keep their deadlines</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="375"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="380"/>
         <source>已保存</source>
         <translation>Saved</translation>
     </message>

@@ -222,3 +222,34 @@ def test_confirming_a_year_silences_its_warning(ws) -> None:
     ws.change_calendar(ws.actor("admin"), CalendarChange(unconfirm_years=(2027,)), recompute=None)
     assert ws.calendar_year(2027).status is YearStatus.UNCONFIRMED
     assert ws.calendar_year(2026).status is YearStatus.OFFICIAL
+
+
+def test_urgent_cases_have_their_own_stage_limits(ws) -> None:
+    supervisor = ws.reference.supervisors["jdy001"]
+    cell = ws.reference.cells[supervisor.patrol_cells[0]]
+
+    def report(priority: str, at: datetime):
+        return ws.report(ws.actor("jdy001"), description="燃气井盖缺失", lon=cell.lon,
+                         lat=cell.lat, category_code="C0102", priority=priority, at=at)  # fmt: skip
+
+    normal = report("normal", datetime(2027, 3, 1, 17, 30))
+    urgent = report("urgent", datetime(2027, 3, 1, 17, 30))
+    # by default the urgent stage limits are the normal ones: 立案 within 1 工作时
+    assert normal.stage_deadline == urgent.stage_deadline == datetime(2027, 3, 2, 9, 30)
+    change = CalendarChange(settings=(("stage_limit.urgent.file", "30 分钟"),))
+    found = ws.calendar_impact(change)
+    assert [a.id for a in found.affected] == [urgent.id]
+    ws.change_calendar(ws.actor("admin"), change, recompute=True)
+    # 30 natural minutes, after office hours too
+    assert ws.load_case(urgent.id)[0].stage_deadline == datetime(2027, 3, 1, 18, 0)
+    assert ws.load_case(normal.id)[0].stage_deadline == datetime(2027, 3, 2, 9, 30)
+    later = report("urgent", datetime(2027, 3, 1, 20, 0))
+    assert later.stage_deadline == datetime(2027, 3, 1, 20, 30)
+    # filing an urgent case starts the urgent dispatch limit
+    ws.change_calendar(ws.actor("admin"),
+                       CalendarChange(settings=(("stage_limit.urgent.dispatch", "20 分钟"),)),
+                       recompute=False)  # fmt: skip
+    filed = ws.act(ws.actor("leader"), later.id, "file", at=datetime(2027, 3, 1, 20, 10))
+    assert filed.stage_deadline == datetime(2027, 3, 1, 20, 30)
+    view = ws.calendar_year(2027)
+    assert view.settings["stage_limit.urgent.file"] == "30 分钟"

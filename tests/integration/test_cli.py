@@ -272,4 +272,8 @@ def test_calendar_changes_are_for_the_administrator_only(calendar_world) -> None
     assert "立案时限填写有误" in bad_limit.stderr
     ok = run("calendar", "limit", "file", "2 工作时", db=url)
     assert ok.returncode == 0, ok.stderr
-    assert "立案时限：2 工作时" in run("calendar", "show", "2027", db=url).stdout
+    urgent = run("calendar", "limit", "file", "30 分钟", "--priority", "urgent", db=url)
+    assert urgent.returncode == 0, urgent.stderr
+    shown = run("calendar", "show", "2027", db=url).stdout
+    assert "  立案时限：2 工作时" in shown
+    assert "  紧急案件立案时限：30 分钟" in shown

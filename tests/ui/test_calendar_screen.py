@@ -109,6 +109,8 @@ def test_admin_menu_opens_the_year_with_its_status_and_holidays(qtbot, ws, open_
     assert screen.confirm_button.text() == "确认本年安排"
     assert screen.setting_edits["office_hours"].text() == "09:00-12:00, 14:30-18:00"
     assert screen.setting_edits["stage_limit.file"].text() == "1 工作时"
+    assert screen.setting_edits["stage_limit.urgent.file"].text() == "1 工作时"  # per priority
+    assert screen.setting_edits["stage_limit.urgent_handling"].text() == "4 自然小时"
 
     grid = screen.grid
     image = grid.grab().toImage()

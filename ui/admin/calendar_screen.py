@@ -127,28 +127,35 @@ class CalendarScreen(QDialog):
         # -- office hours and stage limits -----------------------------------------------
         self.settings_box = QGroupBox(self.tr("办公时段与环节时限（全局，对所有年份有效）"), self)
         self.setting_edits: dict[str, QLineEdit] = {}
-        labels = self._setting_labels()
         fields = QGridLayout(self.settings_box)
-        # Label, field, label, field, label, field; then the button. 办公时段 on its own row.
-        for index, (key, label) in enumerate(labels.items()):
-            edit = QLineEdit(self.settings_box)
-            edit.setObjectName(f"setting_{key}")
-            edit.returnPressed.connect(self.save_settings)
-            edit.setMinimumWidth(120)
-            self.setting_edits[key] = edit
-            row, slot = (0, 0) if index == 0 else (1 + (index - 1) // 3, (index - 1) % 3)
-            fields.addWidget(QLabel(label, self.settings_box), row, 2 * slot)
-            fields.addWidget(edit, row, 2 * slot + 1, 1, 3 if index == 0 else 1)
+        # 办公时段 on its own row; then the stage limits as a table: a row per priority, a
+        # column per stage; the urgent handling limit at the end of the urgent row.
+        fields.addWidget(QLabel(self.tr("办公时段"), self.settings_box), 0, 0)
+        fields.addWidget(self._setting_edit("office_hours"), 0, 1, 1, 4)
         self.setting_edits["office_hours"].setPlaceholderText("09:00-12:00, 14:30-18:00")
+        stages = (("verify", self.tr("核实")), ("file", self.tr("立案")),
+                  ("dispatch", self.tr("派遣")), ("check", self.tr("核查")))  # fmt: skip
+        for column, (_, title) in enumerate(stages, start=1):
+            fields.addWidget(QLabel(title, self.settings_box), 1, column)
+        for row, (prefix, title) in enumerate(
+            (("stage_limit.", self.tr("一般案件")), ("stage_limit.urgent.", self.tr("紧急案件"))),
+            start=2,
+        ):
+            fields.addWidget(QLabel(title, self.settings_box), row, 0)
+            for column, (stage, _) in enumerate(stages, start=1):
+                fields.addWidget(self._setting_edit(prefix + stage), row, column)
+        fields.addWidget(QLabel(self.tr("紧急案件处置时限"), self.settings_box), 3, 5)
+        fields.addWidget(self._setting_edit("stage_limit.urgent_handling"), 3, 6)
         self.save_settings_button = QPushButton(self.tr("保存时限设置"), self.settings_box)
         self.save_settings_button.setObjectName("saveSettings")
-        fields.addWidget(self.save_settings_button, 0, 7)
-        limits = QLabel(self.tr("时限写法如：1 工作时、3 工作日、4 自然小时"), self.settings_box)
+        fields.addWidget(self.save_settings_button, 0, 8)
+        limits = QLabel(self.tr("时限写法如：1 工作时、3 工作日、4 自然小时、30 分钟"),
+                        self.settings_box)  # fmt: skip
         limits.setStyleSheet(BUSY_STYLE)
-        fields.addWidget(limits, 3, 0, 1, 6)
-        fields.setColumnStretch(6, 1)  # the fields keep a readable width on a wide window
-        for column in (1, 3, 5):
-            fields.setColumnMinimumWidth(column, 150)
+        fields.addWidget(limits, 4, 0, 1, 7)
+        fields.setColumnStretch(7, 1)  # the fields keep a readable width on a wide window
+        for column in (1, 2, 3, 4, 6):
+            fields.setColumnMinimumWidth(column, 120)
 
         # -- what happened -------------------------------------------------------------------
         self.busy_label = QLabel(self)
@@ -204,15 +211,13 @@ class CalendarScreen(QDialog):
         self.grid.setFocus()
         c.load(self.year)
 
-    def _setting_labels(self) -> dict[str, str]:
-        return {
-            "office_hours": self.tr("办公时段"),
-            "stage_limit.verify": self.tr("核实时限"),
-            "stage_limit.file": self.tr("立案时限"),
-            "stage_limit.dispatch": self.tr("派遣时限"),
-            "stage_limit.check": self.tr("核查时限"),
-            "stage_limit.urgent_handling": self.tr("紧急案件处置时限"),
-        }
+    def _setting_edit(self, key: str) -> QLineEdit:
+        edit = QLineEdit(self.settings_box)
+        edit.setObjectName(f"setting_{key}")
+        edit.returnPressed.connect(self.save_settings)
+        edit.setMinimumWidth(110)
+        self.setting_edits[key] = edit
+        return edit
 
     def _status_label(self, status: YearStatus) -> str:
         return {

@@ -27,6 +27,7 @@ from datetime import datetime
 from functools import lru_cache
 
 from workstation.domain.calendar import LimitUnit, TimeLimit
+from workstation.domain.case import Stage as StageName
 from workstation.domain.case import StageLimits
 from workstation.domain.lifecycle import Source
 from workstation.services.dto import CaseSummary
@@ -120,13 +121,14 @@ def timer_of(case: CaseSummary, verified: bool, limits: StageLimits) -> Timer:
         return Timer(TimerKind.NONE, case.deadline)
     if state == "reported":
         needs = case.source in _NEEDS_VERIFICATION and not verified and not case.self_handled
-        stage = limits.verify if needs else limits.file
+        name = StageName.VERIFY if needs else StageName.FILE
     elif state == "verifying":
-        stage = limits.verify
+        name = StageName.VERIFY
     elif state == "filed":
-        stage = limits.dispatch
+        name = StageName.DISPATCH
     else:  # awaiting_check
-        stage = limits.check
+        name = StageName.CHECK
+    stage = limits.of(name, case.priority)
     return Timer(TimerKind.STAGE, case.stage_deadline, stage.unit, stage)
 
 

@@ -12,6 +12,7 @@ from datetime import datetime
 
 from workstation.bootstrap import Workstation
 from workstation.domain.calendar import LimitUnit, TimeLimit, WorkCalendar
+from workstation.domain.case import Stage as StageName
 from workstation.domain.lifecycle import Action, CaseState, RequestKind, Source
 from workstation.domain.roles import Actor
 from workstation.services.dto import CaseDetail, EventView
@@ -194,7 +195,7 @@ def timings(ref: Reference, detail: CaseDetail, now: datetime) -> tuple[Timing, 
     stage = _stage_of(state, s.source, detail.verified)
     if stage is not None and s.stage_deadline is not None and s.stage_deadline != s.deadline:
         started = next((e for e in reversed(detail.events) if "stage_deadline" in e.payload), None)
-        limit = getattr(ref.stage_limits, stage)
+        limit = ref.stage_limits.of(StageName(stage), s.priority)
         start = started.at if started is not None else s.reported_at
         out.append(_timing(cal, stage, str(limit), start, s.stage_deadline, now, limit.unit,
                            running=True, pauses=()))  # fmt: skip

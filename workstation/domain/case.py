@@ -46,7 +46,8 @@ class Stage(enum.StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class StageLimits:
-    """Time allowed for each stage before the handling clock (all configurable)."""
+    """Time allowed for each stage, per priority, and the urgent handling limit (all
+    configurable; the urgent stage limits start equal to the normal ones)."""
 
     verify: TimeLimit = TimeLimit(2, LimitUnit.WORK_HOURS)
     file: TimeLimit = TimeLimit(1, LimitUnit.WORK_HOURS)
@@ -54,9 +55,15 @@ class StageLimits:
     check: TimeLimit = TimeLimit(4, LimitUnit.WORK_HOURS)
     # Urgent cases run on natural hours whatever the category says.
     urgent_handling: TimeLimit = TimeLimit(4, LimitUnit.NATURAL_HOURS)
+    urgent_verify: TimeLimit = TimeLimit(2, LimitUnit.WORK_HOURS)
+    urgent_file: TimeLimit = TimeLimit(1, LimitUnit.WORK_HOURS)
+    urgent_dispatch: TimeLimit = TimeLimit(1, LimitUnit.WORK_HOURS)
+    urgent_check: TimeLimit = TimeLimit(4, LimitUnit.WORK_HOURS)
 
-    def of(self, stage: Stage) -> TimeLimit:
-        return getattr(self, stage.value)  # type: ignore[no-any-return]
+    def of(self, stage: Stage, priority: Priority | str = Priority.NORMAL) -> TimeLimit:
+        """The limit of ``stage`` for a case of ``priority``."""
+        prefix = "urgent_" if Priority(priority) is Priority.URGENT else ""
+        return getattr(self, prefix + stage.value)  # type: ignore[no-any-return]
 
 
 @dataclass(slots=True)
@@ -304,8 +311,11 @@ def _start_stage(case: Case | None, action: Action, payload: dict[str, Any], sta
                  ctx: CaseContext) -> None:  # fmt: skip
     stage = stage_started(case, action, payload)
     if stage is not None:
+        # The priority the case has once this action is done (filing may set it).
+        priority = payload.get("priority") or (case.priority if case else Priority.NORMAL)
+        limit = ctx.stage_limits.of(stage, priority)
         payload["stage"] = stage.value
-        payload["stage_deadline"] = _iso(ctx.calendar.deadline(start, ctx.stage_limits.of(stage)))
+        payload["stage_deadline"] = _iso(ctx.calendar.deadline(start, limit))
 
 
 def _d_request_verification(case: Case, a: Actor, now: datetime, ctx: CaseContext,

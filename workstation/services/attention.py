@@ -29,6 +29,7 @@ from datetime import date, datetime, timedelta
 from operator import attrgetter
 
 from workstation.domain.calendar import TimeLimit, WorkCalendar
+from workstation.domain.case import Stage as StageName
 from workstation.domain.case import StageLimits
 from workstation.domain.lifecycle import CaseState, Priority, Source
 from workstation.services.dto import CaseSummary
@@ -371,15 +372,15 @@ class AttentionEvaluator:
         if due is None:
             return None
         if state == _AWAITING_CHECK:
-            return Stage.CHECK, due, self.limits.check
+            return Stage.CHECK, due, self.limits.of(StageName.CHECK, case.priority)
         if state == _FILED:
-            return Stage.DISPATCH, due, self.limits.dispatch
+            return Stage.DISPATCH, due, self.limits.of(StageName.DISPATCH, case.priority)
         if state == _VERIFYING:
-            return Stage.VERIFY, due, self.limits.verify
+            return Stage.VERIFY, due, self.limits.of(StageName.VERIFY, case.priority)
         if state == _REPORTED:
             if self._in_verify_stage(case, due):
-                return Stage.VERIFY, due, self.limits.verify
-            return Stage.FILE, due, self.limits.file
+                return Stage.VERIFY, due, self.limits.of(StageName.VERIFY, case.priority)
+            return Stage.FILE, due, self.limits.of(StageName.FILE, case.priority)
         return None  # suspended: the clock stands still
 
     def _in_verify_stage(self, case: CaseSummary, due: datetime) -> bool:
@@ -391,7 +392,8 @@ class AttentionEvaluator:
         key = (case.reported_at, due)
         known = self._verify_stage.get(key)
         if known is None:
-            known = self.calendar.deadline(case.reported_at, self.limits.verify) == due
+            limit = self.limits.of(StageName.VERIFY, case.priority)
+            known = self.calendar.deadline(case.reported_at, limit) == due
             self._verify_stage[key] = known
         return known
 

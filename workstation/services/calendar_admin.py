@@ -58,6 +58,10 @@ STAGE_SETTING_LABELS = {
     "stage_limit.file": "立案时限",
     "stage_limit.dispatch": "派遣时限",
     "stage_limit.check": "核查时限",
+    "stage_limit.urgent.verify": "紧急案件核实时限",
+    "stage_limit.urgent.file": "紧急案件立案时限",
+    "stage_limit.urgent.dispatch": "紧急案件派遣时限",
+    "stage_limit.urgent.check": "紧急案件核查时限",
     "stage_limit.urgent_handling": "紧急案件处置时限",
 }
 
@@ -88,8 +92,10 @@ class CalendarChange:
         parts: list[str] = []
         if len(self.days) == 1:
             d = self.days[0]
-            what = d.kind.label if d.kind is not None else "按规则"
-            parts.append(f"{d.day.isoformat()} 设为{what}")
+            if d.kind is not None:
+                parts.append(f"{d.day.isoformat()} 设为{d.kind.label}")
+            else:
+                parts.append(f"{d.day.isoformat()} 恢复按规则计算")
         elif self.days:
             first, last = min(d.day for d in self.days), max(d.day for d in self.days)
             parts.append(f"调整 {len(self.days)} 天（{first.isoformat()} 至 {last.isoformat()}）")

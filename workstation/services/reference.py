@@ -55,6 +55,10 @@ DEFAULT_SETTINGS = {
     "stage_limit.dispatch": "1 工作时",
     "stage_limit.check": "4 工作时",
     "stage_limit.urgent_handling": "4 自然小时",
+    "stage_limit.urgent.verify": "2 工作时",
+    "stage_limit.urgent.file": "1 工作时",
+    "stage_limit.urgent.dispatch": "1 工作时",
+    "stage_limit.urgent.check": "4 工作时",
     "demo": "0",
 }
 
@@ -132,6 +136,8 @@ class Reference:
 # The settings that shape deadlines: office hours and the stage limits.
 CALENDAR_SETTINGS = ("office_hours", "stage_limit.verify", "stage_limit.file",
                      "stage_limit.dispatch", "stage_limit.check",
+                     "stage_limit.urgent.verify", "stage_limit.urgent.file",
+                     "stage_limit.urgent.dispatch", "stage_limit.urgent.check",
                      "stage_limit.urgent_handling")  # fmt: skip
 
 
@@ -156,6 +162,10 @@ class CalendarConfig:
             dispatch=TimeLimit.parse(s["stage_limit.dispatch"]),
             check=TimeLimit.parse(s["stage_limit.check"]),
             urgent_handling=TimeLimit.parse(s["stage_limit.urgent_handling"]),
+            urgent_verify=TimeLimit.parse(s["stage_limit.urgent.verify"]),
+            urgent_file=TimeLimit.parse(s["stage_limit.urgent.file"]),
+            urgent_dispatch=TimeLimit.parse(s["stage_limit.urgent.dispatch"]),
+            urgent_check=TimeLimit.parse(s["stage_limit.urgent.check"]),
         )
 
 
