@@ -23,6 +23,7 @@ from ui.panels.queue import QueuePanel
 from ui.panels.reminders import ReminderPanel
 from ui.panels.supervisors import SupervisorBoard
 from ui.simulation import SimulationRunner
+from ui.widgets.calendar_notice import CalendarNotice
 from workstation.domain.roles import Role
 from workstation.services.map_queries import CellSummary
 
@@ -66,12 +67,14 @@ class MainWindow(QMainWindow):
         self._arrange_docks()
         self.actions = ActionController(ctx, self)
         self.follower = ChangeFollower(ctx.ws, ctx.ops, ctx.actor, parent=self)
+        self.calendar_notice = CalendarNotice(ctx, self)
         self._build_menus()
         self.addToolBar(self.actions.build_toolbar(self))
         self._wire()
 
         self.connection = QLabel(self)
         self.statusBar().addPermanentWidget(self.connection)
+        self.statusBar().addPermanentWidget(self.calendar_notice)
         if ctx.demo:
             badge = QLabel(self.tr("演示模式"), self)
             badge.setObjectName("demoBadge")
@@ -199,6 +202,7 @@ class MainWindow(QMainWindow):
         d.case_link_activated.connect(q.select_case)
         f.reload_needed.connect(q.reload)
         f.reference_changed.connect(q.reload)
+        f.reference_changed.connect(self.calendar_notice.refresh)
         f.cases_hidden.connect(q.forget_cases)
         f.connection_lost.connect(self._connection_lost)
         f.connection_restored.connect(lambda: self.connection.setText(""))
@@ -229,6 +233,7 @@ class MainWindow(QMainWindow):
 
     def _start(self) -> None:
         self.queue.reload()
+        self.calendar_notice.refresh()
         self.follower.start()
         self.supervisors.start()
         self.map_ctl.start()

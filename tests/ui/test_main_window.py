@@ -125,3 +125,28 @@ def test_selecting_a_case_centres_the_map_on_it(qtbot, ws, ctx_for, qsettings) -
     assert abs((x0 + x1) / 2 - x) < (x1 - x0) * 0.05
     assert y0 + (y1 - y0) * 0.2 < y < y1 - (y1 - y0) * 0.2
     assert x1 - x0 < 2000  # zoomed in to the case, not the whole district
+
+
+def test_status_bar_says_when_upcoming_deadlines_run_into_an_unconfirmed_year(
+    qtbot, ws, ctx_for, qsettings
+) -> None:
+    """2026-11-25: deadlines given now reach into 2027, whose 调休 is not entered yet."""
+    import pytest
+
+    from workstation.domain.holiday_rules import package_knows
+    from workstation.services.calendar_admin import CalendarChange
+
+    if package_knows(2027):
+        pytest.skip("chinesecalendar now publishes 2027")
+    window = MainWindow(ctx_for("dispatcher"), qsettings)
+    qtbot.addWidget(window)
+    window.show()
+    window.start()
+    notice = window.calendar_notice
+    qtbot.waitUntil(notice.isVisible, timeout=10_000)
+    assert notice.text() == "2027 年调休未录入"
+    assert notice.toolTip().startswith("2027 年调休安排尚未录入：已按法定节日计算")
+    # the administrator confirms 2027 elsewhere: the feed brings it, the notice goes
+    ws.change_calendar(ws.actor("admin"), CalendarChange(confirm_years=(2027,)), recompute=None)
+    qtbot.waitUntil(lambda: not notice.isVisible(), timeout=10_000)
+    window.close()
