@@ -25,7 +25,7 @@ from workstation.adapters.demo import (
 )
 from workstation.adapters.seed import DEMO_PASSWORD
 from workstation.bootstrap import Workstation, bootstrap
-from workstation.domain.case import evolve, replay
+from workstation.domain.case import evolve, rederive, replay
 from workstation.domain.errors import DomainError, ValidationError
 from workstation.domain.lifecycle import Action, CaseState, Source
 from workstation.persistence.repositories import (
@@ -176,13 +176,19 @@ def test_json_encoder_writes_what_json_dumps_writes() -> None:
 
 
 def test_every_case_replays_from_its_events(demo: Demo) -> None:
+    ctx = demo.ws.reference.context
     with demo.ws.read_session() as session:
         repo = CaseRepository(session)
         rows = session.execute(select(CASES).order_by(CASES.c.id)).all()
         assert len(rows) == demo.stats.cases
         for row in rows:
             events = repo.events(row.id)
-            assert replay(events) == case_from_row(row)
+            case = case_from_row(row)
+            assert replay(events) == case
+            # Re-deriving the deadlines under the same calendar changes nothing: what a
+            # calendar change compares against (calendar_admin.impact) is exactly this.
+            again = rederive(events, ctx)
+            assert (again.deadline, again.stage_deadline) == (case.deadline, case.stage_deadline)
             # CaseRepository: version 1 on add, +1 per saved event.
             assert row.version == row.event_count == len(events)
             assert [e.seq for e in events] == list(range(1, len(events) + 1))
