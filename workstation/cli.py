@@ -92,6 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
         act.add_argument(f"--{option}")
     act.add_argument("--confirmed", choices=["yes", "no"], help="核实结果：属实 yes / 不属实 no")
     act.add_argument("--expected-version", type=int, help="乐观锁：看到的案件版本")
+    act.add_argument("--at", help="操作时间（ISO；仅演示/培训数据库，用于构造场景）")
     act.add_argument("--json", action="store_true")
 
     rep = case.add_parser("report", help="登记新问题（上报）", **leaf)
@@ -105,6 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("--address", default="")
     rep.add_argument("--priority")
     rep.add_argument("--self-handled", action="store_true")
+    rep.add_argument("--at", help="上报时间（ISO；仅演示/培训数据库，用于构造场景）")
     rep.add_argument("--json", action="store_true")
 
     cal = sub.add_parser("calendar", help="工作日历").add_subparsers(dest="cal_command",
@@ -372,8 +374,10 @@ def _case_act(ws: Any, args: argparse.Namespace) -> int:
             params[key] = value
     if args.confirmed is not None:
         params["confirmed"] = args.confirmed == "yes"
-    summary = ws.act(actor, ws.resolve(args.id), args.action, params,
-                     expected_version=args.expected_version)  # fmt: skip
+    case_id = ws.resolve(args.id)
+    at = _scenario_time(ws, args.at, case_id)
+    summary = ws.act(actor, case_id, args.action, params,
+                     expected_version=args.expected_version, at=at)  # fmt: skip
     if args.json:
         json.dump(summary.to_json(), sys.stdout, ensure_ascii=False, indent=1)
         print()
@@ -391,6 +395,7 @@ def _case_report(ws: Any, args: argparse.Namespace) -> int:
         ws.actor(args.user), description=args.description, source=args.source, lon=args.lon,
         lat=args.lat, grid_code=args.grid, category_code=args.category, address=args.address,
         priority=args.priority, self_handled=args.self_handled,
+        at=_scenario_time(ws, args.at, None),
     )  # fmt: skip
     if args.json:
         json.dump(summary.to_json(), sys.stdout, ensure_ascii=False, indent=1)
@@ -399,6 +404,32 @@ def _case_report(ws: Any, args: argparse.Namespace) -> int:
         grid = summary.grid_code or "未定位"
         print(f"已登记案件 {summary.case_no}（ID {summary.id}），网格 {grid}")
     return 0
+
+
+def _scenario_time(ws: Any, text: str | None, case_id: int | None) -> datetime | None:
+    """``--at``: an action recorded at another time, to build scenarios with known timings.
+
+    Only on a demo or training database: on a real one the audit must say when things
+    happened. A case's history stays in order: no action before its last one.
+    """
+    if text is None:
+        return None
+    if not ws.reference.is_demo:
+        raise DomainError("只有演示或培训数据库允许指定操作时间（--at）")
+    try:
+        at = datetime.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"无法识别的操作时间：{text!r}（应为 ISO 格式，如 2026-11-02T09:30）") \
+            from None  # fmt: skip
+    if at.tzinfo is not None:
+        raise ValueError(f"操作时间必须是不带时区的北京时间：{text}")
+    if case_id is not None:
+        last = ws.load_case(case_id)[0].updated_at
+        if last is not None and at < last:
+            raise DomainError(
+                f"操作时间 {at:%Y-%m-%d %H:%M} 早于该案件上一次操作（{last:%Y-%m-%d %H:%M}）"
+            )
+    return at
 
 
 def _calendar_for(args: argparse.Namespace, settings: Settings) -> Any:

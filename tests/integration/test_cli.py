@@ -277,3 +277,49 @@ def test_calendar_changes_are_for_the_administrator_only(calendar_world) -> None
     shown = run("calendar", "show", "2027", db=url).stdout
     assert "  立案时限：2 工作时" in shown
     assert "  紧急案件立案时限：30 分钟" in shown
+
+
+# --- scenarios with known timings (demo / training databases) -----------------------------
+
+
+def test_at_is_refused_on_a_database_that_is_not_a_demo(world) -> None:
+    ws, case = world
+    url = ws.settings.db_url
+    result = run("case", "act", str(case.id), "file", "--as", "leader",
+                 "--at", "2026-11-25T11:00", db=url)  # fmt: skip
+    assert result.returncode == 1
+    assert result.stderr.strip() == "错误：只有演示或培训数据库允许指定操作时间（--at）"
+    assert ws.load_case(case.id)[0].state.value == "reported"
+
+
+def test_at_records_actions_at_the_given_times_on_a_demo_database(world) -> None:
+    ws, _ = world
+    from workstation.persistence.tables import SettingRow
+
+    with ws.write_session() as s:
+        s.merge(SettingRow(key="demo", value="1"))
+    url = ws.settings.db_url
+    cell = ws.reference.cells[ws.reference.supervisors["jdy002"].patrol_cells[0]]
+    reported = run("case", "report", "--as", "jdy002", "--description", "井盖破损",
+                   "--lon", str(cell.lon), "--lat", str(cell.lat), "--category", "E0102",
+                   "--at", "2026-11-02T09:30", "--json", db=url)  # fmt: skip
+    assert reported.returncode == 0, reported.stderr
+    data = json.loads(reported.stdout)
+    assert data["reported_at"] == "2026-11-02T09:30:00"
+    assert data["case_no"].startswith("20261102")
+    case_id = str(data["id"])
+    for action, user, at in (("file", "leader", "2026-11-02T09:40"),
+                             ("dispatch", "dispatcher", "2026-11-02T10:00")):  # fmt: skip
+        done = run("case", "act", case_id, action, "--as", user, "--at", at, db=url)
+        assert done.returncode == 0, done.stderr
+    shown = json.loads(run("case", "show", case_id, "--json", db=url).stdout)
+    assert [e["at"] for e in shown["events"]] == [
+        "2026-11-02T09:30:00", "2026-11-02T09:40:00", "2026-11-02T10:00:00"]  # fmt: skip
+    # E0102: 1 工作日 = 6.5 h from Monday 10:00 → Tuesday 10:00
+    assert shown["deadline"] == "2026-11-03T10:00:00"
+    earlier = run("case", "act", case_id, "remind", "--as", "dispatcher",
+                  "--at", "2026-11-02T09:59", db=url)  # fmt: skip
+    assert earlier.returncode == 1
+    assert "早于该案件上一次操作（2026-11-02 10:00）" in earlier.stderr
+    bad = run("case", "act", case_id, "remind", "--as", "dispatcher", "--at", "昨天", db=url)
+    assert "无法识别的操作时间" in bad.stderr
