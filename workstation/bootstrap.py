@@ -97,6 +97,9 @@ class Workstation:
         with self.write_session() as session:
             if seed_defaults(session):
                 log.info("已写入默认问题类别与设置")
+        filled = cases.fill_missing_clocks(self.uow())
+        if filled:
+            log.info("已为 %d 件在办案件补记案件时钟", filled)
         self.invalidate_reference()
 
     def is_up_to_date(self) -> bool:

@@ -74,6 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     lst.add_argument("--grid", help="按街道/社区/网格代码前缀筛选")
     lst.add_argument("--search", help="按编号、地址、描述搜索")
     lst.add_argument("--limit", type=int, default=None)
+    lst.add_argument("--at", help="按此时刻读取案件时钟（ISO，默认现在）")
     lst.add_argument("--json", action="store_true", help="输出 JSON")
 
     case = sub.add_parser("case", help="单个案件").add_subparsers(dest="case_command",
@@ -81,6 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
     show = case.add_parser("show", help="显示案件及其事件", **leaf)
     show.add_argument("id", help="案件 ID 或案件编号")
     show.add_argument("--as", dest="user", default="admin", help="以哪个账号查看（决定可用操作）")
+    show.add_argument("--at", help="按此时刻读取案件时钟与可用操作（ISO，默认现在）")
     show.add_argument("--json", action="store_true")
 
     act = case.add_parser("act", help="对案件执行操作", **leaf)
@@ -232,8 +234,11 @@ def _dispatch(args: argparse.Namespace) -> int:
 
             return cli_calendar.run(ws, args)
         if args.case_command == "show":
-            detail = ws.case_detail(args.id, ws.actor(args.user))
-            _print_detail(detail.to_json(), args.json)
+            at = _instant(args.at) or ws.clock()
+            detail = ws.case_detail(args.id, ws.actor(args.user), at=at)
+            data = detail.to_json()
+            data["clock"] = _clock_json(ws, detail.summary, at)
+            _print_detail(data, args.json)
             return 0
         if args.case_command == "report":
             return _case_report(ws, args)
@@ -335,7 +340,9 @@ def _cases_list(ws: Any, args: argparse.Namespace) -> int:
     )  # fmt: skip
     rows = ws.list_cases(flt)
     if args.json:
-        json.dump([r.to_json() for r in rows], sys.stdout, ensure_ascii=False, indent=1)
+        at = _instant(args.at) or ws.clock()
+        out = [{**r.to_json(), "clock": _clock_json(ws, r, at)} for r in rows]
+        json.dump(out, sys.stdout, ensure_ascii=False, indent=1)
         print()
     else:
         for r in rows:
@@ -344,6 +351,27 @@ def _cases_list(ws: Any, args: argparse.Namespace) -> int:
                   f"  {r.unit_name or '—':<12}  期限 {deadline}  {r.description[:24]}")  # fmt: skip
         print(f"共 {len(rows)} 件", file=sys.stderr)
     return 0
+
+
+def _instant(text: str | None) -> datetime | None:
+    if text is None:
+        return None
+    try:
+        at = datetime.fromisoformat(text)
+    except ValueError:
+        raise ValueError(
+            f"无法识别的时刻：{text!r}（应为 ISO 格式，如 2026-11-02T09:30）"
+        ) from None
+    if at.tzinfo is not None:
+        raise ValueError(f"时刻必须是不带时区的北京时间：{text}")
+    return at
+
+
+def _clock_json(ws: Any, summary: Any, at: datetime) -> dict[str, Any] | None:
+    from workstation.domain.clock import read_clock
+
+    reading = read_clock(summary, ws.reference.calendar, at)
+    return reading.to_json() if reading is not None else None
 
 
 def _print_detail(data: dict[str, Any], as_json: bool) -> None:
@@ -416,13 +444,8 @@ def _scenario_time(ws: Any, text: str | None, case_id: int | None) -> datetime |
         return None
     if not ws.reference.is_demo:
         raise DomainError("只有演示或培训数据库允许指定操作时间（--at）")
-    try:
-        at = datetime.fromisoformat(text)
-    except ValueError:
-        raise ValueError(f"无法识别的操作时间：{text!r}（应为 ISO 格式，如 2026-11-02T09:30）") \
-            from None  # fmt: skip
-    if at.tzinfo is not None:
-        raise ValueError(f"操作时间必须是不带时区的北京时间：{text}")
+    at = _instant(text)
+    assert at is not None
     if case_id is not None:
         last = ws.load_case(case_id)[0].updated_at
         if last is not None and at < last:

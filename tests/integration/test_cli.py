@@ -317,9 +317,20 @@ def test_at_records_actions_at_the_given_times_on_a_demo_database(world) -> None
         "2026-11-02T09:30:00", "2026-11-02T09:40:00", "2026-11-02T10:00:00"]  # fmt: skip
     # E0102: 1 工作日 = 6.5 h from Monday 10:00 → Tuesday 10:00
     assert shown["deadline"] == "2026-11-03T10:00:00"
+    # The clock read as of Tuesday 09:00: 5.5 of 6.5 h used (10–12, 14:30–18 on Monday).
+    as_of = run("case", "show", case_id, "--json", "--at", "2026-11-03T09:00", db=url)
+    assert json.loads(as_of.stdout)["clock"] == {
+        "stage": "handling", "started_at": "2026-11-02T10:00:00",
+        "deadline": "2026-11-03T10:00:00", "limit": "1 工作日", "used_fraction": 0.8462,
+        "remaining_minutes": 60, "level": "warning"}  # fmt: skip
+    listed = json.loads(run("cases", "list", "--json", "--at", "2026-11-03T10:30",
+                            db=url).stdout)  # fmt: skip
+    clock = next(r["clock"] for r in listed if str(r["id"]) == case_id)
+    assert (clock["level"], clock["remaining_minutes"]) == ("overdue", -30)
+    assert "clock_stage" not in listed[0]  # the reading, not its parts
     earlier = run("case", "act", case_id, "remind", "--as", "dispatcher",
                   "--at", "2026-11-02T09:59", db=url)  # fmt: skip
     assert earlier.returncode == 1
     assert "早于该案件上一次操作（2026-11-02 10:00）" in earlier.stderr
     bad = run("case", "act", case_id, "remind", "--as", "dispatcher", "--at", "昨天", db=url)
-    assert "无法识别的操作时间" in bad.stderr
+    assert "无法识别的时刻" in bad.stderr

@@ -518,6 +518,34 @@ class WorkCalendar:
             budget -= available
         raise AssertionError("unreachable: budget exceeded a full day")  # pragma: no cover
 
+    def before(self, end: datetime, working_seconds: float) -> datetime:
+        """The earliest instant with at most ``working_seconds`` of office time left
+        before ``end`` (walking back through office periods of working days).
+
+        The inverse of `deadline` for working time: when does a clock that ends at
+        ``end`` have that much left (e.g. the instant a case reaches 80 % used).
+        """
+        _check_naive(end)
+        budget = round(working_seconds * _US_PER_SECOND)
+        ordinal = end.toordinal()
+        offset = _day_offset_us(end)
+        # Bounded: even a 100-工作日 limit across the Spring Festival stays far below this.
+        for _ in range(3660):
+            if self._is_work_ordinal(ordinal):
+                for period_start, period_end in reversed(self._periods_us):
+                    if offset <= period_start:
+                        continue
+                    stop = offset if offset < period_end else period_end
+                    available = stop - period_start
+                    # Strict: a budget ending exactly at a period start walks on to the
+                    # end of the previous period (the earliest instant with that much left).
+                    if budget < available:
+                        return _at(ordinal, stop - budget)
+                    budget -= available
+            ordinal -= 1
+            offset = 24 * _US_PER_HOUR
+        raise ValueError(f"时间过长，无法倒推：{working_seconds} 秒")  # pragma: no cover
+
     def _working_us_before(self, offset: int) -> int:
         """Office time of one working day that lies before ``offset`` (µs since midnight)."""
         total = 0

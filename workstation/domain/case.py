@@ -32,16 +32,21 @@ Payload = Mapping[str, Any]
 
 
 class Stage(enum.StrEnum):
-    """The stages before and after handling that run against a stage limit."""
+    """What a case's clock runs against: a stage limit, or the handling limit."""
 
     VERIFY = "verify"  # 核实: a supervisor checks a non-supervisor report on site
     FILE = "file"  # 立案
     DISPATCH = "dispatch"  # 派遣
+    HANDLING = "handling"  # 处置: the unit's handling limit (+ approved extensions)
     CHECK = "check"  # 核查
 
     @property
     def label(self) -> str:
-        return {"verify": "核实", "file": "立案", "dispatch": "派遣", "check": "核查"}[self.value]
+        return _STAGE_LABELS[self]
+
+
+_STAGE_LABELS = {Stage.VERIFY: "核实", Stage.FILE: "立案", Stage.DISPATCH: "派遣",
+                 Stage.HANDLING: "处置", Stage.CHECK: "核查"}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +67,8 @@ class StageLimits:
 
     def of(self, stage: Stage, priority: Priority | str = Priority.NORMAL) -> TimeLimit:
         """The limit of ``stage`` for a case of ``priority``."""
+        if stage is Stage.HANDLING:
+            raise ValueError("处置时限由问题类别决定，不是环节时限")
         prefix = "urgent_" if Priority(priority) is Priority.URGENT else ""
         return getattr(self, prefix + stage.value)  # type: ignore[no-any-return]
 
@@ -134,6 +141,12 @@ class Case:
     closed_at: datetime | None = None
     updated_at: datetime | None = None
     event_count: int = 0
+    # The running clock (domain.clock reads it): which stage, since when, against which
+    # limit; the handling clock also keeps the working time it stood still while suspended.
+    clock_stage: str | None = None
+    clock_started_at: datetime | None = None
+    clock_limit: str | None = None
+    handling_paused_seconds: float = 0.0
 
     @property
     def is_open(self) -> bool:
@@ -315,6 +328,7 @@ def _start_stage(case: Case | None, action: Action, payload: dict[str, Any], sta
         priority = payload.get("priority") or (case.priority if case else Priority.NORMAL)
         limit = ctx.stage_limits.of(stage, priority)
         payload["stage"] = stage.value
+        payload["stage_limit"] = str(limit)
         payload["stage_deadline"] = _iso(ctx.calendar.deadline(start, limit))
 
 
@@ -439,7 +453,17 @@ def _extended_deadline(case: Case, extra: TimeLimit, ctx: CaseContext) -> dateti
 
 def _d_restore(case: Case, a: Actor, now: datetime, ctx: CaseContext,
                p: dict[str, Any]) -> dict[str, Any]:  # fmt: skip
-    return {"deadline": _iso(_restored_deadline(case, now, ctx))}
+    return {"deadline": _iso(_restored_deadline(case, now, ctx)),
+            "paused_seconds": _paused_seconds(case, now, ctx)}  # fmt: skip
+
+
+def _paused_seconds(case: Case, now: datetime, ctx: CaseContext) -> float:
+    """How long the handling clock stood still, in the clock's own measure."""
+    assert case.suspended_at is not None
+    limit = TimeLimit.parse(case.handling_limit or "1 工作日")
+    if limit.unit.is_working_time:
+        return ctx.calendar.working_seconds(case.suspended_at, now)
+    return max(0.0, (now - case.suspended_at).total_seconds())
 
 
 def _restored_deadline(case: Case, now: datetime, ctx: CaseContext) -> datetime:
@@ -563,6 +587,9 @@ def _d_recompute(case: Case, a: Actor, now: datetime, ctx: CaseContext,
         "reason": str(_require(p, "reason", "重算原因")),
         "deadline": _iso(deadline),
         "stage_deadline": _iso(stage_deadline),
+        "clock_limit": p.get("clock_limit", case.clock_limit),
+        "handling_paused_seconds": p.get("handling_paused_seconds",
+                                         case.handling_paused_seconds),
         "previous_deadline": _iso(case.deadline),
         "previous_stage_deadline": _iso(case.stage_deadline),
     }
@@ -613,6 +640,7 @@ assert set(_DECIDERS) | {Action.REPORT} == set(Action), "every action needs a de
 def evolve(case: Case | None, event: CaseEvent) -> Case:
     """Apply one event; uses only the event's data so that replay is exact."""
     p = event.payload
+    started = stage_started(case, event.action, p) if "stage_deadline" in p else None
     if event.action is Action.REPORT:
         values = {k: p[k] for k in REPORT_FIELDS}
         values["source"] = Source(values["source"])
@@ -630,9 +658,30 @@ def evolve(case: Case | None, event: CaseEvent) -> Case:
     case.updated_at = event.at
     if "stage_deadline" in p:
         case.stage_deadline = _dt(p["stage_deadline"])
+    _evolve_clock(case, event, started)
     if not case.state.is_open:
         case.stage_deadline = None
+        case.clock_stage = case.clock_started_at = case.clock_limit = None
     return case
+
+
+def _evolve_clock(case: Case, e: CaseEvent, started: Stage | None) -> None:
+    """Which clock runs after the event (domain.clock turns it into a reading)."""
+    p = e.payload
+    if started is not None:
+        case.clock_stage = started.value
+        case.clock_started_at = case.reported_at if e.action is Action.REPORT else e.at
+        # Stage limits recorded before the clock existed were all working time.
+        case.clock_limit = p.get("stage_limit")
+    elif e.action is Action.DISPATCH:
+        case.clock_stage = Stage.HANDLING.value
+        case.clock_started_at = e.at
+        case.clock_limit = p["limit"]
+        case.handling_paused_seconds = 0.0
+    elif e.action is Action.CHECK_FAIL:  # rework: the handling clock runs on, as it was
+        case.clock_stage = Stage.HANDLING.value
+        case.clock_started_at = case.dispatched_at
+        case.clock_limit = case.handling_limit
 
 
 def _evolve_nothing(case: Case, e: CaseEvent, p: Payload) -> None:
@@ -708,6 +757,8 @@ def _e_approve_suspension(case: Case, e: CaseEvent, p: Payload) -> None:
 
 
 def _e_restore(case: Case, e: CaseEvent, p: Payload) -> None:
+    # (Restores recorded before the clock existed carry no paused time: counted as 0.)
+    case.handling_paused_seconds += float(p.get("paused_seconds", 0.0))
     case.suspended_at = None
     case.deadline = _dt(p["deadline"])
     case.stage_deadline = case.deadline
@@ -765,6 +816,9 @@ def _e_reclassify(case: Case, e: CaseEvent, p: Payload) -> None:
 
 def _e_recompute(case: Case, e: CaseEvent, p: Payload) -> None:
     case.deadline = _dt(p["deadline"])
+    case.clock_limit = p.get("clock_limit", case.clock_limit)
+    case.handling_paused_seconds = float(p.get("handling_paused_seconds",
+                                               case.handling_paused_seconds))  # fmt: skip
 
 
 def _e_reopen(case: Case, e: CaseEvent, p: Payload) -> None:
@@ -850,6 +904,7 @@ def rederive(events: Sequence[CaseEvent], ctx: CaseContext) -> Case:
             p["deadline"] = _iso(_extended_deadline(case, TimeLimit.parse(p["extra"]), ctx))
         elif event.action is Action.RESTORE and case is not None:
             p["deadline"] = _iso(_restored_deadline(case, event.at, ctx))
+            p["paused_seconds"] = _paused_seconds(case, event.at, ctx)
         # (the constructor, not dataclasses.replace: several times faster, see Case.copy)
         e = event
         case = evolve(case, CaseEvent(e.case_id, e.seq, e.action, e.actor, e.role, e.at,

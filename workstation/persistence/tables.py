@@ -254,6 +254,12 @@ class CaseRow(Base):
     closed_at: Mapped[datetime | None] = mapped_column(index=True)
     updated_at: Mapped[datetime | None]
     event_count: Mapped[int] = mapped_column(Integer, default=0)
+    # The running clock (domain.clock): stage, start, limit, paused handling time.
+    clock_stage: Mapped[str | None] = mapped_column(String(20))
+    clock_started_at: Mapped[datetime | None]
+    clock_limit: Mapped[str | None] = mapped_column(String(20))
+    handling_paused_seconds: Mapped[float] = mapped_column(Float, default=0.0,
+                                                           server_default="0")  # fmt: skip
 
     __table_args__ = (
         Index("ix_cases_state_deadline", "state", "deadline"),

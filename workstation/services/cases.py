@@ -242,5 +242,37 @@ def load(uow: SqlUnitOfWork, case_id: int) -> tuple[Case, int, list[CaseEvent]]:
                 uow.cases.events(case_id))  # fmt: skip
 
 
+def fill_missing_clocks(uow: SqlUnitOfWork, chunk: int = 500) -> int:
+    """Give open cases recorded before the clock existed their clock (replayed from their
+    events; the rows are a cache of the replay). Idempotent; the number of cases filled."""
+    from sqlalchemy import select, update
+
+    from workstation.domain.case import replay
+    from workstation.persistence.repositories import CASES, EVENTS, event_from_row
+
+    filled = 0
+    with uow:
+        conn = uow.connection
+        ids = list(conn.execute(
+            select(CASES.c.id).where(CASES.c.state.in_([s.value for s in open_states()]),
+                                     CASES.c.clock_stage.is_(None))
+        ).scalars())  # fmt: skip
+        for start in range(0, len(ids), chunk):
+            part = ids[start:start + chunk]
+            histories: dict[int, list[CaseEvent]] = {}
+            for row in conn.execute(select(EVENTS).where(EVENTS.c.case_id.in_(part))
+                                    .order_by(EVENTS.c.case_id, EVENTS.c.seq)):  # fmt: skip
+                histories.setdefault(row.case_id, []).append(event_from_row(row))
+            for case_id, events in histories.items():
+                case = replay(events)
+                conn.execute(update(CASES).where(CASES.c.id == case_id).values(
+                    clock_stage=case.clock_stage, clock_started_at=case.clock_started_at,
+                    clock_limit=case.clock_limit,
+                    handling_paused_seconds=case.handling_paused_seconds))  # fmt: skip
+                filled += 1
+        uow.commit()
+    return filled
+
+
 def open_states() -> list[CaseState]:
     return [s for s in CaseState if s.is_open]

@@ -43,9 +43,22 @@ class CaseSummary:
     updated_at: datetime | None
     verified: bool = False  # a non-supervisor report confirmed on site
     dispatched_at: datetime | None = None
+    # The running clock: what `domain.clock.read_clock` reads (see there).
+    clock_stage: str | None = None
+    clock_started_at: datetime | None = None
+    clock_limit: str | None = None
+    handling_paused_seconds: float = 0.0
+    suspended_at: datetime | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return dict(_jsonable(asdict(self)))
+        data = dict(_jsonable(asdict(self)))
+        for key in _CLOCK_FIELDS:  # the CLI shows the clock read (`clock`), not its parts
+            data.pop(key)
+        return data
+
+
+_CLOCK_FIELDS = ("clock_stage", "clock_started_at", "clock_limit", "handling_paused_seconds",
+                 "suspended_at")  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)

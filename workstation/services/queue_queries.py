@@ -35,7 +35,8 @@ _COLUMNS = (
     CASES.c.stage_deadline, CASES.c.handling_limit, CASES.c.pending_request,
     CASES.c.remind_count, CASES.c.is_key, CASES.c.rework_count, CASES.c.self_handled,
     CASES.c.lon, CASES.c.lat, CASES.c.closed_at, CASES.c.updated_at, CASES.c.verified,
-    CASES.c.dispatched_at,
+    CASES.c.dispatched_at, CASES.c.clock_stage, CASES.c.clock_started_at, CASES.c.clock_limit,
+    CASES.c.handling_paused_seconds, CASES.c.suspended_at,
 )  # fmt: skip
 _STATE = _COLUMNS.index(CASES.c.state)
 _VERIFIED = _COLUMNS.index(CASES.c.verified)
@@ -127,7 +128,8 @@ class _SummaryBuilder:
         (id_, case_no, version, state, source, priority, reported_at, category_code, grid,
          address, description, unit_code, deadline, stage_deadline, handling_limit,
          pending_request, remind_count, is_key, rework_count, self_handled, lon, lat,
-         closed_at, updated_at, verified, dispatched_at) = r  # fmt: skip
+         closed_at, updated_at, verified, dispatched_at, clock_stage, clock_started_at,
+         clock_limit, paused, suspended_at) = r  # fmt: skip
         area = self._areas.get(grid or "")
         if area is None:
             area = self._area(grid)
@@ -144,7 +146,8 @@ class _SummaryBuilder:
             category_code, category, grid, area[0], area[1], address or "", description or "",
             unit_code, unit_name, deadline, stage_deadline, handling_limit, pending_request,
             int(remind_count or 0), bool(is_key), int(rework_count or 0), bool(self_handled),
-            lon, lat, closed_at, updated_at, bool(verified), dispatched_at,
+            lon, lat, closed_at, updated_at, bool(verified), dispatched_at, clock_stage,
+            clock_started_at, clock_limit, float(paused or 0.0), suspended_at,
         )  # fmt: skip
 
     def _area(self, grid: str | None) -> tuple[str, str]:

@@ -42,6 +42,11 @@ def summarize(case: Case, version: int, ref: Reference) -> CaseSummary:
         updated_at=case.updated_at,
         verified=case.verified,
         dispatched_at=case.dispatched_at,
+        clock_stage=case.clock_stage,
+        clock_started_at=case.clock_started_at,
+        clock_limit=case.clock_limit,
+        handling_paused_seconds=case.handling_paused_seconds,
+        suspended_at=case.suspended_at,
     )
 
 
