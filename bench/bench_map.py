@@ -98,8 +98,16 @@ def synthetic_cases(grid: Grid, n: int, rng: np.random.Generator) -> list[CaseSu
             handling_limit=None, pending_request=None, remind_count=0,
             is_key=bool(rng.random() < 0.03), rework_count=0, self_handled=False,
             lon=lon, lat=lat, closed_at=None, updated_at=reported,
+            # the running clock, as the case would carry it (overdue rings follow it)
+            clock_stage=_CLOCK_OF_STATE.get(state), clock_started_at=reported,
+            suspended_at=reported if state == "suspended" else None,
         ))  # fmt: skip
     return out
+
+
+_CLOCK_OF_STATE = {"reported": "file", "verifying": "verify", "filed": "dispatch",
+                   "dispatched": "handling", "awaiting_check": "check",
+                   "suspended": "handling"}  # fmt: skip
 
 
 def synthetic_field(

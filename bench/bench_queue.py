@@ -287,7 +287,7 @@ def breakdown(ws: Workstation) -> None:
     t2 = time.perf_counter()
     majors = {c.major_key: c.major_name for c in ref.catalog}
     rows = [QueueRow(c, c.id in snap.verified, now=NOW, day_start=snap.day_start,
-                     limits=ref.stage_limits, major_names=majors) for c in snap.cases]  # fmt: skip
+                     major_names=majors) for c in snap.cases]  # fmt: skip
     t3 = time.perf_counter()
     print(f"  load breakdown: ws.list_cases (open only, as before) {(t1 - t0) * 1000:.0f} ms "
           f"for {len(old):,}; lean load_queue (open + closed today) {(t2 - t1) * 1000:.0f} ms "

@@ -16,10 +16,12 @@ from ui.map.heat import class_ranges, counts_by_code, counts_by_index, heat_brea
 from ui.map.widget import GridMapWidget, MiniMap, is_overdue
 from workstation.adapters.demo_grid import generate_demo_grid
 from workstation.adapters.grid_geojson import load_default_boundary
+from workstation.domain.calendar import WorkCalendar
 from workstation.domain.grid import Grid
 from workstation.services.dto import CaseSummary
 from workstation.services.field import SupervisorView
 
+from support.summaries import with_clock
 from support.world import small_grid
 
 NOW = datetime(2026, 11, 25, 10, 0)
@@ -47,7 +49,8 @@ def case(grid: Grid, case_id: int, code: str, state: str = "dispatched", **kw) -
         self_handled=False, lon=lon, lat=lat, closed_at=None, updated_at=NOW,
     )  # fmt: skip
     fields.update(kw)
-    return CaseSummary(**fields)
+    made = CaseSummary(**fields)
+    return made if "clock_stage" in kw else with_clock(made, WorkCalendar())
 
 
 def supervisor(grid: Grid, code: str, cell: str, late: bool = False) -> SupervisorView:

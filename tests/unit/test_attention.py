@@ -8,19 +8,19 @@ from datetime import datetime, timedelta
 import pytest
 
 from workstation.domain.calendar import LimitUnit, TimeLimit, WorkCalendar
-from workstation.domain.case import StageLimits
+from workstation.domain.case import Stage, StageLimits
 from workstation.services.attention import (
     AttentionEvaluator,
     AttentionItem,
     Kind,
     ReminderState,
     Severity,
-    Stage,
     crossings,
     evaluate,
-    working_time_before,
 )
 from workstation.services.dto import CaseSummary
+
+from support.summaries import with_clock
 
 CAL = WorkCalendar()  # 09:00–12:00, 14:30–18:00; 2026 holidays from chinesecalendar
 WED = datetime(2026, 11, 25, 10, 0)  # a Wednesday
@@ -38,12 +38,15 @@ def case(case_id: int = 1, **changes: object) -> CaseSummary:
         is_key=False, rework_count=0, self_handled=False, lon=None, lat=None, closed_at=None,
         updated_at=WED - timedelta(hours=1),
     )  # fmt: skip
-    return replace(base, **changes)  # type: ignore[arg-type]
+    made = replace(base, **changes)  # type: ignore[arg-type]
+    return made if "clock_stage" in changes else with_clock(made, CAL)
 
 
 def dispatched(case_id: int, at: datetime, limit: TimeLimit = ONE_DAY) -> CaseSummary:
     deadline = CAL.deadline(at, limit)
-    return case(case_id, deadline=deadline, stage_deadline=deadline, handling_limit=str(limit))
+    return case(case_id, deadline=deadline, stage_deadline=deadline, handling_limit=str(limit),
+                clock_stage="handling", clock_started_at=at, clock_limit=str(limit),
+                dispatched_at=at)  # fmt: skip
 
 
 def kinds(items: list[AttentionItem]) -> list[tuple[str, int]]:
@@ -80,7 +83,8 @@ def test_yellow_matches_elapsed_fraction_from_the_dispatch_time() -> None:
                   TimeLimit(6, LimitUnit.NATURAL_HOURS)):  # fmt: skip
         c = dispatched(1, start, limit)
         assert c.deadline is not None
-        assert working_time_before(CAL, c.deadline, limit) == start
+        if limit.unit.is_working_time:  # the start is where the limit ends at the deadline
+            assert CAL.before(c.deadline, CAL.limit_seconds(limit)) == start
         now = start
         while now <= c.deadline:
             used = CAL.elapsed_fraction(start, c.deadline, now, limit.unit)
@@ -125,7 +129,7 @@ def test_stage_clocks_by_state() -> None:
         case(2, state="reported", source="hotline_12345", reported_at=reported,
              stage_deadline=CAL.deadline(reported, limits.verify)),
         # a hotline report verified at 09:55: 1 工作时 to file from then
-        case(3, state="reported", source="hotline_12345", reported_at=reported,
+        case(3, state="reported", source="hotline_12345", reported_at=reported, verified=True,
              stage_deadline=CAL.deadline(datetime(2026, 11, 25, 9, 55), limits.file)),
         case(4, state="filed", stage_deadline=datetime(2026, 11, 25, 10, 50)),
         case(5, state="awaiting_check", deadline=datetime(2026, 11, 24, 9),
@@ -150,7 +154,8 @@ def test_closed_cases_and_unknown_limits() -> None:
         case(3, deadline=late, handling_limit="一天"),  # unreadable: overdue still shows
         case(4, deadline=WED + timedelta(minutes=5), handling_limit=None),
     ], WED, CAL)  # fmt: skip
-    assert kinds(items) == [("overdue", 3)]
+    # No readable limit text: the clock still knows when it started (55 of 60 min used).
+    assert kinds(items) == [("overdue", 3), ("yellow", 4)]
 
 
 # -- reports and requests --------------------------------------------------------------
@@ -294,7 +299,8 @@ def test_long_lived_evaluator_follows_updates_and_ignores_older_versions() -> No
     assert ev.items_at(WED) == evaluate([late, fresh], WED, CAL)
     ev.update_cases([replace(late, version=2, deadline=None)])  # an older summary
     assert kinds(ev.items_at(WED)) == [("overdue", 1)]
-    ev.update_cases([replace(late, version=4, state="awaiting_check", stage_deadline=None)])
+    ev.update_cases([replace(late, version=4, state="awaiting_check", stage_deadline=None,
+                             clock_stage="check")])  # fmt: skip
     assert ev.items_at(WED) == []
     ev.update_cases([replace(fresh, version=2, state="closed")])
     assert len(ev) == 1

@@ -44,6 +44,7 @@ from ui.map.overlay import (
     draw_scale_bar,
     render_legend,
 )
+from workstation.domain.clock import clock_deadline
 from workstation.domain.grid import CHENGGONG_PROJECTION, Grid, LocalProjection
 from workstation.services.dto import CaseSummary
 from workstation.services.field import SupervisorView
@@ -64,13 +65,9 @@ def geometry_for(grid: Grid) -> MapGeometry:
 
 
 def is_overdue(case: CaseSummary, now: datetime) -> bool:
-    """Past its deadline as the reminder centre counts it: handling deadline when
-    dispatched, the stage deadline in the other open stages, never while 挂账."""
-    if case.state == "dispatched":
-        return case.deadline is not None and case.deadline < now
-    if case.state in ("suspended", "closed", "voided"):
-        return False
-    return case.stage_deadline is not None and case.stage_deadline < now
+    """Past the deadline of its running clock (`domain.clock`: never while 挂账)."""
+    found = clock_deadline(case)
+    return found is not None and not found[2] and now > found[1]
 
 
 class MapViewBox(pg.ViewBox):

@@ -28,15 +28,15 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ui.models.queue_rows import (
+    LEVEL_OF,
     OPEN_STATES,
-    WARNING_FRACTION,
     Level,
     QueueRow,
     TimerKind,
     infer_verified,
 )
-from workstation.domain.calendar import LimitUnit, WorkCalendar
-from workstation.domain.case import StageLimits
+from workstation.domain.calendar import WorkCalendar
+from workstation.domain.clock import read_clock
 from workstation.services.dto import CaseSummary
 
 Index = QModelIndex | QPersistentModelIndex
@@ -168,7 +168,6 @@ class CaseTableModel(QAbstractTableModel):
     _CENTRED = frozenset(i for i, c in enumerate(COLUMNS) if c.key in ("key", "reminds"))
 
     def __init__(self, parent: Any = None, *, calendar: WorkCalendar | None = None,
-                 stage_limits: StageLimits | None = None,
                  clock: Callable[[], datetime] | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self._rows: list[QueueRow] = []
@@ -177,7 +176,6 @@ class CaseTableModel(QAbstractTableModel):
         self._closed: int | None = 0
         self._titles = [c.title for c in self.COLUMNS]
         self._calendar = calendar or WorkCalendar()
-        self._limits = stage_limits or StageLimits()
         self._major_names: dict[str, str] = {}
         self._clock = clock or datetime.now
         self._now = self._clock().replace(microsecond=0)
@@ -201,10 +199,9 @@ class CaseTableModel(QAbstractTableModel):
 
     # -- configuration -------------------------------------------------------------------
 
-    def set_reference(self, calendar: WorkCalendar, stage_limits: StageLimits,
-                      major_names: dict[str, str]) -> None:  # fmt: skip
-        """The calendar and limits the countdown uses (from the loaded reference data)."""
-        self._calendar, self._limits, self._major_names = calendar, stage_limits, major_names
+    def set_reference(self, calendar: WorkCalendar, major_names: dict[str, str]) -> None:
+        """The calendar the clocks are read with (from the loaded reference data)."""
+        self._calendar, self._major_names = calendar, major_names
 
     @property
     def now(self) -> datetime:
@@ -222,7 +219,7 @@ class CaseTableModel(QAbstractTableModel):
 
     def make_row(self, case: CaseSummary, verified: bool = False) -> QueueRow:
         return QueueRow(case, verified, now=self._now, day_start=self._day_start,
-                        limits=self._limits, major_names=self._major_names)  # fmt: skip
+                        major_names=self._major_names)  # fmt: skip
 
     # -- Qt interface ------------------------------------------------------------------
 
@@ -332,27 +329,23 @@ class CaseTableModel(QAbstractTableModel):
                     and r.case.closed_at > r.case.deadline  # fmt: skip
                 return (self.tr("超期结案") if late else self.tr("按期结案")), Level.NORMAL
             return "", Level.NORMAL
-        calendar = self._calendar
-        remaining = calendar.remaining_seconds(now, t.deadline, t.unit)
-        if now > t.deadline:
-            return self.tr("超期 %1").replace("%1", self._span(-remaining, t.unit)), Level.OVERDUE
-        text = self.tr("剩 %1").replace("%1", self._span(remaining, t.unit))
-        # Share used = 1 − remaining ÷ limit: the same as calendar.elapsed_fraction when
-        # the deadline is start + limit, and it needs no start time (the DTO has none);
-        # after an extension the remaining time is measured against the original limit.
-        if t.limit is not None:
-            total = calendar.limit_seconds(t.limit)
-            if total > 0 and 1.0 - remaining / total >= WARNING_FRACTION:
-                return text, Level.WARNING
-        return text, Level.NORMAL
+        reading = read_clock(r.case, self._calendar, now)  # the one clock: domain.clock
+        if reading is None:
+            return "", Level.NORMAL
+        if reading.overdue:
+            late = self._span(-reading.remaining_seconds, reading.working)
+            return self.tr("超期 %1").replace("%1", late), Level.OVERDUE
+        text = self.tr("剩 %1").replace("%1", self._span(reading.remaining_seconds,
+                                                         reading.working))  # fmt: skip
+        return text, LEVEL_OF[reading.level]
 
-    def _span(self, seconds: float, unit: LimitUnit) -> str:
+    def _span(self, seconds: float, working: bool) -> str:
         """Like 3时20分, 1天2时, <1分; in working time a 天 is one working day's office
         time (6.5 h by default), the same 天 the limit "3 工作日" is counted in."""
         minutes = int(seconds // 60)
         if minutes <= 0:
             return self.tr("<1分")
-        day = int(self._calendar.seconds_per_workday // 60) if unit.is_working_time else 1440
+        day = int(self._calendar.seconds_per_workday // 60) if working else 1440
         days, rest = divmod(minutes, day)
         hours, mins = divmod(rest, 60)
         if days and hours:

@@ -26,9 +26,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
 
-from workstation.domain.calendar import LimitUnit, TimeLimit
-from workstation.domain.case import Stage as StageName
-from workstation.domain.case import StageLimits
+from workstation.domain.calendar import TimeLimit
+from workstation.domain.case import Stage as ClockStage
+from workstation.domain.clock import ClockLevel, clock_deadline
 from workstation.domain.lifecycle import Source
 from workstation.services.dto import CaseSummary
 
@@ -76,11 +76,12 @@ class TimerKind(enum.IntEnum):
 
 class Level(enum.IntEnum):
     NORMAL = 0
-    WARNING = 1  # ≥ 80 % of the limit used (yellow)
+    WARNING = 1  # ≥ 80 % of the time used (yellow): domain.clock decides
     OVERDUE = 2  # past the deadline (red)
 
 
-WARNING_FRACTION = 0.8
+LEVEL_OF = {ClockLevel.NORMAL: Level.NORMAL, ClockLevel.WARNING: Level.WARNING,
+            ClockLevel.OVERDUE: Level.OVERDUE}  # fmt: skip
 
 
 @lru_cache(maxsize=256)
@@ -96,40 +97,23 @@ def parse_limit(text: str | None) -> TimeLimit | None:
 
 @dataclass(frozen=True, slots=True)
 class Timer:
-    """Which clock a case runs on: deadline, how it is counted and the full limit."""
+    """Which clock a case runs on and when it ends (`domain.clock.clock_deadline`); how much
+    of it is used is read from the clock itself (`read_clock`), never computed here."""
 
     kind: TimerKind
     deadline: datetime | None = None
-    unit: LimitUnit = LimitUnit.WORK_HOURS
     limit: TimeLimit | None = None
 
 
-def timer_of(case: CaseSummary, verified: bool, limits: StageLimits) -> Timer:
-    """Dispatched cases run on the handling deadline; before dispatch and while waiting
-    for the check, on the stage deadline with that stage's configured limit."""
-    state = case.state
-    if state == "dispatched":
-        limit = parse_limit(case.handling_limit)
-        deadline = case.deadline or case.stage_deadline
-        if deadline is None:
-            return Timer(TimerKind.NONE)
-        unit = limit.unit if limit else LimitUnit.WORK_HOURS
-        return Timer(TimerKind.HANDLING, deadline, unit, limit)
-    if state == "suspended":
-        return Timer(TimerKind.PAUSED, case.deadline)
-    if state not in OPEN_STATES or case.stage_deadline is None:
+def timer_of(case: CaseSummary) -> Timer:
+    found = clock_deadline(case)
+    if found is None:
         return Timer(TimerKind.NONE, case.deadline)
-    if state == "reported":
-        needs = case.source in _NEEDS_VERIFICATION and not verified and not case.self_handled
-        name = StageName.VERIFY if needs else StageName.FILE
-    elif state == "verifying":
-        name = StageName.VERIFY
-    elif state == "filed":
-        name = StageName.DISPATCH
-    else:  # awaiting_check
-        name = StageName.CHECK
-    stage = limits.of(name, case.priority)
-    return Timer(TimerKind.STAGE, case.stage_deadline, stage.unit, stage)
+    stage, deadline, paused = found
+    if paused:
+        return Timer(TimerKind.PAUSED, deadline)
+    kind = TimerKind.HANDLING if stage is ClockStage.HANDLING else TimerKind.STAGE
+    return Timer(kind, deadline, parse_limit(case.clock_limit))
 
 
 def stages_of(case: CaseSummary, verified: bool, overdue: bool, day_start: datetime) -> int:
@@ -174,8 +158,7 @@ class QueueRow:
     )  # fmt: skip
 
     def __init__(self, case: CaseSummary, verified: bool, *, now: datetime,
-                 day_start: datetime, limits: StageLimits,
-                 major_names: dict[str, str]) -> None:  # fmt: skip
+                 day_start: datetime, major_names: dict[str, str]) -> None:  # fmt: skip
         self.case = case
         self.verified = verified
         grid = case.grid_code or ""
@@ -185,7 +168,7 @@ class QueueRow:
         self.major = code[:3]
         self.major_name = major_names.get(self.major, "")
         self.key = search_key(case, self.major_name)
-        self.timer = timer_of(case, verified, limits)
+        self.timer = timer_of(case)
         running = self.timer.kind in (TimerKind.STAGE, TimerKind.HANDLING)
         self.due = self.timer.deadline if running else None  # when it turns overdue
         self.overdue = is_overdue(self.timer, now)
@@ -207,7 +190,7 @@ class QueueRow:
 
 
 def is_overdue(timer: Timer, now: datetime) -> bool:
-    # Decided by the instant, not by remaining working seconds: those stay 0 over a weekend.
+    # Decided by the instant, as domain.clock does: working seconds stay 0 over a weekend.
     return (
         timer.kind in (TimerKind.STAGE, TimerKind.HANDLING)
         and timer.deadline is not None

@@ -45,7 +45,6 @@ from ui.widgets.queue_filters import QueueFilterBar
 from ui.widgets.queue_table import QueueTableView
 from ui.widgets.stage_bar import StageBar
 from workstation.domain.calendar import WorkCalendar
-from workstation.domain.case import StageLimits
 from workstation.services.dto import CaseSummary
 from workstation.services.queue_queries import (
     QueueOptions,
@@ -67,7 +66,6 @@ class _Loaded:
     rows: list[QueueRow]
     options: QueueOptions
     calendar: WorkCalendar
-    stage_limits: StageLimits
     major_names: dict[str, str]
     sort: tuple[int, Qt.SortOrder]
 
@@ -196,13 +194,12 @@ class QueuePanel(QWidget):
             with ws.read_session() as session:
                 snapshot = load_queue(session, ref, actor, now)
             majors = {c.major_key: c.major_name for c in ref.catalog}
-            limits = ref.stage_limits
             verified = snapshot.verified
             rows = [QueueRow(c, c.id in verified, now=now, day_start=snapshot.day_start,
-                             limits=limits, major_names=majors)
+                             major_names=majors)
                     for c in snapshot.cases]  # fmt: skip
             rows.sort(key=key, reverse=sort[1] == Qt.SortOrder.DescendingOrder)
-            return _Loaded(snapshot, rows, queue_options(ref), ref.calendar, limits, majors, sort)
+            return _Loaded(snapshot, rows, queue_options(ref), ref.calendar, majors, sort)
 
         # The callbacks hold the panel weakly: an operation in flight must not keep a
         # closed panel alive, or it would be destroyed later, from inside Qt's clean-up
@@ -238,7 +235,7 @@ class QueuePanel(QWidget):
             # Unseen marks survive a reload; after the first load, what is new is unseen.
             was = previous.get(row.case.id)
             row.unseen = was if was is not None else self._loaded_once
-        self.model.set_reference(result.calendar, result.stage_limits, result.major_names)
+        self.model.set_reference(result.calendar, result.major_names)
         self.model.set_clock(self._ctx.clock())
         self.filters.set_options(result.options)
         same_sort = result.sort == (self.model.sort_column, self.model.sort_order)

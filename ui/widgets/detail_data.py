@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from workstation.bootstrap import Workstation
-from workstation.domain.calendar import LimitUnit, TimeLimit, WorkCalendar
-from workstation.domain.case import Stage as StageName
-from workstation.domain.lifecycle import Action, CaseState, RequestKind, Source
+from workstation.domain.calendar import WorkCalendar
+from workstation.domain.case import Stage
+from workstation.domain.clock import ClockLevel, ClockReading, read_clock, read_handling_clock
+from workstation.domain.lifecycle import Action, CaseState, RequestKind
 from workstation.domain.roles import Actor
 from workstation.services.dto import CaseDetail, EventView
 from workstation.services.reference import Reference
@@ -33,6 +34,11 @@ class Timing:
     running: bool  # False: stopped (fed back, suspended, closed): the figures are final
     overdue: bool
     seconds_per_workday: float
+    level: ClockLevel = ClockLevel.NORMAL  # the clock's (domain.clock), never recomputed
+
+    @property
+    def warning(self) -> bool:
+        return self.level is ClockLevel.WARNING
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,107 +178,38 @@ def _last(events: Sequence[EventView], action: Action) -> EventView | None:
 
 
 def timings(ref: Reference, detail: CaseDetail, now: datetime) -> tuple[Timing, ...]:
-    """The handling clock (from dispatch) and the current stage's clock, when they apply."""
+    """The handling clock (running, paused, or as it stopped at the unit's feedback) and the
+    current stage's clock — both read by `domain.clock`, the one home of the rule."""
     s = detail.summary
-    state = CaseState(s.state)
     cal = ref.calendar
+    running = read_clock(s, cal, now)
     out: list[Timing] = []
-    dispatched = _last(detail.events, Action.DISPATCH)
-    if s.deadline is not None and dispatched is not None:
-        limit = _parse(s.handling_limit)
-        unit = limit.unit if limit else LimitUnit.WORK_DAYS
-        # The clock stops at the unit's feedback; while suspended it is paused.
-        end = now
-        if state in (CaseState.AWAITING_CHECK, CaseState.CLOSED):
-            fed = _last(detail.events, Action.FEEDBACK)
-            end = fed.at if fed is not None else now
-        elif state is CaseState.SUSPENDED:
-            paused = _last(detail.events, Action.APPROVE_SUSPENSION)
-            end = paused.at if paused is not None else now
-        out.append(_timing(cal, "handling", str(limit) if limit else "", dispatched.at,
-                           s.deadline, end, unit, running=state is CaseState.DISPATCHED,
-                           pauses=_suspensions(detail.events, dispatched.at)))  # fmt: skip
-    stage = _stage_of(state, s.source, detail.verified)
-    if stage is not None and s.stage_deadline is not None and s.stage_deadline != s.deadline:
-        started = next((e for e in reversed(detail.events) if "stage_deadline" in e.payload), None)
-        limit = ref.stage_limits.of(StageName(stage), s.priority)
-        start = started.at if started is not None else s.reported_at
-        out.append(_timing(cal, stage, str(limit), start, s.stage_deadline, now, limit.unit,
-                           running=True, pauses=()))  # fmt: skip
+    if running is not None and running.stage is Stage.HANDLING:
+        out.append(_timing(cal, running, running=not running.paused))
+    elif s.dispatched_at is not None and s.deadline is not None:
+        fed = _last(detail.events, Action.FEEDBACK)
+        if fed is not None and CaseState(s.state) in (CaseState.AWAITING_CHECK,
+                                                       CaseState.CLOSED):  # fmt: skip
+            stopped = read_handling_clock(s, cal, fed.at)
+            if stopped is not None:
+                out.append(_timing(cal, stopped, running=False))
+    if running is not None and running.stage is not Stage.HANDLING:
+        out.append(_timing(cal, running, running=True))
     return tuple(out)
 
 
-def _stage_of(state: CaseState, source: str, verified: bool) -> str | None:
-    if state is CaseState.REPORTED:
-        needs = Source(source).needs_verification and not verified
-        return "verify" if needs else "file"
-    return {
-        CaseState.VERIFYING: "verify",
-        CaseState.FILED: "dispatch",
-        CaseState.AWAITING_CHECK: "check",
-    }.get(state)
-
-
-Period = tuple[datetime, datetime]
-
-
-def _suspensions(events: Sequence[EventView], since: datetime) -> tuple[Period, ...]:
-    """Suspended periods after `since` that were restored (the open one is the clock's end)."""
-    out: list[Period] = []
-    began: datetime | None = None
-    for e in events:
-        if e.at < since:
-            continue
-        if e.action == Action.APPROVE_SUSPENSION.value:
-            began = e.at
-        elif e.action == Action.RESTORE.value and began is not None:
-            out.append((began, e.at))
-            began = None
-    return tuple(out)
-
-
-def _timing(cal: WorkCalendar, stage: str, limit: str, start: datetime, deadline: datetime,
-            end: datetime, unit: LimitUnit, *, running: bool,
-            pauses: Sequence[tuple[datetime, datetime]]) -> Timing:  # fmt: skip
-    working = unit.is_working_time
-    if not pauses:
-        fraction = cal.elapsed_fraction(start, deadline, end, unit)
-    else:
-        # A restore moved the deadline by the time left at suspension, so the suspended
-        # periods count on neither side of the ratio.
-        def span(a: datetime, b: datetime) -> float:
-            if b <= a:
-                return 0.0
-            return cal.working_seconds(a, b) if working else (b - a).total_seconds()
-
-        paused = sum(span(a, min(b, end)) for a, b in pauses if a < end)
-        paused_total = sum(span(a, b) for a, b in pauses)
-        used = span(start, end) - paused
-        total = span(start, deadline) - paused_total
-        fraction = used / total if total > 0 else (1.0 if end >= deadline else 0.0)
-        if end > deadline:
-            fraction = max(fraction, 1.0 + 1e-9)
-    remaining = cal.remaining_seconds(end, deadline, unit)
+def _timing(cal: WorkCalendar, reading: ClockReading, *, running: bool) -> Timing:
     return Timing(
-        stage=stage,
-        limit=limit,
-        start=start,
-        deadline=deadline,
-        fraction=fraction,
-        remaining_s=remaining if end <= deadline else -_overdue_by(cal, deadline, end, working),
-        working=working,
+        stage=reading.stage.value,
+        limit=reading.limit,
+        start=reading.started_at,
+        deadline=reading.deadline,
+        fraction=reading.used_fraction,
+        remaining_s=reading.remaining_seconds,
+        working=reading.working,
         running=running,
-        overdue=end > deadline,
+        overdue=reading.overdue,
         seconds_per_workday=cal.seconds_per_workday,
+        level=reading.level,
     )
 
-
-def _overdue_by(cal: WorkCalendar, deadline: datetime, end: datetime, working: bool) -> float:
-    return cal.working_seconds(deadline, end) if working else (end - deadline).total_seconds()
-
-
-def _parse(text: str | None) -> TimeLimit | None:
-    try:
-        return TimeLimit.parse(text) if text else None
-    except ValueError:
-        return None

@@ -29,8 +29,6 @@ from ui.widgets.detail_style import (
     secondary_colour,
 )
 
-WARN_AT = 0.8  # yellow from 80 % of the time used (the centre's rule), red when overdue
-
 SELECTABLE = Qt.TextInteractionFlag.TextSelectableByMouse
 LINKS = Qt.TextInteractionFlag.LinksAccessibleByMouse | SELECTABLE
 
@@ -110,7 +108,7 @@ class CaseHeader(QWidget):
             marks.append((translate("CaseDetail", "督办"), "#ffffff", KEY_COLOUR))
         if any(t.overdue and t.running for t in b.timings):
             marks.append((translate("CaseDetail", "超期"), LATE_COLOUR, "#ffffff"))
-        elif any(t.fraction >= WARN_AT and t.running for t in b.timings):
+        elif any(t.warning and t.running for t in b.timings):
             marks.append((translate("CaseDetail", "即将超期"), WARN_COLOUR, "#3e2723"))
         if s.pending_request and b.pending is not None:
             marks.append(
@@ -314,7 +312,7 @@ STAGE_TITLES = {
 def timing_colour(t: Timing) -> str:
     if t.overdue:
         return LATE_COLOUR
-    if t.fraction >= WARN_AT:
+    if t.warning:
         return WARN_COLOUR
     return OK_COLOUR
 

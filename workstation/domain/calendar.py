@@ -578,7 +578,9 @@ class WorkCalendar:
     def elapsed_fraction(
         self, start: datetime, deadline: datetime, now: datetime, unit: LimitUnit
     ) -> float:
-        """Share of the limit used at ``now``: ≥ 0.8 warns (yellow), > 1.0 is overdue (red).
+        """Share of the time between ``start`` and ``deadline`` used at ``now`` (a case's
+        level is the case clock's business: `domain.clock`, which also counts extensions
+        and suspensions).
 
         Measured in working time for WORK_* units and natural time for NATURAL_* units.
         It may exceed 1.0. Once ``now`` is past ``deadline`` the result is strictly above

@@ -38,8 +38,8 @@ from typing import Any, Protocol
 from workstation.domain.calendar import LimitUnit, TimeLimit, WorkCalendar
 from workstation.domain.case import Stage
 
-__all__ = ["WARNING_FRACTION", "ClockLevel", "ClockReading", "ClockState", "read_clock",
-           "warning_at"]
+__all__ = ["WARNING_FRACTION", "ClockLevel", "ClockReading", "ClockState", "clock_deadline",
+           "read_clock", "read_handling_clock", "warning_at"]
 
 WARNING_FRACTION = 0.8  # DESIGN §2: yellow at 80 % of the time used
 
@@ -118,9 +118,9 @@ _OPEN_STATES = frozenset({"reported", "verifying", "filed", "dispatched", "await
                           "suspended"})  # fmt: skip
 
 
-def read_clock(case: ClockState, calendar: WorkCalendar, now: datetime) -> ClockReading | None:
-    """The case's clock at ``now``; None for a closed or voided case, or one without a clock
-    (a case recorded before clocks were kept and not replayed since)."""
+def clock_deadline(case: ClockState) -> tuple[Stage, datetime, bool] | None:
+    """Which clock runs, when it ends and whether it is paused — without the calendar
+    (what a list needs to sort and to notice the instant a case turns overdue)."""
     state = getattr(case.state, "value", case.state)
     if state not in _OPEN_STATES or case.clock_stage is None or case.clock_started_at is None:
         return None
@@ -128,12 +128,38 @@ def read_clock(case: ClockState, calendar: WorkCalendar, now: datetime) -> Clock
     deadline = case.deadline if stage is Stage.HANDLING else case.stage_deadline
     if deadline is None:
         return None
-    limit = _parse(case.clock_limit)
-    working = limit.unit.is_working_time if limit is not None else True
-    started = case.clock_started_at
+    return stage, deadline, state == "suspended" and case.suspended_at is not None
+
+
+def read_clock(case: ClockState, calendar: WorkCalendar, now: datetime) -> ClockReading | None:
+    """The case's running clock at ``now``; None for a closed or voided case, or one
+    without a clock (recorded before clocks were kept and not replayed since)."""
+    found = clock_deadline(case)
+    if found is None:
+        return None
+    stage, deadline, suspended = found
+    assert case.clock_started_at is not None
     paused = case.handling_paused_seconds if stage is Stage.HANDLING else 0.0
-    suspended = state == "suspended" and case.suspended_at is not None
     until = case.suspended_at if suspended and case.suspended_at is not None else now
+    return _read(calendar, stage, case.clock_started_at, deadline, case.clock_limit, paused,
+                 until, suspended)  # fmt: skip
+
+
+def read_handling_clock(case: Any, calendar: WorkCalendar, until: datetime) -> ClockReading | None:
+    """The handling clock as it stood at ``until`` — e.g. when the unit gave its feedback
+    (for a case waiting for its check or closed: the clock that judged the unit)."""
+    started, deadline = case.dispatched_at, case.deadline
+    if started is None or deadline is None:
+        return None
+    return _read(calendar, Stage.HANDLING, started, deadline, case.handling_limit,
+                 case.handling_paused_seconds, until, False)  # fmt: skip
+
+
+def _read(calendar: WorkCalendar, stage: Stage, started: datetime, deadline: datetime,
+          limit_text: str | None, paused: float, until: datetime,
+          suspended: bool) -> ClockReading:  # fmt: skip
+    limit = _parse(limit_text)
+    working = limit.unit.is_working_time if limit is not None else True
     if working:
         total = calendar.working_seconds(started, deadline) - paused
         used = calendar.working_seconds(started, until) - paused
@@ -154,12 +180,14 @@ def read_clock(case: ClockState, calendar: WorkCalendar, now: datetime) -> Clock
         fraction = math.nextafter(1.0, math.inf)  # red at > 100 % and "past due" agree
     if late:
         level = ClockLevel.OVERDUE
+    elif suspended:
+        level = ClockLevel.NORMAL  # not running toward its deadline
     elif fraction >= WARNING_FRACTION:
         level = ClockLevel.WARNING
     else:
         level = ClockLevel.NORMAL
-    return ClockReading(stage, started, deadline, case.clock_limit or "", working, total,
-                        used, remaining, fraction, level, suspended)  # fmt: skip
+    return ClockReading(stage, started, deadline, limit_text or "", working, total, used,
+                        remaining, fraction, level, suspended)  # fmt: skip
 
 
 def warning_at(reading: ClockReading, calendar: WorkCalendar) -> datetime:

@@ -6,37 +6,29 @@ overdue, new urgent reports, units' requests and 先行处置 reports waiting fo
 `crossings` tells which items are new since the previous evaluation (those notify), and
 `ReminderState` keeps what the dispatcher acknowledged or snoozed.
 
-How "80 % used" is computed without the dispatch time: `CaseSummary` carries the deadline
-and the limit but not the instant the clock started. A limit L counted from start S ends
-at D = deadline(S, L), so the working time between S and D is exactly L, and for any
-S ≤ now ≤ D ``elapsed_fraction(S, D, now) = 1 − working(now, D) / L``. "≥ 80 % used" is
-therefore "at most 20 % of L left before D", i.e. ``now ≥ warn_at``, where warn_at is the
-earliest instant with at most 0.2 L of working time left before D (found by walking back
-from D through office periods). warn_at depends only on (D, L), so it is computed once
-per deadline and cached; a re-evaluation of 20,000 cases is then mostly comparisons of
-datetimes. After an approved extension the deadline moves but the stored limit does not:
-the warning then comes in the last 20 % of the original limit before the new deadline.
+How much of its time a case has used, and when it reaches 80 %, is the case clock's
+(`domain.clock`): this module only asks it. The 80 % instant of a clock depends only on
+its deadline and the time it allows, so it is computed once per (deadline, allowance)
+and cached; a re-evaluation of 20,000 cases is then mostly comparisons of datetimes.
 """
 
 from __future__ import annotations
 
 import enum
 import json
-import math
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from operator import attrgetter
 
-from workstation.domain.calendar import TimeLimit, WorkCalendar
-from workstation.domain.case import Stage as StageName
-from workstation.domain.case import StageLimits
-from workstation.domain.lifecycle import CaseState, Priority, Source
+from workstation.domain.calendar import WorkCalendar
+from workstation.domain.case import Stage, StageLimits
+from workstation.domain.clock import ClockReading, clock_deadline, read_clock, warning_at
+from workstation.domain.lifecycle import CaseState, Priority
 from workstation.services.dto import CaseSummary
 
 __all__ = [
     "NOTIFY_KINDS",
-    "WARN_FRACTION",
     "AttentionEvaluator",
     "AttentionItem",
     "Kind",
@@ -45,13 +37,9 @@ __all__ = [
     "Stage",
     "crossings",
     "evaluate",
-    "working_time_before",
 ]
 
-WARN_FRACTION = 0.8  # DESIGN §2: yellow at 80 % of the time used, red when overdue
 
-_US = 1_000_000
-_DAY_US = 86_400 * _US
 
 
 class Kind(enum.StrEnum):
@@ -69,16 +57,6 @@ class Severity(enum.IntEnum):
     INFO = 1  # a decision is waiting, no clock is running out
     WARNING = 2  # yellow
     CRITICAL = 3  # red: overdue, or an urgent report
-
-
-class Stage(enum.StrEnum):
-    """Which clock an item is about (the `detail` of timer items)."""
-
-    HANDLING = "handling"  # the unit's handling deadline (dispatched)
-    VERIFY = "verify"  # 核实 stage
-    FILE = "file"  # 立案 stage
-    DISPATCH = "dispatch"  # 派遣 stage
-    CHECK = "check"  # 核查 stage
 
 
 # Kinds that pop up a notification when they newly appear (issue 3 point 5: a threshold
@@ -141,66 +119,6 @@ _KIND_ORDER = {kind: n for n, kind in enumerate(Kind)}
 sort_key = attrgetter("rank")
 
 
-# --------------------------------------------------------------------------- time
-
-
-def working_time_before(calendar: WorkCalendar, end: datetime, limit: TimeLimit,
-                        fraction: float = 1.0) -> datetime:  # fmt: skip
-    """The earliest instant t with at most ``fraction`` × ``limit`` of time left before ``end``.
-
-    Working time for WORK_* limits, natural time otherwise. With ``fraction`` = 1 this is
-    the start S of a limit that ends at ``end``: ``calendar.deadline(S, limit) == end``.
-    """
-    return _Backwards(calendar).before(end, limit, fraction)
-
-
-class _Backwards:
-    """Walks back from an instant through office periods of working days."""
-
-    def __init__(self, calendar: WorkCalendar) -> None:
-        self._calendar = calendar
-        self._periods = tuple(
-            (_offset_us(a.hour, a.minute, a.second, a.microsecond),
-             _offset_us(b.hour, b.minute, b.second, b.microsecond))
-            for a, b in reversed(calendar.office_hours.periods)
-        )  # fmt: skip
-
-    def before(self, end: datetime, limit: TimeLimit, fraction: float) -> datetime:
-        budget = round(self._calendar.limit_seconds(limit) * _US * fraction)
-        if not limit.unit.is_working_time:
-            return end - timedelta(microseconds=budget)
-        is_workday = self._calendar.is_workday
-        day = end.date()
-        offset = _offset_us(end.hour, end.minute, end.second, end.microsecond)
-        # Bounded: even a 100-工作日 limit across the Spring Festival stays far below this.
-        for _ in range(3660):
-            if is_workday(day):
-                for start_us, stop_us in self._periods:
-                    if offset <= start_us:
-                        continue
-                    stop = offset if offset < stop_us else stop_us
-                    available = stop - start_us
-                    # Strict: a budget ending exactly at a period start walks on to the
-                    # end of the previous period (the earliest instant with that much left).
-                    if budget < available:
-                        return _at(day, stop - budget)
-                    budget -= available
-            day -= _ONE_DAY
-            offset = _DAY_US
-        raise ValueError(f"时限过长，无法倒推：{limit}")  # pragma: no cover
-
-
-_ONE_DAY = timedelta(days=1)
-
-
-def _offset_us(hour: int, minute: int, second: int, micro: int) -> int:
-    return ((hour * 60 + minute) * 60 + second) * _US + micro
-
-
-def _at(day: date, offset_us: int) -> datetime:
-    return datetime(day.year, day.month, day.day) + timedelta(microseconds=offset_us)
-
-
 # --------------------------------------------------------------------------- evaluation
 
 
@@ -213,7 +131,7 @@ class _Plan:
     def __init__(self, case: CaseSummary) -> None:
         self.case = case
         self.timer: tuple[Stage, datetime] | None = None  # the clock and its deadline
-        self.warn: tuple[datetime, TimeLimit] | None = None  # 80 % instant, the limit
+        self.warn: datetime | None = None  # the instant the clock reaches 80 %
         self.red: AttentionItem | None = None  # built when first needed
         self.urgent: AttentionItem | None = None
         self.fixed: tuple[AttentionItem, ...] = ()
@@ -231,15 +149,10 @@ class AttentionEvaluator:
     """
 
     def __init__(self, calendar: WorkCalendar, limits: StageLimits | None = None) -> None:
+        # (``limits`` is no longer needed: every case carries the limit its clock runs
+        # against; kept so that callers need not change.)
         self.calendar = calendar
-        self.limits = limits or StageLimits()
-        self._back = _Backwards(calendar)
-        self._limits_parsed: dict[str, TimeLimit | None] = {}
-        # Keyed by the limit object's id, not its value: hashing a dataclass costs more than
-        # the rest of a lookup, and every limit used here is kept alive by this evaluator
-        # (self.limits, self._limits_parsed), so an id is never reused for another limit.
-        self._warn_at: dict[tuple[datetime, int], datetime] = {}
-        self._verify_stage: dict[tuple[datetime, datetime], bool] = {}
+        self._warn_at: dict[tuple[datetime, float, bool], datetime] = {}
         self._plans: dict[int, _Plan] = {}
         self._versions: dict[int, int] = {}  # of every case seen, closed ones too
 
@@ -253,7 +166,6 @@ class AttentionEvaluator:
         """
         if len(self._warn_at) > 200_000:  # deadlines of long-closed cases pile up
             self._warn_at.clear()
-            self._verify_stage.clear()
         cases = list(cases)
         self._versions = {c.id: c.version for c in cases}
         plans = (self._plan(c) for c in cases if c.state not in _CLOSED_STATES)
@@ -317,8 +229,8 @@ class AttentionEvaluator:
                     if red is None:
                         red = plan.red = self._red(plan, *timer)
                     add(red)
-                elif plan.warn is not None and now >= plan.warn[0]:
-                    add(self._yellow(plan, *timer, *plan.warn, now))  # its fraction moves on
+                elif plan.warn is not None and now >= plan.warn:
+                    add(self._yellow(plan, *timer, plan.warn, now))  # its fraction moves on
             if plan.fixed:
                 items.extend(plan.fixed)
             if plan.urgent is not None and plan.case.id not in seen:
@@ -328,12 +240,13 @@ class AttentionEvaluator:
 
     def _plan(self, case: CaseSummary) -> _Plan:
         plan = _Plan(case)
-        timer = self._timer(case)
-        if timer is not None:
-            stage, due, limit = timer
+        found = clock_deadline(case)
+        if found is not None and not found[2]:  # a running clock (挂账: it stands still)
+            stage, due, _ = found
             plan.timer = (stage, due)
-            if limit is not None:
-                plan.warn = (self._cached_warn_at(due, limit), limit)
+            reading = read_clock(case, self.calendar, due)  # what it allows: any instant
+            if reading is not None:
+                plan.warn = self._cached_warn_at(reading)
         state = case.state
         fixed: list[AttentionItem] = []
         if state == _REPORTED:
@@ -357,95 +270,28 @@ class AttentionEvaluator:
         return _item(kind, plan.case, stage, due, due=due, stamp=_timer_stamp(stage, due))
 
     def _yellow(self, plan: _Plan, stage: Stage, due: datetime, warn_at: datetime,
-                limit: TimeLimit, now: datetime) -> AttentionItem:  # fmt: skip
+                now: datetime) -> AttentionItem:  # fmt: skip
+        reading = read_clock(plan.case, self.calendar, now)
         return _item(Kind.YELLOW, plan.case, stage, warn_at, due=due,
                      stamp=_timer_stamp(stage, due),
-                     fraction=self.fraction_used(due, limit, now))  # fmt: skip
+                     fraction=min(1.0, reading.used_fraction) if reading else 0.0)  # fmt: skip
 
-    def _timer(self, case: CaseSummary) -> tuple[Stage, datetime, TimeLimit | None] | None:
-        state = case.state
-        if state == _DISPATCHED:
-            if case.deadline is None:
-                return None
-            return Stage.HANDLING, case.deadline, self._parse(case.handling_limit)
-        due = case.stage_deadline
-        if due is None:
-            return None
-        if state == _AWAITING_CHECK:
-            return Stage.CHECK, due, self.limits.of(StageName.CHECK, case.priority)
-        if state == _FILED:
-            return Stage.DISPATCH, due, self.limits.of(StageName.DISPATCH, case.priority)
-        if state == _VERIFYING:
-            return Stage.VERIFY, due, self.limits.of(StageName.VERIFY, case.priority)
-        if state == _REPORTED:
-            if self._in_verify_stage(case, due):
-                return Stage.VERIFY, due, self.limits.of(StageName.VERIFY, case.priority)
-            return Stage.FILE, due, self.limits.of(StageName.FILE, case.priority)
-        return None  # suspended: the clock stands still
-
-    def _in_verify_stage(self, case: CaseSummary, due: datetime) -> bool:
-        # A report that needs verification gets "verify" time from its report instant;
-        # once verified it gets "file" time from the verification. The DTO does not say
-        # which, but the deadline does: only the first is deadline(reported_at, verify).
-        if not _needs_verification(case.source):
-            return False
-        key = (case.reported_at, due)
-        known = self._verify_stage.get(key)
-        if known is None:
-            limit = self.limits.of(StageName.VERIFY, case.priority)
-            known = self.calendar.deadline(case.reported_at, limit) == due
-            self._verify_stage[key] = known
-        return known
-
-    def _parse(self, text: str | None) -> TimeLimit | None:
-        if text is None:
-            return None
-        if text not in self._limits_parsed:
-            try:
-                self._limits_parsed[text] = TimeLimit.parse(text)
-            except ValueError:  # a malformed stored limit must not hide the deadline
-                self._limits_parsed[text] = None
-        return self._limits_parsed[text]
-
-    def warn_at(self, due: datetime, limit: TimeLimit) -> datetime:
-        """The instant a limit ending at ``due`` reaches 80 % used."""
-        return self._back.before(due, limit, 1.0 - WARN_FRACTION)
-
-    def _cached_warn_at(self, due: datetime, limit: TimeLimit) -> datetime:
-        # Only for limits this evaluator keeps alive (see self._warn_at).
-        key = (due, id(limit))
+    def _cached_warn_at(self, reading: ClockReading) -> datetime:
+        key = (reading.deadline, reading.total_seconds, reading.working)
         found = self._warn_at.get(key)
         if found is None:
-            found = self._warn_at[key] = self.warn_at(due, limit)
+            found = self._warn_at[key] = warning_at(reading, self.calendar)
         return found
-
-    def fraction_used(self, due: datetime, limit: TimeLimit, now: datetime) -> float:
-        """Share of ``limit`` (ending at ``due``) used at ``now``; as elapsed_fraction does."""
-        if now > due:  # as elapsed_fraction: past the deadline is above 1 even off hours
-            return math.nextafter(1.0, math.inf)
-        left = self.calendar.remaining_seconds(now, due, limit.unit)
-        return min(1.0, max(0.0, 1.0 - left / self.calendar.limit_seconds(limit)))
 
 
 _CLOSED_STATES = frozenset({CaseState.CLOSED.value, CaseState.VOIDED.value})
 _REPORTED = CaseState.REPORTED.value
-_VERIFYING = CaseState.VERIFYING.value
-_FILED = CaseState.FILED.value
-_DISPATCHED = CaseState.DISPATCHED.value
-_AWAITING_CHECK = CaseState.AWAITING_CHECK.value
 _URGENT = Priority.URGENT.value
 
 
 def _timer_stamp(stage: Stage, due: datetime) -> str:
     # The deadline is the stamp: an extension (a new deadline) makes a new item.
     return f"{stage.value}@{due.isoformat()}"
-
-
-def _needs_verification(source: str) -> bool:
-    try:
-        return Source(source).needs_verification
-    except ValueError:
-        return False
 
 
 def _title(case: CaseSummary) -> str:

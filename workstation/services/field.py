@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import and_, func, insert, select, update
-from sqlalchemy import case as sql_case
 from sqlalchemy.orm import Session
 
 from workstation.domain.errors import PermissionDenied, ValidationError
@@ -17,6 +16,7 @@ from workstation.domain.roles import Actor, Role, Supervisor, SupervisorStatus
 from workstation.persistence.repositories import CASES
 from workstation.persistence.tables import Base
 from workstation.persistence.uow import SqlUnitOfWork
+from workstation.services.clock_sql import overdue_count
 from workstation.services.reference import Reference
 
 FIXES = Base.metadata.tables["supervisor_fixes"]
@@ -120,7 +120,7 @@ def board(session: Session, ref: Reference, now: datetime) -> list[SupervisorVie
         select(CASES.c.reporter, func.count()).where(CASES.c.reported_at >= day_start)
         .group_by(CASES.c.reporter)).tuples().all())  # fmt: skip
     tasks: dict[tuple[str, str], tuple[int, int]] = {}
-    overdue = func.sum(sql_case((CASES.c.stage_deadline < now, 1), else_=0))
+    overdue = func.sum(overdue_count(now))  # the case clock's rule (clock_sql)
     for who_col, task_state in ((CASES.c.verify_supervisor, CaseState.VERIFYING),
                                 (CASES.c.check_supervisor, CaseState.AWAITING_CHECK)):  # fmt: skip
         for who, count, late in session.execute(

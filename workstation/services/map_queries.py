@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import and_, func, or_, select
-from sqlalchemy import case as sql_case
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from workstation.domain.errors import NotFound, ValidationError
 from workstation.domain.lifecycle import CaseState
 from workstation.persistence.repositories import CASES
+from workstation.services.clock_sql import overdue_count
 from workstation.services.reference import Reference
 
 _OPEN = tuple(s.value for s in CaseState if s.is_open)
@@ -75,26 +75,13 @@ class CellSummary:
 def cell_summary(session: Session, ref: Reference, code: str, now: datetime) -> CellSummary:
     """The cell's 社区, 街道, patrolling supervisor and open cases (overdue counted apart).
 
-    Overdue follows the reminder centre: a dispatched case past its handling deadline, any
-    other open stage (except 挂账) past its stage deadline.
+    Overdue is the case clock's (`clock_sql`, the SQL twin of `domain.clock`).
     """
     info = ref.cells.get(code)
     if info is None:
         raise NotFound(f"没有编码为 {code} 的单元网格")
     c = CASES.c
-    overdue = sql_case(
-        (
-            or_(
-                and_(c.state == CaseState.DISPATCHED.value, c.deadline < now),
-                and_(
-                    c.state.not_in([CaseState.DISPATCHED.value, CaseState.SUSPENDED.value]),
-                    c.stage_deadline < now,
-                ),
-            ),
-            1,
-        ),
-        else_=0,
-    )
+    overdue = overdue_count(now)
     rows = session.execute(
         select(c.state, func.count(), func.sum(overdue))
         .where(c.grid_code == code, c.state.in_(_OPEN))
