@@ -1,0 +1,190 @@
+"""Handling-unit indicators on hand-built histories, expected values worked out by hand.
+
+The week of 2026-03-09 has no holidays; office 09:00–12:00, 14:30–18:00; every category
+here has 1 工作日 = 6.5 h. The period is that week, judged on Saturday 03-14 12:00.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+import pytest
+
+from workstation.domain.calendar import LimitUnit, TimeLimit, WorkCalendar
+from workstation.domain.case import CaseContext, CaseEvent, execute
+from workstation.domain.lifecycle import Action
+from workstation.domain.metrics import (
+    Period,
+    UnitIndicators,
+    centre_indicators,
+    handling_facts,
+    rate,
+    unit_indicators,
+)
+from workstation.domain.roles import Actor, Role
+
+CAL = WorkCalendar()
+CTX = CaseContext(CAL, lambda code: TimeLimit(1, LimitUnit.WORK_DAYS))
+LEADER, DISPATCHER = Actor("leader", Role.LEADER), Actor("dispatcher", Role.DISPATCHER)
+SUPERVISOR = Actor("jdy001", Role.SUPERVISOR)
+WEEK = Period.of(datetime(2026, 3, 9), datetime(2026, 3, 16), datetime(2026, 3, 14, 12, 0))
+
+
+def at(day: int, hour: int, minute: int = 0) -> datetime:
+    return datetime(2026, 3, day, hour, minute)
+
+
+class History:
+    def __init__(self, case_id: int, reported: datetime, **report: Any) -> None:
+        params = {"case_id": case_id, "case_no": f"C{case_id}", "description": "井盖破损",
+                  "category_code": "E0102", "grid_code": "530114001001001", **report}  # fmt: skip
+        self.case, event = execute(None, Action.REPORT, SUPERVISOR, reported, CTX, params)
+        self.events: list[CaseEvent] = [event]
+
+    def do(self, action: Action, actor: Actor, when: datetime, **params: Any) -> History:
+        self.case, event = execute(self.case, action, actor, when, CTX, params)
+        self.events.append(event)
+        return self
+
+    def dispatch(self, when: datetime, unit: str = "A") -> History:
+        if self.case.state.value == "reported":
+            self.do(Action.FILE, LEADER, when)
+        return self.do(Action.DISPATCH, DISPATCHER, when, unit_code=unit)
+
+    def feedback(self, when: datetime) -> History:
+        unit = Actor(self.case.unit_code.lower(), Role.UNIT, unit_code=self.case.unit_code)
+        return self.do(Action.FEEDBACK, unit, when)
+
+    def check(self, when: datetime, passed: bool = True) -> History:
+        self.do(Action.SEND_FOR_CHECK, DISPATCHER, when, supervisor="jdy001")
+        if passed:
+            return self.do(Action.CHECK_PASS, SUPERVISOR, when)
+        return self.do(Action.CHECK_FAIL, SUPERVISOR, when, comment="未处置到位")
+
+    def unit_actor(self) -> Actor:
+        return Actor("u", Role.UNIT, unit_code=self.case.unit_code)
+
+
+def histories() -> list[History]:
+    out = []
+    # 1: on time, closed on time
+    out.append(History(1, at(9, 9)).dispatch(at(9, 9)).feedback(at(9, 15)).check(at(10, 10)))
+    # 2: due Mon 18:00, fed back Tue 10:00 (7.5 of 6.5 h: overtime 1/6.5), closed
+    out.append(History(2, at(9, 9)).dispatch(at(9, 9)).feedback(at(10, 10)).check(at(10, 11)))
+    # 3: due Tue 18:00, no feedback: open overdue at Saturday noon
+    out.append(History(3, at(10, 9)).dispatch(at(10, 9)))
+    # 4: extended to Thu 18:00, fed back Thu 17:00, check failed (rework), fed back again
+    #    Fri 11:00 (15 of 13 h: overtime 2/13), closed — the closing feedback was late
+    h = History(4, at(11, 9)).dispatch(at(11, 9))
+    h.do(Action.REQUEST_EXTENSION, h.unit_actor(), at(11, 9, 30), reason="备料", extra="1 工作日")
+    h.do(Action.APPROVE_EXTENSION, LEADER, at(11, 10))
+    h.feedback(at(12, 17)).check(at(13, 10), passed=False)
+    out.append(h.feedback(at(13, 11)).check(at(13, 15)))
+    # 5: suspended at Saturday noon: out of the denominators (it still counts as filed)
+    h = History(5, at(11, 9)).dispatch(at(11, 9))
+    h.do(Action.REQUEST_SUSPENSION, h.unit_actor(), at(11, 9, 30), reason="需结合道路改造")
+    out.append(h.do(Action.APPROVE_SUSPENSION, LEADER, at(11, 10)))
+    # 6: dispatched to A, returned, dispatched to B (due Tue 11:00), on time: B's case
+    h = History(6, at(9, 9)).dispatch(at(9, 9), "A")
+    h.do(Action.REQUEST_RETURN, h.unit_actor(), at(9, 9, 30), reason="不属于本单位")
+    h.do(Action.APPROVE_RETURN, LEADER, at(9, 10))
+    out.append(h.dispatch(at(9, 11), "B").feedback(at(10, 10)))
+    # 7: dispatched Friday 17:00, due Monday 17:00: not due yet (filed only)
+    out.append(History(7, at(13, 17)).dispatch(at(13, 17)))
+    # 8: handled the week before, closed this week: its closing counts with its handling
+    out.append(History(8, at(6, 9)).dispatch(at(6, 9)).feedback(at(6, 15)).check(at(9, 10)))
+    # 9: voided after filing; 10: closed by 先行处置 — never dispatched, no unit's
+    h = History(9, at(9, 9)).do(Action.FILE, LEADER, at(9, 9))
+    out.append(h.do(Action.VOID, LEADER, at(9, 10), reason="不属于受理范围"))
+    out.append(History(10, at(9, 9), self_handled=True).do(
+        Action.APPROVE_SELF_HANDLED, LEADER, at(9, 10)))  # fmt: skip
+    return out
+
+
+def figures(period: Period = WEEK) -> dict[str, dict[str, Any]]:
+    facts = [f for h in histories() if (f := handling_facts(h.events, period.as_of, CAL))]
+    return {unit: i.as_dict() for unit, i in unit_indicators(facts, period).items()}
+
+
+def test_unit_indicators_of_the_week() -> None:
+    a = figures()["A"]
+    assert a == {
+        "filed": 6,  # 1, 2, 3, 4, 5, 7 dispatched this week
+        "due_to_handle": 4,  # 1, 2, 4 handled, 3 fell due; 5 suspended, 7 not due, 8 before
+        "handled": 3,
+        "handled_on_time": 1,
+        "on_time_handling_rate": 25.0,
+        "handling_rate": 75.0,
+        "due_to_close": 4,  # 3 handled + 1 open overdue
+        "closed": 4,  # 1, 2, 4 and 8 (handled the week before) closed this week
+        "closed_on_time": 2,  # 1 and 8
+        "closing_rate": 100.0,
+        "on_time_closing_rate": 50.0,
+        "rework": 1,
+        "rework_rate": 25.0,
+        "extended": 1,
+        "extension_rate": 25.0,
+        "open_overdue": 1,
+        "overtime_ratio": 0.15,  # (1/6.5 + 2/13) ÷ 2
+    }
+
+
+def test_a_returned_case_belongs_to_the_unit_that_finally_handles_it() -> None:
+    b = figures()["B"]
+    assert (b["filed"], b["due_to_handle"], b["handled_on_time"]) == (1, 1, 1)
+    assert b["on_time_handling_rate"] == 100.0
+    assert (b["closed"], b["closing_rate"]) == (0, 0.0)  # fed back, not checked yet
+
+
+def test_a_period_that_cuts_through_the_cases_lives() -> None:
+    # Monday and Tuesday only, judged at their end: case 4 is not dispatched yet; case 2
+    # was handled late on Tuesday; case 3 fell due on Tuesday without feedback.
+    monday_tuesday = Period.of(datetime(2026, 3, 9), datetime(2026, 3, 11),
+                               datetime(2026, 3, 20))  # fmt: skip
+    a = figures(monday_tuesday)["A"]
+    assert (a["filed"], a["due_to_handle"], a["handled"], a["handled_on_time"]) == (3, 3, 2, 1)
+    assert (a["open_overdue"], a["closed"], a["closed_on_time"]) == (1, 3, 2)  # 1, 2, 8
+    # the week before: case 8 handled on time there; its closing (Monday) is this week's
+    before = Period.of(datetime(2026, 3, 2), datetime(2026, 3, 9), datetime(2026, 3, 20))
+    earlier = figures(before)["A"]
+    assert (earlier["due_to_handle"], earlier["handled_on_time"], earlier["closed"]) == (1, 1, 0)
+
+
+def test_an_empty_period_has_dashes_not_hundreds() -> None:
+    quiet = Period.of(datetime(2025, 1, 6), datetime(2025, 1, 13), datetime(2026, 3, 14))
+    assert figures(quiet) == {}  # nobody's cases were dispatched by then
+    empty = UnitIndicators().as_dict()  # what a unit without cases shows
+    assert (empty["due_to_handle"], empty["on_time_handling_rate"], empty["closing_rate"]) == (
+        0, None, None)  # fmt: skip
+    assert empty["overtime_ratio"] is None
+
+
+def test_the_centre_adds_every_unit() -> None:
+    facts = [f for h in histories() if (f := handling_facts(h.events, WEEK.as_of, CAL))]
+    centre = centre_indicators(unit_indicators(facts, WEEK)).as_dict()
+    assert (centre["filed"], centre["due_to_handle"], centre["handled_on_time"]) == (7, 5, 2)
+    assert centre["on_time_handling_rate"] == 40.0
+
+
+def test_a_suspended_case_counts_again_after_its_restore() -> None:
+    h = History(5, at(11, 9)).dispatch(at(11, 9))
+    h.do(Action.REQUEST_SUSPENSION, h.unit_actor(), at(11, 9, 30), reason="需结合道路改造")
+    h.do(Action.APPROVE_SUSPENSION, LEADER, at(11, 10))
+    h.do(Action.RESTORE, LEADER, at(12, 9))  # 5.5 h were left: due Thu 17:00
+    facts = handling_facts(h.events, WEEK.as_of, CAL)
+    assert facts is not None
+    assert facts.deadline == at(12, 17)
+    a = unit_indicators([facts], WEEK)["A"].as_dict()
+    assert (a["due_to_handle"], a["open_overdue"]) == (1, 1)
+
+
+@pytest.mark.parametrize(("num", "den", "expected"), [(1, 3, 33.3), (2, 3, 66.7), (0, 0, None),
+                                                      (5, 5, 100.0), (0, 4, 0.0)])  # fmt: skip
+def test_rates_have_one_decimal_and_a_dash_for_nothing(num: int, den: int, expected) -> None:
+    assert rate(num, den) == expected
+
+
+def test_a_period_must_end_after_it_starts() -> None:
+    with pytest.raises(ValueError, match="统计期"):
+        Period.of(datetime(2026, 3, 9), datetime(2026, 3, 9) - timedelta(days=1), WEEK.as_of)
