@@ -25,7 +25,16 @@ from workstation.persistence.database import create_db_engine, writer_engine
 from workstation.persistence.repositories import AttachmentRepository
 from workstation.persistence.tables import GridCellRow
 from workstation.persistence.uow import SqlUnitOfWork
-from workstation.services import auth, calendar_admin, cases, duplicates, feed, map_queries, queries
+from workstation.services import (
+    auth,
+    calendar_admin,
+    cases,
+    duplicates,
+    evaluation,
+    feed,
+    map_queries,
+    queries,
+)
 from workstation.services import field as field_service
 from workstation.services.calendar_admin import (
     CalendarChange,
@@ -195,6 +204,15 @@ class Workstation:
         with self.read_session() as session:
             return queries.allowed_actions_for(session, self.reference, ids, actor,
                                                at or self.clock())  # fmt: skip
+
+    # ----------------------------------------------------------------- evaluation
+
+    def evaluate(self, first_day: str, last_day: str, by: str,
+                 at: datetime | None = None) -> list[evaluation.EvaluationRow]:  # fmt: skip
+        """综合评价 of the days ``first_day`` … ``last_day`` (inclusive), grouped ``by``."""
+        period = evaluation.period_of(first_day, last_day, at or self.clock())
+        with self.read_session() as session:
+            return evaluation.evaluate(session, self.reference, period, by)
 
     # ----------------------------------------------------------------- the calendar
 

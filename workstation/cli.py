@@ -111,6 +111,16 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("--at", help="上报时间（ISO；仅演示/培训数据库，用于构造场景）")
     rep.add_argument("--json", action="store_true")
 
+    ev = sub.add_parser("evaluate", help="综合评价：按期处置率、结案率、返工率、综合指标值与等级",
+                        **leaf)  # fmt: skip
+    ev.add_argument("--from", dest="first_day", required=True, help="起始日期，如 2026-11-01")
+    ev.add_argument("--to", dest="last_day", required=True,
+                    help="结束日期（含当天），如 2026-11-30")  # fmt: skip
+    ev.add_argument("--by", default="unit", choices=["unit", "centre"],
+                    help="按处置单位（unit）或全中心（centre）")  # fmt: skip
+    ev.add_argument("--at", help="按此时刻评判未结案件（ISO，默认现在）")
+    ev.add_argument("--json", action="store_true")
+
     cal = sub.add_parser("calendar", help="工作日历").add_subparsers(dest="cal_command",
                                                                  required=True)  # fmt: skip
     add = cal.add_parser("add", help="计算期限：起始时间 + 时限", **leaf)
@@ -229,6 +239,8 @@ def _dispatch(args: argparse.Namespace) -> int:
             return _simulate(ws, args)
         if args.command == "cases":
             return _cases_list(ws, args)
+        if args.command == "evaluate":
+            return _evaluate(ws, args)
         if args.command == "calendar":
             from workstation import cli_calendar
 
@@ -350,6 +362,34 @@ def _cases_list(ws: Any, args: argparse.Namespace) -> int:
             print(f"{r.id:>8}  {r.case_no}  {r.state_label:<4}  {r.category_name or '未分类':<10}"
                   f"  {r.unit_name or '—':<12}  期限 {deadline}  {r.description[:24]}")  # fmt: skip
         print(f"共 {len(rows)} 件", file=sys.stderr)
+    return 0
+
+
+def _evaluate(ws: Any, args: argparse.Namespace) -> int:
+    rows = ws.evaluate(args.first_day, args.last_day, args.by, at=_instant(args.at))
+    if args.json:
+        json.dump([r.to_json() for r in rows], sys.stdout, ensure_ascii=False, indent=1)
+        print()
+        return 0
+
+    def pct(value: float | None) -> str:
+        return "—" if value is None else f"{value:.1f}%"
+
+    from workstation.cli_text import pad
+
+    heads = ("序号", "单位", "应处置", "处置", "按期处置率", "结案率", "返工率", "综合指标值",
+             "等级")  # fmt: skip
+    widths = (4, 26, 6, 6, 10, 7, 7, 10, 4)
+    print(f"综合评价 {args.first_day} 至 {args.last_day}")
+    print("  ".join(pad(h, w, right=n > 1) for n, (h, w) in enumerate(zip(heads, widths, strict=True))))
+    for n, r in enumerate(rows, start=1):
+        i = r.indicators
+        score = "—" if r.score is None else f"{r.score:.1f}"
+        cells = (str(n), r.name, str(i["due_to_handle"]), str(i["handled"]),
+                 pct(i["on_time_handling_rate"]), pct(i["closing_rate"]), pct(i["rework_rate"]),
+                 score, r.level or "—")  # fmt: skip
+        print("  ".join(pad(c, w, right=k != 1) for k, (c, w) in enumerate(zip(cells, widths, strict=True))))
+    print("综合指标值 = 立案数分值 × 10% + 结案率 × 30% + 按期处置率 × 30% + (1 − 返工率) × 30%")
     return 0
 
 

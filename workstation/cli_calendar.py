@@ -8,10 +8,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import unicodedata
 from datetime import date
 from typing import Any
 
+from workstation.cli_text import pad
 from workstation.domain.errors import ValidationError
 from workstation.domain.holiday_rules import DayKind
 from workstation.services.calendar_admin import (
@@ -117,15 +117,9 @@ def _show(view: YearView, as_json: bool) -> None:
         print(f"注意：{view.warning}")
     for key, value in view.settings.items():
         print(f"  {STAGE_SETTING_LABELS[key]}：{value}")
-    print(f"日期        星期  {_pad('类型', 8)}  {_pad('来源', 12)}  名称 / 备注")
+    print(f"日期        星期  {pad('类型', 8)}  {pad('来源', 12)}  名称 / 备注")
     for d in view.special_days:
         label = "调休上班" if d.is_makeup_workday else d.kind.label
         text = " ".join(part for part in (d.name, d.note) if part)
-        print(f"{d.day.isoformat()}  {_WEEKDAYS[d.day.weekday()]}    {_pad(label, 8)}  "
-              f"{_pad(d.source.label, 12)}  {text}")  # fmt: skip
-
-
-def _pad(text: str, cells: int) -> str:
-    """Pad to ``cells`` terminal columns: a Chinese character takes two."""
-    width = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-    return text + " " * max(0, cells - width)
+        print(f"{d.day.isoformat()}  {_WEEKDAYS[d.day.weekday()]}    {pad(label, 8)}  "
+              f"{pad(d.source.label, 12)}  {text}")  # fmt: skip

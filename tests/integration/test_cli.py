@@ -334,3 +334,44 @@ def test_at_records_actions_at_the_given_times_on_a_demo_database(world) -> None
     assert "早于该案件上一次操作（2026-11-02 10:00）" in earlier.stderr
     bad = run("case", "act", case_id, "remind", "--as", "dispatcher", "--at", "昨天", db=url)
     assert "无法识别的时刻" in bad.stderr
+
+
+# --- evaluation ---------------------------------------------------------------------------
+
+
+def test_evaluate_by_unit_and_centre_as_json(calendar_world) -> None:
+    """Two cases of one unit in the week of 2027-02-22: one on time, one late."""
+    ws = calendar_world
+    on_time = dispatched_case(ws, datetime(2027, 2, 22, 9, 0))  # 2 工作时: due 11:00
+    late = dispatched_case(ws, datetime(2027, 2, 22, 9, 0))
+    unit = ws.actor(on_time.unit.lower())
+    ws.act(unit, on_time.id, "feedback", at=datetime(2027, 2, 22, 10, 0))
+    ws.act(unit, late.id, "feedback", at=datetime(2027, 2, 22, 15, 0))  # 3.5 of 2 h used
+    for case in (on_time, late):
+        ws.act(ws.actor("dispatcher"), case.id, "send_for_check", at=datetime(2027, 2, 23, 9))
+        ws.act(ws.actor("jdy001"), case.id, "check_pass", at=datetime(2027, 2, 23, 10))
+    url = ws.settings.db_url
+    result = run("evaluate", "--from", "2027-02-22", "--to", "2027-02-28", "--by", "unit",
+                 "--json", "--at", "2027-03-01T09:00", db=url)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    rows = {r["key"]: r for r in json.loads(result.stdout)}
+    row = rows[on_time.unit]
+    assert set(row) == {"key", "name", "indicators", "score", "level"}
+    i = row["indicators"]
+    assert (i["due_to_handle"], i["handled"], i["handled_on_time"]) == (2, 2, 1)
+    assert (i["on_time_handling_rate"], i["closing_rate"], i["on_time_closing_rate"]) == (
+        50.0, 100.0, 50.0)  # fmt: skip
+    assert (i["rework_rate"], i["open_overdue"], i["overtime_ratio"]) == (0.0, 0, 0.75)
+    # 10 % × 100 + 30 % × 100 + 30 % × 50 + 30 % × 100 = 85.0 → B
+    assert (row["score"], row["level"]) == (85.0, "B")
+    idle = next(r for k, r in rows.items() if k != on_time.unit)
+    assert idle["indicators"]["on_time_handling_rate"] is None  # "—", never 100 %
+    assert (idle["score"], idle["level"]) == (None, None)
+    centre = json.loads(run("evaluate", "--from", "2027-02-22", "--to", "2027-02-28", "--by",
+                            "centre", "--json", "--at", "2027-03-01T09:00", db=url).stdout)
+    assert centre[0]["key"] == "centre"
+    assert centre[0]["indicators"]["due_to_handle"] == 2
+    text = run("evaluate", "--from", "2027-02-22", "--to", "2027-02-28", db=url).stdout
+    assert "综合指标值 = 立案数分值 × 10%" in text
+    bad = run("evaluate", "--from", "2027-02-28", "--to", "2027-02-22", db=url)
+    assert bad.stderr.strip() == "错误：统计期的结束日期不能早于开始日期"

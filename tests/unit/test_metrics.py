@@ -188,3 +188,20 @@ def test_rates_have_one_decimal_and_a_dash_for_nothing(num: int, den: int, expec
 def test_a_period_must_end_after_it_starts() -> None:
     with pytest.raises(ValueError, match="统计期"):
         Period.of(datetime(2026, 3, 9), datetime(2026, 3, 9) - timedelta(days=1), WEEK.as_of)
+
+
+def test_the_units_composite_score_and_level_by_hand() -> None:
+    from workstation.domain.scores import DEFAULT_RULES, level_of
+
+    a = figures()["A"]
+    # 立案数 6 → band 100; 10 % × 100 + 30 % × 100.0 (结案率) + 30 % × 25.0 (按期处置率)
+    # + 30 % × (100 − 25.0) (返工率) = 10 + 30 + 7.5 + 22.5 = 70.0 → C
+    assert DEFAULT_RULES.unit_score(a) == 70.0
+    assert level_of(70.0) == "C"
+    b = figures()["B"]
+    # 10 + 30 × 0 + 30 × 100 + 30 × 100 … ÷ 100: 10 + 0 + 30 + 30 = 70.0; rework_rate of
+    # 应结案数 1 is 0.0
+    assert DEFAULT_RULES.unit_score(b) == 70.0
+    assert DEFAULT_RULES.unit_score(UnitIndicators().as_dict()) is None
+    assert [level_of(s) for s in (95, 90, 89.9, 75, 60, 59.9, 40, 39.9, None)] == [
+        "A", "A", "B", "B", "C", "D", "D", "E", None]  # fmt: skip
