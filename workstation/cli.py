@@ -381,14 +381,16 @@ def _evaluate(ws: Any, args: argparse.Namespace) -> int:
              "等级")  # fmt: skip
     widths = (4, 26, 6, 6, 10, 7, 7, 10, 4)
     print(f"综合评价 {args.first_day} 至 {args.last_day}")
-    print("  ".join(pad(h, w, right=n > 1) for n, (h, w) in enumerate(zip(heads, widths, strict=True))))
+    columns = list(zip(heads, widths, strict=True))
+    print("  ".join(pad(h, w, right=n > 1) for n, (h, w) in enumerate(columns)))
     for n, r in enumerate(rows, start=1):
         i = r.indicators
         score = "—" if r.score is None else f"{r.score:.1f}"
         cells = (str(n), r.name, str(i["due_to_handle"]), str(i["handled"]),
                  pct(i["on_time_handling_rate"]), pct(i["closing_rate"]), pct(i["rework_rate"]),
                  score, r.level or "—")  # fmt: skip
-        print("  ".join(pad(c, w, right=k != 1) for k, (c, w) in enumerate(zip(cells, widths, strict=True))))
+        line = zip(cells, widths, strict=True)
+        print("  ".join(pad(c, w, right=k != 1) for k, (c, w) in enumerate(line)))
     print("综合指标值 = 立案数分值 × 10% + 结案率 × 30% + 按期处置率 × 30% + (1 − 返工率) × 30%")
     return 0
 
