@@ -205,3 +205,49 @@ def test_the_units_composite_score_and_level_by_hand() -> None:
     assert DEFAULT_RULES.unit_score(UnitIndicators().as_dict()) is None
     assert [level_of(s) for s in (95, 90, 89.9, 75, 60, 59.9, 40, 39.9, None)] == [
         "A", "A", "B", "B", "C", "D", "D", "E", None]  # fmt: skip
+
+
+# -- supervisors ------------------------------------------------------------------------
+
+
+def test_supervisor_indicators_and_score_by_hand() -> None:
+    from workstation.domain.metrics import supervisor_indicators
+    from workstation.domain.scores import DEFAULT_RULES, level_of
+
+    g1, g2 = "530114001001001", "530114001001002"
+    jdy2 = Actor("jdy002", Role.SUPERVISOR)
+
+    def hotline(case_id: int, grid: str) -> History:
+        return History(case_id, at(9, 9), grid_code=grid, source="hotline_12345")
+
+    cases = [
+        History(1, at(9, 9)).dispatch(at(9, 9)).feedback(at(9, 14, 30)),  # filed: valid
+        History(2, at(9, 10)).do(Action.VOID, LEADER, at(9, 10, 30), reason="不属于受理范围"),
+        History(3, at(9, 11), self_handled=True),  # 先行处置: counted apart
+    ]
+    # checked on time: sent Mon 15:00 with 4 工作时 (due Tue 10:00), passed Tue 09:30
+    cases[0].do(Action.SEND_FOR_CHECK, DISPATCHER, at(9, 15), supervisor="jdy001")
+    cases[0].do(Action.CHECK_PASS, SUPERVISOR, at(10, 9, 30))
+    # public reports in each supervisor's grid, confirmed on site: 漏报
+    h = hotline(4, g1)
+    h.do(Action.REQUEST_VERIFICATION, DISPATCHER, at(9, 9), supervisor="jdy001")  # by 11:00
+    cases.append(h.do(Action.VERIFY, SUPERVISOR, at(9, 10), confirmed=True))  # on time
+    h = hotline(5, g2)
+    h.do(Action.REQUEST_VERIFICATION, DISPATCHER, at(9, 9), supervisor="jdy002")
+    cases.append(h.do(Action.VERIFY, jdy2, at(9, 12), confirmed=True))  # 1 h late
+    owners = {g1: "jdy001", g2: "jdy002"}
+    got = supervisor_indicators([c.events for c in cases], WEEK, owners)
+    one, two = got["jdy001"].as_dict(), got["jdy002"].as_dict()
+    assert one == {
+        "reports": 2, "self_handled": 1, "valid_reports": 1, "valid_report_rate": 50.0,
+        "verifications": 1, "verified_on_time": 1, "on_time_verification_rate": 100.0,
+        "checks": 1, "checked_on_time": 1, "on_time_check_rate": 100.0,
+        "missed": 1, "missed_rate": 33.3,  # 1 ÷ (1 + 2)
+    }  # fmt: skip
+    # 40 % × 50 + 20 % × (100 − 33.3) + 20 % × 100 + 20 % × 100 = 73.3 → C
+    assert DEFAULT_RULES.supervisor_score(one) == 73.3
+    assert level_of(73.3) == "C"
+    assert (two["reports"], two["verifications"], two["on_time_verification_rate"]) == (0, 1, 0.0)
+    assert (two["missed"], two["missed_rate"], two["valid_report_rate"]) == (1, 100.0, None)
+    # only the rates with a denominator count: (20 % × 0 + 20 % × 0) ÷ 40 % = 0.0 → E
+    assert DEFAULT_RULES.supervisor_score(two) == 0.0

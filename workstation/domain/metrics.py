@@ -29,7 +29,7 @@ approved 挂账 at ``as_of`` leaves the unit's figures while suspended (the defa
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -39,8 +39,9 @@ from workstation.domain.case import Case, CaseEvent, replay
 from workstation.domain.clock import read_handling_clock
 from workstation.domain.lifecycle import Action, CaseState
 
-__all__ = ["HandlingFacts", "Period", "UnitIndicators", "centre_indicators", "handling_facts",
-           "rate", "unit_indicators"]
+__all__ = ["HandlingFacts", "Period", "SupervisorIndicators", "UnitIndicators",
+           "centre_indicators", "handling_facts", "rate", "supervisor_indicators",
+           "unit_indicators"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,3 +217,107 @@ def centre_indicators(per_unit: dict[str, UnitIndicators]) -> UnitIndicators:
         total.extended += u.extended
         total._overtime.extend(u._overtime)
     return total
+
+
+# ----------------------------------------------------------------------------- supervisors
+
+
+@dataclass
+class SupervisorIndicators:
+    """EVALUATION.md §2 for one supervisor (监督员)."""
+
+    reports: int = 0  # 上报数 (先行处置 apart)
+    self_handled: int = 0
+    valid_reports: int = 0  # filed and not voided later
+    verifications: int = 0  # 应核实数
+    verified_on_time: int = 0
+    checks: int = 0  # 应核查数
+    checked_on_time: int = 0
+    missed: int = 0  # 漏报数: public reports in the supervisor's grids confirmed on site
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "reports": self.reports,
+            "self_handled": self.self_handled,
+            "valid_reports": self.valid_reports,
+            "valid_report_rate": rate(self.valid_reports, self.reports),
+            "verifications": self.verifications,
+            "verified_on_time": self.verified_on_time,
+            "on_time_verification_rate": rate(self.verified_on_time, self.verifications),
+            "checks": self.checks,
+            "checked_on_time": self.checked_on_time,
+            "on_time_check_rate": rate(self.checked_on_time, self.checks),
+            "missed": self.missed,
+            "missed_rate": rate(self.missed, self.missed + self.reports),
+        }
+
+
+def supervisor_indicators(
+    histories: Iterable[Sequence[CaseEvent]], period: Period, cell_owner: Mapping[str, str]
+) -> dict[str, SupervisorIndicators]:
+    """Per supervisor username. Reports count in the period they were made; verification
+    and check tasks in the period they were sent, on time when the result came by the
+    stage deadline the task was sent with; 漏报 in the period of the public report, for
+    the supervisor whose patrol grids hold it (``cell_owner``: cell code → username)."""
+    out: dict[str, SupervisorIndicators] = {}
+
+    def of(username: str) -> SupervisorIndicators:
+        return out.setdefault(username, SupervisorIndicators())
+
+    for events in histories:
+        known = [e for e in events if e.at <= period.as_of]
+        if not known:
+            continue
+        report = known[0]
+        p = report.payload
+        reported_at = datetime.fromisoformat(str(p["reported_at"]))
+        if reported_at in period:
+            if p["source"] == "supervisor":
+                figures = of(report.actor)
+                if p.get("self_handled"):
+                    figures.self_handled += 1
+                else:
+                    figures.reports += 1
+                    filed = any(e.action is Action.FILE for e in known)
+                    if filed and known[-1].to_state is not CaseState.VOIDED:
+                        figures.valid_reports += 1
+            elif any(e.action is Action.VERIFY and e.payload.get("confirmed") for e in known):
+                grid = _grid_of(known)
+                owner = cell_owner.get(grid or "")
+                if owner is not None:
+                    of(owner).missed += 1
+        _count_tasks(known, period, of)
+    return out
+
+
+def _grid_of(events: Sequence[CaseEvent]) -> str | None:
+    grid = events[0].payload.get("grid_code")
+    for e in events:
+        if e.action is Action.FILE:
+            grid = e.payload.get("grid_code") or grid
+    return str(grid) if grid else None
+
+
+def _count_tasks(events: Sequence[CaseEvent], period: Period,
+                 of: Callable[[str], SupervisorIndicators]) -> None:  # fmt: skip
+    for i, e in enumerate(events):
+        if e.action is Action.REQUEST_VERIFICATION:
+            results: tuple[Action, ...] = (Action.VERIFY,)
+        elif e.action is Action.SEND_FOR_CHECK:
+            results = (Action.CHECK_PASS, Action.CHECK_FAIL)
+        else:
+            continue
+        who = e.payload.get("supervisor")
+        if not who or e.at not in period:
+            continue
+        due = e.payload.get("stage_deadline")
+        done = next((r for r in events[i + 1:] if r.action in results), None)
+        on_time = done is not None and due is not None and \
+            done.at <= datetime.fromisoformat(str(due))  # fmt: skip
+        figures = of(str(who))
+        if e.action is Action.REQUEST_VERIFICATION:
+            figures.verifications += 1
+            figures.verified_on_time += on_time
+        else:
+            figures.checks += 1
+            figures.checked_on_time += on_time

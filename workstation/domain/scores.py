@@ -24,6 +24,12 @@ UNIT_WEIGHTS: tuple[tuple[float, str, str], ...] = (
     (0.30, "on_time_handling_rate", "rate"),
     (0.30, "rework_rate", "inverse"),
 )
+SUPERVISOR_WEIGHTS: tuple[tuple[float, str, str], ...] = (
+    (0.40, "valid_report_rate", "rate"),
+    (0.20, "missed_rate", "inverse"),
+    (0.20, "on_time_verification_rate", "rate"),
+    (0.20, "on_time_check_rate", "rate"),
+)
 LEVELS: tuple[tuple[float, str], ...] = ((90, "A"), (75, "B"), (60, "C"), (40, "D"), (0, "E"))
 
 
@@ -47,6 +53,7 @@ def level_of(score: float | None, levels: Sequence[tuple[float, str]] = LEVELS) 
 @dataclass(frozen=True)
 class ScoreRules:
     unit_weights: tuple[tuple[float, str, str], ...] = UNIT_WEIGHTS
+    supervisor_weights: tuple[tuple[float, str, str], ...] = SUPERVISOR_WEIGHTS
     unit_filed_bands: Bands = UNIT_FILED_BANDS
     levels: tuple[tuple[float, str], ...] = LEVELS
     bands: Mapping[str, Bands] = field(default_factory=lambda: {"filed": UNIT_FILED_BANDS})
@@ -68,6 +75,20 @@ class ScoreRules:
                 part = float(value)
             total += weight * part
         return round(total, 1)
+
+
+    def supervisor_score(self, indicators: Mapping[str, Any]) -> float | None:
+        """The weighted score of a supervisor. A rate without a denominator ("—": no
+        verification task this period, say) leaves the score, and the other weights are
+        scaled up to 100 %; no rate at all: no score."""
+        total = weights = 0.0
+        for weight, key, how in self.supervisor_weights:
+            value = indicators.get(key)
+            if value is None:
+                continue
+            total += weight * (100.0 - float(value) if how == "inverse" else float(value))
+            weights += weight
+        return round(total / weights, 1) if weights else None
 
 
 DEFAULT_RULES = ScoreRules()

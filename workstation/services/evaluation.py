@@ -19,16 +19,18 @@ from workstation.domain.case import CaseEvent
 from workstation.domain.errors import ValidationError
 from workstation.domain.metrics import (
     Period,
+    SupervisorIndicators,
     UnitIndicators,
     centre_indicators,
     handling_facts,
+    supervisor_indicators,
     unit_indicators,
 )
 from workstation.domain.scores import DEFAULT_RULES, ScoreRules, level_of
 from workstation.persistence.repositories import CASES, EVENTS, event_from_row
 from workstation.services.reference import Reference
 
-GROUPINGS = ("unit", "centre")  # the others of issue 8 follow (supervisor, posts, regions)
+GROUPINGS = ("unit", "supervisor", "centre")  # the posts and regions of issue 8 follow
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +51,8 @@ def evaluate(session: Session, ref: Reference, period: Period, by: str,
     if by not in GROUPINGS:
         raise ValidationError(f"暂不支持按 {by} 评价（可选：{'、'.join(GROUPINGS)}）")
     histories = _histories(session, period)
+    if by == "supervisor":
+        return _supervisors(ref, histories, period, rules)
     facts = [f for events in histories.values()
              if (f := handling_facts(events, period.as_of, ref.calendar)) is not None]  # fmt: skip
     per_unit = unit_indicators(facts, period)
@@ -62,6 +66,20 @@ def evaluate(session: Session, ref: Reference, period: Period, by: str,
         score = rules.unit_score(figures)
         rows.append(EvaluationRow(code, unit.name, figures, score, level_of(score)))
     # Ranked as the 专业部门评价 table: best score first, units without cases last.
+    rows.sort(key=lambda r: (r.score is None, -(r.score or 0.0), r.key))
+    return rows
+
+
+def _supervisors(ref: Reference, histories: dict[int, list[CaseEvent]], period: Period,
+                 rules: ScoreRules) -> list[EvaluationRow]:  # fmt: skip
+    owners = {cell: username for username, s in ref.supervisors.items()
+              for cell in s.patrol_cells}  # fmt: skip
+    per = supervisor_indicators(histories.values(), period, owners)
+    rows = []
+    for username, s in ref.supervisors.items():
+        figures = per.get(username, SupervisorIndicators()).as_dict()
+        score = rules.supervisor_score(figures)
+        rows.append(EvaluationRow(username, s.name, figures, score, level_of(score)))
     rows.sort(key=lambda r: (r.score is None, -(r.score or 0.0), r.key))
     return rows
 
