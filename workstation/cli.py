@@ -116,8 +116,9 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--from", dest="first_day", required=True, help="起始日期，如 2026-11-01")
     ev.add_argument("--to", dest="last_day", required=True,
                     help="结束日期（含当天），如 2026-11-30")  # fmt: skip
-    ev.add_argument("--by", default="unit", choices=["unit", "supervisor", "centre"],
-                    help="按处置单位（unit）、监督员（supervisor）或全中心（centre）")  # fmt: skip
+    ev.add_argument("--by", default="unit",
+                    choices=["unit", "supervisor", "street", "community", "grid", "centre"],
+                    help="按处置单位、监督员、街道、社区、单元网格或全中心")  # fmt: skip
     ev.add_argument("--at", help="按此时刻评判未结案件（ISO，默认现在）")
     ev.add_argument("--json", action="store_true")
 
@@ -379,6 +380,8 @@ def _evaluate(ws: Any, args: argparse.Namespace) -> int:
 
     if args.by == "supervisor":
         return _print_supervisors(rows, args)
+    if args.by in ("street", "community", "grid"):
+        return _print_regions(rows, args)
     heads = ("序号", "单位", "应处置", "处置", "按期处置率", "结案率", "返工率", "综合指标值",
              "等级")  # fmt: skip
     widths = (4, 26, 6, 6, 10, 7, 7, 10, 4)
@@ -394,6 +397,30 @@ def _evaluate(ws: Any, args: argparse.Namespace) -> int:
         line = zip(cells, widths, strict=True)
         print("  ".join(pad(c, w, right=k != 1) for k, (c, w) in enumerate(line)))
     print("综合指标值 = 立案数分值 × 10% + 结案率 × 30% + 按期处置率 × 30% + (1 − 返工率) × 30%")
+    return 0
+
+
+def _print_regions(rows: list[Any], args: argparse.Namespace) -> int:
+    from workstation.cli_text import pad
+
+    def pct(value: float | None) -> str:
+        return "—" if value is None else f"{value:.1f}%"
+
+    print(f"区域评价 {args.first_day} 至 {args.last_day}")
+    heads = ("序号", "区域", "立案数", "应结案数", "结案率", "按期结案率", "监督举报率",
+             "综合指标值", "等级")  # fmt: skip
+    widths = (4, 16, 6, 8, 7, 10, 10, 10, 4)
+    print("  ".join(pad(h, w, right=n > 1) for n, (h, w) in enumerate(zip(heads, widths,
+                                                                              strict=True))))
+    for n, r in enumerate(rows, start=1):
+        i = r.indicators
+        cells = (str(n), r.name, str(i["filed"]), str(i["due_to_close"]), pct(i["closing_rate"]),
+                 pct(i["on_time_closing_rate"]), pct(i["public_report_rate"]),
+                 "—" if r.score is None else f"{r.score:.1f}", r.level or "—")  # fmt: skip
+        line = zip(cells, widths, strict=True)
+        print("  ".join(pad(c, w, right=k != 1) for k, (c, w) in enumerate(line)))
+    print("综合指标值 = (1 − 监督举报率) × 10% + 立案数分值 × 20% + 结案率 × 30% + 按期结案率 × 40%"
+          "（立案数分值按每个单元网格的立案数、一类区域分档）")  # fmt: skip
     return 0
 
 

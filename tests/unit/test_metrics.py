@@ -251,3 +251,25 @@ def test_supervisor_indicators_and_score_by_hand() -> None:
     assert (two["missed"], two["missed_rate"], two["valid_report_rate"]) == (1, 100.0, None)
     # only the rates with a denominator count: (20 % × 0 + 20 % × 0) ÷ 40 % = 0.0 → E
     assert DEFAULT_RULES.supervisor_score(two) == 0.0
+
+
+# -- regions --------------------------------------------------------------------------------
+
+
+def test_region_indicators_and_score_by_hand() -> None:
+    from workstation.domain.metrics import RegionFacts, region_filings, region_row
+    from workstation.domain.scores import DEFAULT_RULES, level_of
+
+    hs = histories()  # every case is in grid 530114001001001
+    facts = [f for h in hs if (f := handling_facts(h.events, WEEK.as_of, CAL))]
+    handling = unit_indicators(facts, WEEK, key=lambda f: f.grid[:12])["530114001001"]
+    filings = region_filings([h.events for h in hs], WEEK, key=lambda grid: grid[:12])
+    region = filings["530114001001"]
+    assert (region.filed, region.public_verified) == (8, 0)  # 1–7 and 9 filed this week
+    row = region_row(handling, RegionFacts(region.filed, region.public_verified, grids=1))
+    assert (row["due_to_close"], row["closed"], row["closed_on_time"]) == (5, 4, 2)
+    assert (row["closing_rate"], row["on_time_closing_rate"]) == (80.0, 40.0)
+    assert (row["public_report_rate"], row["filed_per_grid"]) == (0.0, 8.0)
+    # 10 % × (100 − 0) + 20 % × band(8 per grid, 一类) 40 + 30 % × 80 + 40 % × 40 = 58.0 → D
+    assert DEFAULT_RULES.region_score(row) == 58.0
+    assert level_of(58.0) == "D"

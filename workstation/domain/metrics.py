@@ -40,8 +40,8 @@ from workstation.domain.clock import read_handling_clock
 from workstation.domain.lifecycle import Action, CaseState
 
 __all__ = ["HandlingFacts", "Period", "SupervisorIndicators", "UnitIndicators",
-           "centre_indicators", "handling_facts", "rate", "supervisor_indicators",
-           "unit_indicators"]
+           "centre_indicators", "handling_facts", "rate", "region_filings", "region_row",
+           "supervisor_indicators", "unit_indicators"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +75,7 @@ class HandlingFacts:
 
     case_id: int
     unit: str
+    grid: str  # the case's unit grid (regions: 街道, 社区, grid by its code's prefix)
     dispatched_at: datetime  # the final dispatch
     deadline: datetime  # in force at as_of (approved extensions included)
     feedback_at: datetime | None  # the unit's last feedback by as_of
@@ -114,6 +115,7 @@ def handling_facts(events: Sequence[CaseEvent], as_of: datetime,
     return HandlingFacts(
         case_id=case.id,
         unit=str(dispatch.payload["unit_code"]),
+        grid=case.grid_code or "",
         dispatched_at=dispatch.at,
         deadline=deadline,
         feedback_at=feedback.at if feedback else None,
@@ -170,11 +172,15 @@ class UnitIndicators:
         }
 
 
-def unit_indicators(facts: Iterable[HandlingFacts], period: Period) -> dict[str, UnitIndicators]:
-    """Per unit code, the indicators of the period (`Period.as_of` for open cases)."""
+def unit_indicators(
+    facts: Iterable[HandlingFacts], period: Period,
+    key: Callable[[HandlingFacts], str] | None = None,
+) -> dict[str, UnitIndicators]:
+    """Per unit code (or per ``key(facts)``: a region), the indicators of the period
+    (`Period.as_of` for open cases)."""
     out: dict[str, UnitIndicators] = {}
     for f in facts:
-        figures = out.setdefault(f.unit, UnitIndicators())
+        figures = out.setdefault(key(f) if key is not None else f.unit, UnitIndicators())
         if f.dispatched_at in period:
             figures.filed += 1
         if f.suspended:
@@ -321,3 +327,47 @@ def _count_tasks(events: Sequence[CaseEvent], period: Period,
         else:
             figures.checks += 1
             figures.checked_on_time += on_time
+
+
+# ----------------------------------------------------------------------------- regions
+
+
+@dataclass
+class RegionFacts:
+    """What a region's row needs besides the handling: filings and public reports."""
+
+    filed: int = 0  # 立案数: cases filed in the period in the region
+    public_verified: int = 0  # public reports confirmed on site (监督举报)
+    grids: int = 1  # unit grids in the region (for the per-grid 立案数 band)
+
+
+def region_filings(histories: Iterable[Sequence[CaseEvent]], period: Period,
+                   key: Callable[[str], str]) -> dict[str, RegionFacts]:  # fmt: skip
+    """Per region (``key(grid code)``): filings and confirmed public reports of the period."""
+    out: dict[str, RegionFacts] = {}
+    for events in histories:
+        known = [e for e in events if e.at <= period.as_of]
+        if not known:
+            continue
+        grid = _grid_of(known)
+        if not grid:
+            continue
+        region = out.setdefault(key(grid), RegionFacts())
+        if any(e.action is Action.FILE and e.at in period for e in known):
+            region.filed += 1
+        if known[0].payload.get("source") != "supervisor" and any(
+            e.action is Action.VERIFY and e.payload.get("confirmed") and e.at in period
+            for e in known
+        ):
+            region.public_verified += 1
+    return out
+
+
+def region_row(handling: UnitIndicators, filings: RegionFacts) -> dict[str, Any]:
+    """A region's indicators: 监督举报率 (lower is better), 立案数, 结案率, 按期结案率 …"""
+    figures = handling.as_dict()
+    figures["filed"] = filings.filed
+    figures["public_verified"] = filings.public_verified
+    figures["public_report_rate"] = rate(filings.public_verified, filings.filed)
+    figures["filed_per_grid"] = round(filings.filed / max(1, filings.grids), 2)
+    return figures

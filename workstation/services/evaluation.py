@@ -19,10 +19,13 @@ from workstation.domain.case import CaseEvent
 from workstation.domain.errors import ValidationError
 from workstation.domain.metrics import (
     Period,
+    RegionFacts,
     SupervisorIndicators,
     UnitIndicators,
     centre_indicators,
     handling_facts,
+    region_filings,
+    region_row,
     supervisor_indicators,
     unit_indicators,
 )
@@ -30,7 +33,9 @@ from workstation.domain.scores import DEFAULT_RULES, ScoreRules, level_of
 from workstation.persistence.repositories import CASES, EVENTS, event_from_row
 from workstation.services.reference import Reference
 
-GROUPINGS = ("unit", "supervisor", "centre")  # the posts and regions of issue 8 follow
+GROUPINGS = ("unit", "supervisor", "street", "community", "grid", "centre")
+# (the posts 受理员 / 值班长 / 派遣员 of issue 8 follow)
+_REGION_CODE = {"street": 9, "community": 12, "grid": 15}  # prefix of the grid code
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +58,8 @@ def evaluate(session: Session, ref: Reference, period: Period, by: str,
     histories = _histories(session, period)
     if by == "supervisor":
         return _supervisors(ref, histories, period, rules)
+    if by in _REGION_CODE:
+        return _regions(ref, histories, period, by, rules)
     facts = [f for events in histories.values()
              if (f := handling_facts(events, period.as_of, ref.calendar)) is not None]  # fmt: skip
     per_unit = unit_indicators(facts, period)
@@ -80,6 +87,31 @@ def _supervisors(ref: Reference, histories: dict[int, list[CaseEvent]], period: 
         figures = per.get(username, SupervisorIndicators()).as_dict()
         score = rules.supervisor_score(figures)
         rows.append(EvaluationRow(username, s.name, figures, score, level_of(score)))
+    rows.sort(key=lambda r: (r.score is None, -(r.score or 0.0), r.key))
+    return rows
+
+
+def _regions(ref: Reference, histories: dict[int, list[CaseEvent]], period: Period, by: str,
+             rules: ScoreRules) -> list[EvaluationRow]:  # fmt: skip
+    width = _REGION_CODE[by]
+    facts = [f for events in histories.values()
+             if (f := handling_facts(events, period.as_of, ref.calendar)) is not None]  # fmt: skip
+    handling = unit_indicators(facts, period, key=lambda f: f.grid[:width])
+    filings = region_filings(histories.values(), period, key=lambda grid: grid[:width])
+    names = ref.street_names if by == "street" else ref.community_names if by == "community" \
+        else {code: code for code in ref.cells}  # fmt: skip
+    grids: dict[str, int] = {}
+    for code in ref.cells:
+        grids[code[:width]] = grids.get(code[:width], 0) + 1
+    rows = []
+    for code, name in names.items():
+        region = filings.get(code, RegionFacts())
+        region.grids = grids.get(code, 1)
+        figures = region_row(handling.get(code, UnitIndicators()), region)
+        if by == "grid" and not figures["filed"] and not figures["due_to_close"]:
+            continue  # 18,000 quiet cells would drown the table: a grid lists when it has cases
+        score = rules.region_score(figures)
+        rows.append(EvaluationRow(code, name, figures, score, level_of(score)))
     rows.sort(key=lambda r: (r.score is None, -(r.score or 0.0), r.key))
     return rows
 
