@@ -117,8 +117,10 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--to", dest="last_day", required=True,
                     help="结束日期（含当天），如 2026-11-30")  # fmt: skip
     ev.add_argument("--by", default="unit",
-                    choices=["unit", "supervisor", "street", "community", "grid", "centre"],
-                    help="按处置单位、监督员、街道、社区、单元网格或全中心")  # fmt: skip
+                    choices=["unit", "supervisor", "acceptor", "leader", "dispatcher", "street",
+                             "community", "grid", "centre"],
+                    help="按处置单位、监督员、受理员、值班长、派遣员、街道、社区、单元网格或"
+                         "全中心")  # fmt: skip
     ev.add_argument("--at", help="按此时刻评判未结案件（ISO，默认现在）")
     ev.add_argument("--json", action="store_true")
 
@@ -382,6 +384,8 @@ def _evaluate(ws: Any, args: argparse.Namespace) -> int:
         return _print_supervisors(rows, args)
     if args.by in ("street", "community", "grid"):
         return _print_regions(rows, args)
+    if args.by in ("acceptor", "leader", "dispatcher"):
+        return _print_posts(rows, args)
     heads = ("序号", "单位", "应处置", "处置", "按期处置率", "结案率", "返工率", "综合指标值",
              "等级")  # fmt: skip
     widths = (4, 26, 6, 6, 10, 7, 7, 10, 4)
@@ -397,6 +401,45 @@ def _evaluate(ws: Any, args: argparse.Namespace) -> int:
         line = zip(cells, widths, strict=True)
         print("  ".join(pad(c, w, right=k != 1) for k, (c, w) in enumerate(line)))
     print("综合指标值 = 立案数分值 × 10% + 结案率 × 30% + 按期处置率 × 30% + (1 − 返工率) × 30%")
+    return 0
+
+
+_POST_COLUMNS = {
+    "acceptor": (("受理数", "received", False),
+                 ("核实按时派发率", "on_time_verification_dispatch_rate", True),
+                 ("核查按时派发率", "on_time_check_dispatch_rate", True)),
+    "leader": (("立案数", "filed", False), ("按时立案率", "on_time_filing_rate", True),
+               ("准确立案率", "accurate_filing_rate", True),
+               ("按时结案率", "on_time_closing_rate", True)),
+    "dispatcher": (("派遣数", "dispatched", False), ("按时派遣率", "on_time_dispatch_rate", True),
+                   ("准确派遣率", "accurate_dispatch_rate", True)),
+}  # fmt: skip
+_POST_FORMULAS = {
+    "acceptor": "受理数分值 × 25% + 核实按时派发率 × 40% + 核查按时派发率 × 35%",
+    "leader": "按时立案率 × 25% + 准确立案率 × 40% + 按时结案率 × 35%",
+    "dispatcher": "派遣数分值 × 20% + 按时派遣率 × 40% + 准确派遣率 × 40%",
+}
+
+
+def _print_posts(rows: list[Any], args: argparse.Namespace) -> int:
+    from workstation.cli_text import pad
+
+    columns = _POST_COLUMNS[args.by]
+    heads = ("序号", "姓名", *(c[0] for c in columns), "综合指标值", "等级")
+    widths = (4, 14, *(max(8, 2 * len(c[0])) for c in columns), 10, 4)
+    print(f"岗位评价 {args.first_day} 至 {args.last_day}")
+    print("  ".join(pad(h, w, right=n > 1) for n, (h, w) in enumerate(zip(heads, widths,
+                                                                              strict=True))))
+    for n, r in enumerate(rows, start=1):
+        values = []
+        for _, key, is_rate in columns:
+            value = r.indicators[key]
+            values.append("—" if value is None else f"{value:.1f}%" if is_rate else str(value))
+        cells = (str(n), r.name, *values, "—" if r.score is None else f"{r.score:.1f}",
+                 r.level or "—")  # fmt: skip
+        line = zip(cells, widths, strict=True)
+        print("  ".join(pad(c, w, right=k != 1) for k, (c, w) in enumerate(line)))
+    print(f"综合指标值 = {_POST_FORMULAS[args.by]}（无分母的比率不计，其余权重按比例放大）")
     return 0
 
 

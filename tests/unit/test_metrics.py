@@ -273,3 +273,28 @@ def test_region_indicators_and_score_by_hand() -> None:
     # 10 % × (100 − 0) + 20 % × band(8 per grid, 一类) 40 + 30 % × 80 + 40 % × 40 = 58.0 → D
     assert DEFAULT_RULES.region_score(row) == 58.0
     assert level_of(58.0) == "D"
+
+
+# -- posts ----------------------------------------------------------------------------------
+
+
+def test_post_indicators_and_scores_by_hand() -> None:
+    from workstation.domain.metrics import post_indicators
+    from workstation.domain.scores import DEFAULT_RULES
+
+    got = post_indicators([h.events for h in histories()], WEEK)
+    dispatcher, leader = got["dispatcher"].as_dict(), got["leader"].as_dict()
+    # 派遣: 1, 2, 3, 4, 5, 6 (to A, then to B), 7 — each at its filing, within 1 工作时;
+    # the dispatch of 6 to A was returned: not accurate
+    assert (dispatcher["dispatched"], dispatcher["dispatched_on_time"]) == (8, 8)
+    assert dispatcher["accurate_dispatch_rate"] == 87.5
+    # 派发核查: 1, 2, 4 (twice) and 8, each within 4 工作时 of the feedback
+    assert (dispatcher["checks_sent"], dispatcher["on_time_check_dispatch_rate"]) == (5, 100.0)
+    # 立案: 1–7 and 9, at the report (within 1 工作时); 9 voided later; 先行处置 10 approved
+    assert (leader["filed"], leader["on_time_filing_rate"]) == (8, 100.0)
+    assert leader["accurate_filing_rate"] == 87.5
+    assert (leader["closed"], leader["on_time_closing_rate"]) == (1, 100.0)
+    # 派遣数 8 → band 0; 20 % × 0 + 40 % × 100 + 40 % × 87.5 = 75.0
+    assert DEFAULT_RULES.score("dispatcher", dispatcher) == 75.0
+    # 25 % × 100 + 40 % × 87.5 + 35 % × 100 = 95.0
+    assert DEFAULT_RULES.score("leader", leader) == 95.0

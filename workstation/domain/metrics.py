@@ -39,8 +39,9 @@ from workstation.domain.case import Case, CaseEvent, replay
 from workstation.domain.clock import read_handling_clock
 from workstation.domain.lifecycle import Action, CaseState
 
-__all__ = ["HandlingFacts", "Period", "SupervisorIndicators", "UnitIndicators",
-           "centre_indicators", "handling_facts", "rate", "region_filings", "region_row",
+__all__ = ["HandlingFacts", "Period", "PostIndicators", "SupervisorIndicators", "UnitIndicators",
+           "centre_indicators", "handling_facts", "post_indicators", "rate", "region_filings",
+           "region_row",
            "supervisor_indicators", "unit_indicators"]
 
 
@@ -371,3 +372,99 @@ def region_row(handling: UnitIndicators, filings: RegionFacts) -> dict[str, Any]
     figures["public_report_rate"] = rate(filings.public_verified, filings.filed)
     figures["filed_per_grid"] = round(filings.filed / max(1, filings.grids), 2)
     return figures
+
+
+# ----------------------------------------------------------------------------- posts
+
+
+@dataclass
+class PostIndicators:
+    """The centre's posts, per person (EVALUATION.md §2 "Posts"): what the person did in
+    the period and whether it was within the stage limit in force when it was done."""
+
+    received: int = 0  # 受理数: reports registered
+    verification_due: int = 0  # registered reports that needed a verification task
+    verification_sent_on_time: int = 0  # sent by the verify stage's deadline
+    checks_sent: int = 0  # 派发核查 done by the person
+    checks_sent_on_time: int = 0  # by the check stage's deadline (from the feedback)
+    filed: int = 0  # 立案
+    filed_on_time: int = 0
+    filed_accurately: int = 0  # not voided later
+    closed: int = 0  # 结案 decided by the person (先行处置 approvals)
+    closed_on_time: int = 0
+    dispatched: int = 0  # 派遣数
+    dispatched_on_time: int = 0
+    dispatched_accurately: int = 0  # the unit kept it (no approved return afterwards)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "received": self.received,
+            "verification_due": self.verification_due,
+            "verification_sent_on_time": self.verification_sent_on_time,
+            "on_time_verification_dispatch_rate": rate(self.verification_sent_on_time,
+                                                       self.verification_due),
+            "checks_sent": self.checks_sent,
+            "checks_sent_on_time": self.checks_sent_on_time,
+            "on_time_check_dispatch_rate": rate(self.checks_sent_on_time, self.checks_sent),
+            "filed": self.filed,
+            "filed_on_time": self.filed_on_time,
+            "on_time_filing_rate": rate(self.filed_on_time, self.filed),
+            "accurate_filing_rate": rate(self.filed_accurately, self.filed),
+            "closed": self.closed,
+            "closed_on_time": self.closed_on_time,
+            "on_time_closing_rate": rate(self.closed_on_time, self.closed),
+            "dispatched": self.dispatched,
+            "dispatched_on_time": self.dispatched_on_time,
+            "on_time_dispatch_rate": rate(self.dispatched_on_time, self.dispatched),
+            "accurate_dispatch_rate": rate(self.dispatched_accurately, self.dispatched),
+        }  # fmt: skip
+
+
+def post_indicators(histories: Iterable[Sequence[CaseEvent]],
+                    period: Period) -> dict[str, PostIndicators]:  # fmt: skip
+    """Per username: every action of a post counts in the period it was done; "on time"
+    compares it with the stage deadline in force just before it (the event history says
+    which: each stage start records its deadline)."""
+    out: dict[str, PostIndicators] = {}
+    for events in histories:
+        known = [e for e in events if e.at <= period.as_of]
+        due: datetime | None = None  # the running stage's deadline before each event
+        for i, e in enumerate(known):
+            before, due = due, _stage_due(e, due)
+            if e.at not in period:
+                continue
+            who = out.setdefault(e.actor, PostIndicators())
+            on_time = before is not None and e.at <= before
+            action = e.action
+            if action is Action.REPORT:
+                who.received += 1
+                if e.payload.get("source") != "supervisor":
+                    who.verification_due += 1
+                    sent = next((x for x in known[i + 1:]
+                                 if x.action is Action.REQUEST_VERIFICATION), None)  # fmt: skip
+                    if sent is not None and due is not None and sent.at <= due:
+                        who.verification_sent_on_time += 1
+            elif action is Action.SEND_FOR_CHECK:
+                who.checks_sent += 1
+                who.checks_sent_on_time += on_time
+            elif action is Action.FILE:
+                who.filed += 1
+                who.filed_on_time += on_time
+                who.filed_accurately += known[-1].to_state is not CaseState.VOIDED
+            elif action is Action.APPROVE_SELF_HANDLED:
+                who.closed += 1
+                who.closed_on_time += on_time
+            elif action is Action.DISPATCH:
+                who.dispatched += 1
+                who.dispatched_on_time += on_time
+                returned = any(x.action is Action.APPROVE_RETURN for x in known[i + 1:])
+                who.dispatched_accurately += not returned
+    return out
+
+
+def _stage_due(event: CaseEvent, previous: datetime | None) -> datetime | None:
+    """The running stage's deadline after ``event`` (it records one when it starts one)."""
+    value = event.payload.get("stage_deadline", ...)
+    if value is ...:
+        return None if not event.to_state.is_open else previous
+    return datetime.fromisoformat(str(value)) if value else None

@@ -2,6 +2,11 @@
 
 The rules are data (weights, count bands, level bounds): `ScoreRules` holds them, with the
 standard's defaults; a centre changes them without code (the services load them).
+
+One written rule for every object: each component scores its rate (or 100 − rate for a
+"lower is better" rate, or its count's band) times its weight. A rate without a
+denominator ("—": no verification task this month, say) leaves the score and the other
+weights are scaled up to 100 %; an object with nothing to count has no score.
 """
 
 from __future__ import annotations
@@ -15,35 +20,53 @@ __all__ = ["DEFAULT_RULES", "ScoreRules", "band_score", "level_of"]
 
 # (upper bound inclusive, score); the last band has no upper bound (None)
 Bands = tuple[tuple[int | None, float], ...]
+# (weight, indicator key, how it scores): "rate", "inverse" (100 − rate), "band"
+Weights = tuple[tuple[float, str, str], ...]
 
-# A unit's 立案数: fewer problems is better.
+# A unit's 立案数 (cases dispatched to it): fewer problems is better.
 UNIT_FILED_BANDS: Bands = ((50, 100), (100, 90), (200, 75), (500, 60), (1000, 40), (None, 0))
-# (weight, indicator key, how it scores): "rate" = rate, "inverse" = 100 − rate, "band"
-UNIT_WEIGHTS: tuple[tuple[float, str, str], ...] = (
-    (0.10, "filed", "band"),
-    (0.30, "closing_rate", "rate"),
-    (0.30, "on_time_handling_rate", "rate"),
-    (0.30, "rework_rate", "inverse"),
-)
-SUPERVISOR_WEIGHTS: tuple[tuple[float, str, str], ...] = (
-    (0.40, "valid_report_rate", "rate"),
-    (0.20, "missed_rate", "inverse"),
-    (0.20, "on_time_verification_rate", "rate"),
-    (0.20, "on_time_check_rate", "rate"),
-)
-# Per-grid 立案数 of a 一类区域 (the default class): fewer problems is better.
+# 受理数 / 派遣数 of a person: more work is better.
+WORK_BANDS: Bands = ((100, 0), (300, 40), (500, 60), (1200, 75), (2000, 90), (None, 100))
+# Per-grid 立案数 of a 一类 / 二类区域: fewer problems is better.
 GRID_FILED_BANDS_CLASS1: Bands = ((0, 100), (2, 90), (4, 75), (6, 60), (8, 40), (None, 0))
 GRID_FILED_BANDS_CLASS2: Bands = ((0, 100), (3, 90), (5, 75), (7, 60), (9, 40), (None, 0))
-REGION_WEIGHTS: tuple[tuple[float, str, str], ...] = (
-    (0.10, "public_report_rate", "inverse"),
-    (0.20, "filed_per_grid", "band"),
-    (0.30, "closing_rate", "rate"),
-    (0.40, "on_time_closing_rate", "rate"),
-)
+
+WEIGHTS: dict[str, Weights] = {
+    "unit": ((0.10, "filed", "band"), (0.30, "closing_rate", "rate"),
+             (0.30, "on_time_handling_rate", "rate"), (0.30, "rework_rate", "inverse")),
+    "supervisor": ((0.40, "valid_report_rate", "rate"), (0.20, "missed_rate", "inverse"),
+                   (0.20, "on_time_verification_rate", "rate"),
+                   (0.20, "on_time_check_rate", "rate")),
+    "acceptor": ((0.25, "received", "band"),
+                 (0.40, "on_time_verification_dispatch_rate", "rate"),
+                 (0.35, "on_time_check_dispatch_rate", "rate")),
+    "leader": ((0.25, "on_time_filing_rate", "rate"), (0.40, "accurate_filing_rate", "rate"),
+               (0.35, "on_time_closing_rate", "rate")),
+    "dispatcher": ((0.20, "dispatched", "band"), (0.40, "on_time_dispatch_rate", "rate"),
+                   (0.40, "accurate_dispatch_rate", "rate")),
+    "region": ((0.10, "public_report_rate", "inverse"), (0.20, "filed_per_grid", "band"),
+               (0.30, "closing_rate", "rate"), (0.40, "on_time_closing_rate", "rate")),
+}  # fmt: skip
+BANDS: dict[tuple[str, str], Bands] = {
+    ("unit", "filed"): UNIT_FILED_BANDS,
+    ("acceptor", "received"): WORK_BANDS,
+    ("dispatcher", "dispatched"): WORK_BANDS,
+    ("region", "filed_per_grid"): GRID_FILED_BANDS_CLASS1,
+}
+# What an object must have counted to get a score at all.
+HAS_DATA: dict[str, tuple[str, ...]] = {
+    "unit": ("due_to_handle",),
+    "supervisor": ("reports", "verifications", "checks", "missed"),
+    "acceptor": ("received", "checks_sent"),
+    "leader": ("filed", "closed"),
+    "dispatcher": ("dispatched",),
+    "region": ("filed", "due_to_close"),
+}
 LEVELS: tuple[tuple[float, str], ...] = ((90, "A"), (75, "B"), (60, "C"), (40, "D"), (0, "E"))
 
 
-def band_score(count: int, bands: Bands) -> float:
+def band_score(count: float, bands: Bands) -> float:
+    count = math.ceil(count)  # a per-grid average of 2.5 falls in the band of 3
     for upper, score in bands:
         if upper is None or count <= upper:
             return score
@@ -62,66 +85,42 @@ def level_of(score: float | None, levels: Sequence[tuple[float, str]] = LEVELS) 
 
 @dataclass(frozen=True)
 class ScoreRules:
-    unit_weights: tuple[tuple[float, str, str], ...] = UNIT_WEIGHTS
-    supervisor_weights: tuple[tuple[float, str, str], ...] = SUPERVISOR_WEIGHTS
-    region_weights: tuple[tuple[float, str, str], ...] = REGION_WEIGHTS
-    grid_filed_bands: Bands = GRID_FILED_BANDS_CLASS1
-    unit_filed_bands: Bands = UNIT_FILED_BANDS
+    weights: Mapping[str, Weights] = field(default_factory=lambda: dict(WEIGHTS))
+    bands: Mapping[tuple[str, str], Bands] = field(default_factory=lambda: dict(BANDS))
     levels: tuple[tuple[float, str], ...] = LEVELS
-    bands: Mapping[str, Bands] = field(default_factory=lambda: {"filed": UNIT_FILED_BANDS})
 
-    def unit_score(self, indicators: Mapping[str, Any]) -> float | None:
-        """The weighted score of a handling unit; None when it had nothing to handle."""
-        if not indicators.get("due_to_handle"):
+    def score(self, kind: str, indicators: Mapping[str, Any]) -> float | None:
+        """The 综合指标值 of an object of ``kind`` ("unit", "supervisor", "acceptor",
+        "leader", "dispatcher", "region") from its indicators."""
+        if not any(indicators.get(key) for key in HAS_DATA[kind]):
             return None
-        total = 0.0
-        for weight, key, how in self.unit_weights:
+        total = weights = 0.0
+        for weight, key, how in self.weights[kind]:
             value = indicators.get(key)
             if how == "band":
-                part = band_score(int(value or 0), self.bands.get(key, self.unit_filed_bands))
+                part = band_score(float(value or 0), self.bands[(kind, key)])
             elif value is None:
-                return None
+                continue
             elif how == "inverse":
                 part = 100.0 - float(value)
             else:
                 part = float(value)
             total += weight * part
-        return round(total, 1)
+            weights += weight
+        return round(total / weights, 1) if weights else None
 
+    def level(self, score: float | None) -> str | None:
+        return level_of(score, self.levels)
+
+    # The objects by name (what the services and tests call).
+    def unit_score(self, indicators: Mapping[str, Any]) -> float | None:
+        return self.score("unit", indicators)
 
     def supervisor_score(self, indicators: Mapping[str, Any]) -> float | None:
-        """The weighted score of a supervisor. A rate without a denominator ("—": no
-        verification task this period, say) leaves the score, and the other weights are
-        scaled up to 100 %; no rate at all: no score."""
-        total = weights = 0.0
-        for weight, key, how in self.supervisor_weights:
-            value = indicators.get(key)
-            if value is None:
-                continue
-            total += weight * (100.0 - float(value) if how == "inverse" else float(value))
-            weights += weight
-        return round(total / weights, 1) if weights else None
-
+        return self.score("supervisor", indicators)
 
     def region_score(self, indicators: Mapping[str, Any]) -> float | None:
-        """(1 − 监督举报率) 10 % + 立案数分值 20 % + 结案率 30 % + 按期结案率 40 %; rates
-        without a denominator leave the score as for supervisors."""
-        total = weights = 0.0
-        for weight, key, how in self.region_weights:
-            value = indicators.get(key)
-            if value is None:
-                continue
-            if how == "band":
-                part = band_score(math.ceil(float(value)), self.grid_filed_bands)
-            elif how == "inverse":
-                part = 100.0 - float(value)
-            else:
-                part = float(value)
-            total += weight * part
-            weights += weight
-        if not indicators.get("due_to_close") and not indicators.get("filed"):
-            return None
-        return round(total / weights, 1) if weights else None
+        return self.score("region", indicators)
 
 
 DEFAULT_RULES = ScoreRules()

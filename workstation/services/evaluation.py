@@ -19,11 +19,13 @@ from workstation.domain.case import CaseEvent
 from workstation.domain.errors import ValidationError
 from workstation.domain.metrics import (
     Period,
+    PostIndicators,
     RegionFacts,
     SupervisorIndicators,
     UnitIndicators,
     centre_indicators,
     handling_facts,
+    post_indicators,
     region_filings,
     region_row,
     supervisor_indicators,
@@ -33,8 +35,8 @@ from workstation.domain.scores import DEFAULT_RULES, ScoreRules, level_of
 from workstation.persistence.repositories import CASES, EVENTS, event_from_row
 from workstation.services.reference import Reference
 
-GROUPINGS = ("unit", "supervisor", "street", "community", "grid", "centre")
-# (the posts 受理员 / 值班长 / 派遣员 of issue 8 follow)
+GROUPINGS = ("unit", "supervisor", "acceptor", "leader", "dispatcher", "street", "community",
+             "grid", "centre")  # fmt: skip
 _REGION_CODE = {"street": 9, "community": 12, "grid": 15}  # prefix of the grid code
 
 
@@ -60,6 +62,8 @@ def evaluate(session: Session, ref: Reference, period: Period, by: str,
         return _supervisors(ref, histories, period, rules)
     if by in _REGION_CODE:
         return _regions(ref, histories, period, by, rules)
+    if by in ("acceptor", "leader", "dispatcher"):
+        return _posts(ref, histories, period, by, rules)
     facts = [f for events in histories.values()
              if (f := handling_facts(events, period.as_of, ref.calendar)) is not None]  # fmt: skip
     per_unit = unit_indicators(facts, period)
@@ -87,6 +91,21 @@ def _supervisors(ref: Reference, histories: dict[int, list[CaseEvent]], period: 
         figures = per.get(username, SupervisorIndicators()).as_dict()
         score = rules.supervisor_score(figures)
         rows.append(EvaluationRow(username, s.name, figures, score, level_of(score)))
+    rows.sort(key=lambda r: (r.score is None, -(r.score or 0.0), r.key))
+    return rows
+
+
+def _posts(ref: Reference, histories: dict[int, list[CaseEvent]], period: Period, by: str,
+           rules: ScoreRules) -> list[EvaluationRow]:  # fmt: skip
+    per = post_indicators(histories.values(), period)
+    rows = []
+    for username, account in sorted(ref.accounts.items()):
+        if account.role.value != by:
+            continue
+        figures = per.get(username, PostIndicators()).as_dict()
+        score = rules.score(by, figures)
+        rows.append(EvaluationRow(username, account.display_name, figures, score,
+                                  rules.level(score)))  # fmt: skip
     rows.sort(key=lambda r: (r.score is None, -(r.score or 0.0), r.key))
     return rows
 
