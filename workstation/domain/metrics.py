@@ -35,7 +35,7 @@ from datetime import datetime
 from typing import Any
 
 from workstation.domain.calendar import WorkCalendar
-from workstation.domain.case import Case, CaseEvent, replay
+from workstation.domain.case import CaseEvent
 from workstation.domain.clock import read_handling_clock
 from workstation.domain.lifecycle import Action, CaseState
 
@@ -90,43 +90,81 @@ class HandlingFacts:
 
 def handling_facts(events: Sequence[CaseEvent], as_of: datetime,
                    calendar: WorkCalendar) -> HandlingFacts | None:  # fmt: skip
-    """The handling of a case as of ``as_of``; None if it was never dispatched by then."""
+    """The handling of a case as of ``as_of``; None if it was never dispatched by then,
+    or was taken back from its last unit (returned, reopened) and not dispatched again.
+
+    One scan of the events from the last dispatch (not a replay: this runs for every case
+    of a period); the deadline and the paused time are those the events recorded.
+    """
     known = [e for e in events if e.at <= as_of]
-    if not any(e.action is Action.DISPATCH for e in known):
+    last = next((i for i in range(len(known) - 1, -1, -1)
+                 if known[i].action is Action.DISPATCH), None)  # fmt: skip
+    if last is None:
         return None
-    case: Case = replay(known)
-    last_dispatch = max(i for i, e in enumerate(known) if e.action is Action.DISPATCH)
-    since = known[last_dispatch:]
-    feedbacks = [e for e in since if e.action is Action.FEEDBACK]
-    feedback = feedbacks[-1] if feedbacks else None
-    dispatch = known[last_dispatch]
-    if (case.deadline is None or case.unit_code is None) and case.state is not CaseState.CLOSED:
-        return None  # returned after its last dispatch, not dispatched again: nobody's
-    deadline = case.deadline or dispatch.payload.get("deadline")
-    if isinstance(deadline, str):
-        deadline = datetime.fromisoformat(deadline)
-    assert isinstance(deadline, datetime)
-    closed_at = case.closed_at if case.state is CaseState.CLOSED and case.check_passed else None
-    overtime = None
+    dispatch = known[last]
+    deadline = _at(dispatch.payload["deadline"])
+    paused = paused_at_feedback = 0.0
+    feedback: CaseEvent | None = None
+    closed_at: datetime | None = None
+    reworked = extended = suspended = False
+    for e in known[last + 1:]:
+        action, p = e.action, e.payload
+        if action in (Action.APPROVE_RETURN, Action.REOPEN):
+            return None  # the unit no longer has it
+        if action in (Action.APPROVE_EXTENSION, Action.RESTORE, Action.RECOMPUTE_DEADLINES) \
+                and p.get("deadline"):  # fmt: skip
+            deadline = _at(p["deadline"])
+        if action is Action.APPROVE_SUSPENSION:
+            suspended = True
+        elif action is Action.RESTORE:
+            suspended = False
+            paused += float(p.get("paused_seconds", 0.0))
+        elif action is Action.RECOMPUTE_DEADLINES:
+            paused = float(p.get("handling_paused_seconds", paused))
+        elif action is Action.FEEDBACK:
+            feedback, paused_at_feedback = e, paused
+        elif action is Action.CHECK_FAIL:
+            reworked = True
+        elif action is Action.CHECK_PASS:
+            closed_at = e.at
+        if action is Action.APPROVE_EXTENSION:
+            extended = True
     on_time = feedback is not None and feedback.at <= deadline
+    overtime = None
     if feedback is not None and not on_time:
-        stopped = read_handling_clock(case, calendar, feedback.at)
+        clock = _HandlingClock(dispatch.at, deadline, str(dispatch.payload.get("limit") or ""),
+                               paused_at_feedback)  # fmt: skip
+        stopped = read_handling_clock(clock, calendar, feedback.at)
         if stopped is not None and stopped.total_seconds > 0:
             overtime = stopped.used_seconds / stopped.total_seconds - 1.0
     return HandlingFacts(
-        case_id=case.id,
+        case_id=dispatch.case_id,
         unit=str(dispatch.payload["unit_code"]),
-        grid=case.grid_code or "",
+        grid=_grid_of(known) or "",
         dispatched_at=dispatch.at,
         deadline=deadline,
         feedback_at=feedback.at if feedback else None,
         closed_at=closed_at,
         closing_feedback_on_time=closed_at is not None and on_time,
-        reworked=any(e.action is Action.CHECK_FAIL for e in since),
-        extended=any(e.action is Action.APPROVE_EXTENSION for e in since),
-        suspended=case.state is CaseState.SUSPENDED,
+        reworked=reworked,
+        extended=extended,
+        suspended=suspended,
         overtime_ratio=overtime,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class _HandlingClock:
+    """What `read_handling_clock` reads, taken from the events."""
+
+    dispatched_at: datetime
+    deadline: datetime
+    handling_limit: str
+    handling_paused_seconds: float
+
+
+def _at(value: Any) -> datetime:
+    return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
 
 
 @dataclass
