@@ -13,7 +13,7 @@ def test_a_week_of_one_unit_on_both_databases(db_url: str) -> None:
     try:
         on_time = dispatched_case(ws, datetime(2027, 2, 22, 9, 0))  # 2 工作时: due 11:00
         late = dispatched_case(ws, datetime(2027, 2, 22, 9, 0))
-        open_late = dispatched_case(ws, datetime(2027, 2, 23, 9, 0))  # due Tue 11:00
+        dispatched_case(ws, datetime(2027, 2, 23, 9, 0))  # no feedback: due Tue 11:00
         unit = ws.actor(on_time.unit.lower())
         ws.act(unit, on_time.id, "feedback", at=datetime(2027, 2, 22, 10, 0))
         ws.act(unit, late.id, "feedback", at=datetime(2027, 2, 22, 15, 0))
