@@ -207,11 +207,14 @@ class Workstation:
 
     # ----------------------------------------------------------------- evaluation
 
-    def evaluate(self, first_day: str, last_day: str, by: str,
-                 at: datetime | None = None) -> list[evaluation.EvaluationRow]:  # fmt: skip
-        """综合评价 of the days ``first_day`` … ``last_day`` (inclusive), grouped ``by``."""
+    def evaluate(self, first_day: str, last_day: str, by: str, at: datetime | None = None,
+                 compare: bool = False) -> list[evaluation.EvaluationRow]:  # fmt: skip
+        """综合评价 of the days ``first_day`` … ``last_day`` (inclusive), grouped ``by``;
+        with ``compare`` each row also carries 环比 and 同比."""
         period = evaluation.period_of(first_day, last_day, at or self.clock())
         with self.read_session() as session:
+            if compare:
+                return evaluation.evaluate_compared(session, self.reference, period, by)
             return evaluation.evaluate(session, self.reference, period, by)
 
     # ----------------------------------------------------------------- the calendar

@@ -122,6 +122,8 @@ def build_parser() -> argparse.ArgumentParser:
                     help="按处置单位、监督员、受理员、值班长、派遣员、街道、社区、单元网格或"
                          "全中心")  # fmt: skip
     ev.add_argument("--at", help="按此时刻评判未结案件（ISO，默认现在）")
+    ev.add_argument("--compare", action="store_true",
+                    help="同时给出环比（上一期）与同比（去年同期）")  # fmt: skip
     ev.add_argument("--json", action="store_true")
 
     cal = sub.add_parser("calendar", help="工作日历").add_subparsers(dest="cal_command",
@@ -369,7 +371,8 @@ def _cases_list(ws: Any, args: argparse.Namespace) -> int:
 
 
 def _evaluate(ws: Any, args: argparse.Namespace) -> int:
-    rows = ws.evaluate(args.first_day, args.last_day, args.by, at=_instant(args.at))
+    rows = ws.evaluate(args.first_day, args.last_day, args.by, at=_instant(args.at),
+                       compare=args.compare)  # fmt: skip
     if args.json:
         json.dump([r.to_json() for r in rows], sys.stdout, ensure_ascii=False, indent=1)
         print()
@@ -386,18 +389,23 @@ def _evaluate(ws: Any, args: argparse.Namespace) -> int:
         return _print_regions(rows, args)
     if args.by in ("acceptor", "leader", "dispatcher"):
         return _print_posts(rows, args)
-    heads = ("序号", "单位", "应处置", "处置", "按期处置率", "结案率", "返工率", "综合指标值",
-             "等级")  # fmt: skip
-    widths = (4, 26, 6, 6, 10, 7, 7, 10, 4)
+    heads: tuple[str, ...] = ("序号", "单位", "应处置", "处置", "按期处置率", "结案率", "返工率",
+                              "综合指标值", "等级")  # fmt: skip
+    widths: tuple[int, ...] = (4, 26, 6, 6, 10, 7, 7, 10, 4)
+    if args.compare:  # 环比 / 同比 of the on-time handling rate
+        heads, widths = (*heads, "环比", "同比"), (*widths, 8, 8)
     print(f"综合评价 {args.first_day} 至 {args.last_day}")
     columns = list(zip(heads, widths, strict=True))
     print("  ".join(pad(h, w, right=n > 1) for n, (h, w) in enumerate(columns)))
     for n, r in enumerate(rows, start=1):
         i = r.indicators
         score = "—" if r.score is None else f"{r.score:.1f}"
-        cells = (str(n), r.name, str(i["due_to_handle"]), str(i["handled"]),
-                 pct(i["on_time_handling_rate"]), pct(i["closing_rate"]), pct(i["rework_rate"]),
-                 score, r.level or "—")  # fmt: skip
+        cells: tuple[str, ...] = (
+            str(n), r.name, str(i["due_to_handle"]), str(i["handled"]),
+            pct(i["on_time_handling_rate"]), pct(i["closing_rate"]), pct(i["rework_rate"]),
+            score, r.level or "—")  # fmt: skip
+        if args.compare:
+            cells = (*cells, _change(i, r.previous), _change(i, r.last_year))
         line = zip(cells, widths, strict=True)
         print("  ".join(pad(c, w, right=k != 1) for k, (c, w) in enumerate(line)))
     print("综合指标值 = 立案数分值 × 10% + 结案率 × 30% + 按期处置率 × 30% + (1 − 返工率) × 30%")
@@ -441,6 +449,16 @@ def _print_posts(rows: list[Any], args: argparse.Namespace) -> int:
         print("  ".join(pad(c, w, right=k != 1) for k, (c, w) in enumerate(line)))
     print(f"综合指标值 = {_POST_FORMULAS[args.by]}（无分母的比率不计，其余权重按比例放大）")
     return 0
+
+
+def _change(now: dict[str, Any], then: dict[str, Any] | None,
+            key: str = "on_time_handling_rate") -> str:
+    """The change of a rate in percentage points ("+1.2", "−0.5"), or "—"."""
+    before = (then or {}).get("indicators", {}).get(key)
+    if now.get(key) is None or before is None:
+        return "—"
+    delta = float(now[key]) - float(before)
+    return f"{delta:+.1f}".replace("-", "−")
 
 
 def _print_regions(rows: list[Any], args: argparse.Namespace) -> int:

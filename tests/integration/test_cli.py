@@ -381,6 +381,11 @@ def test_evaluate_by_unit_and_centre_as_json(calendar_world) -> None:
                              "street", "--json", "--at", "2027-03-01T09:00", db=url).stdout)
     street = {r["key"]: r for r in streets}[on_time.grid_code[:9]]["indicators"]
     assert (street["filed"], street["due_to_close"], street["closing_rate"]) == (2, 2, 100.0)
+    compared = json.loads(run("evaluate", "--from", "2027-02-22", "--to", "2027-02-28",
+                              "--by", "centre", "--compare", "--json",
+                              "--at", "2027-03-01T09:00", db=url).stdout)[0]
+    assert compared["previous"]["indicators"]["due_to_handle"] == 0  # the week before
+    assert compared["same_period_last_year"]["score"] is None
     text = run("evaluate", "--from", "2027-02-22", "--to", "2027-02-28", db=url).stdout
     assert "综合指标值 = 立案数分值 × 10%" in text
     bad = run("evaluate", "--from", "2027-02-28", "--to", "2027-02-22", db=url)

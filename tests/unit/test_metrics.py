@@ -298,3 +298,21 @@ def test_post_indicators_and_scores_by_hand() -> None:
     assert DEFAULT_RULES.score("dispatcher", dispatcher) == 75.0
     # 25 % × 100 + 40 % × 87.5 + 35 % × 100 = 95.0
     assert DEFAULT_RULES.score("leader", leader) == 95.0
+
+
+def test_previous_period_and_the_same_period_last_year() -> None:
+    week = Period.of(datetime(2026, 3, 9), datetime(2026, 3, 16), datetime(2026, 3, 20))
+    assert week.previous() == Period(datetime(2026, 3, 2), datetime(2026, 3, 9),
+                                     datetime(2026, 3, 9))  # fmt: skip
+    assert week.last_year() == Period(datetime(2025, 3, 9), datetime(2025, 3, 16),
+                                      datetime(2025, 3, 16))  # fmt: skip
+    leap = Period.of(datetime(2028, 2, 29), datetime(2028, 3, 1), datetime(2028, 3, 1))
+    assert leap.last_year().start == datetime(2027, 2, 28)
+
+
+def test_a_rate_above_100_counts_as_100_in_a_score() -> None:
+    from workstation.domain.scores import DEFAULT_RULES
+
+    figures = {"due_to_handle": 4, "filed": 4, "closing_rate": 125.0,
+               "on_time_handling_rate": 100.0, "rework_rate": 0.0}  # fmt: skip
+    assert DEFAULT_RULES.unit_score(figures) == 100.0

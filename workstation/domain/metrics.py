@@ -62,6 +62,23 @@ class Period:
     def __contains__(self, instant: datetime) -> bool:
         return self.start <= instant < self.end and instant <= self.as_of
 
+    def previous(self) -> Period:
+        """环比: the period of the same length just before (judged at its end)."""
+        length = self.end - self.start
+        return Period(self.start - length, self.start, self.start)
+
+    def last_year(self) -> Period:
+        """同比: the same dates a year earlier (29 February falls on the 28th)."""
+        start, end = _year_before(self.start), _year_before(self.end)
+        return Period(start, end, min(end, _year_before(self.as_of)))
+
+
+def _year_before(instant: datetime) -> datetime:
+    try:
+        return instant.replace(year=instant.year - 1)
+    except ValueError:  # 29 February
+        return instant.replace(year=instant.year - 1, day=28)
+
 
 def rate(numerator: int, denominator: int) -> float | None:
     """A percentage with one decimal; None ("—") when the denominator is zero."""

@@ -3,8 +3,8 @@
 The rules are data (weights, count bands, level bounds): `ScoreRules` holds them, with the
 standard's defaults; a centre changes them without code (the services load them).
 
-One written rule for every object: each component scores its rate (or 100 − rate for a
-"lower is better" rate, or its count's band) times its weight. A rate without a
+One written rule for every object: each component scores its rate, at most 100 (or
+100 − rate for a "lower is better" rate, or its count's band) times its weight. A rate without a
 denominator ("—": no verification task this month, say) leaves the score and the other
 weights are scaled up to 100 %; an object with nothing to count has no score.
 """
@@ -102,9 +102,11 @@ class ScoreRules:
             elif value is None:
                 continue
             elif how == "inverse":
-                part = 100.0 - float(value)
+                part = 100.0 - min(100.0, float(value))
             else:
-                part = float(value)
+                # A closing rate can pass 100 % (closings count in the period they happen,
+                # 应结案数 by handling): as a score component it counts as 100.
+                part = min(100.0, float(value))
             total += weight * part
             weights += weight
         return round(total / weights, 1) if weights else None

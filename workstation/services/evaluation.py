@@ -9,7 +9,7 @@ Read-only session: it never takes the write lock.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -50,10 +50,35 @@ class EvaluationRow:
     indicators: dict[str, Any]
     score: float | None
     level: str | None
+    # 环比 / 同比: the same row's indicators and score in the previous period and in the
+    # same period a year before (None unless asked for)
+    previous: dict[str, Any] | None = None
+    last_year: dict[str, Any] | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {"key": self.key, "name": self.name, "indicators": dict(self.indicators),
-                "score": self.score, "level": self.level}  # fmt: skip
+        out = {"key": self.key, "name": self.name, "indicators": dict(self.indicators),
+               "score": self.score, "level": self.level}  # fmt: skip
+        if self.previous is not None:
+            out["previous"] = self.previous
+        if self.last_year is not None:
+            out["same_period_last_year"] = self.last_year
+        return out
+
+
+def evaluate_compared(session: Session, ref: Reference, period: Period, by: str,
+                      rules: ScoreRules = DEFAULT_RULES) -> list[EvaluationRow]:  # fmt: skip
+    """`evaluate` with 环比 (previous period) and 同比 (a year before) for every row."""
+    rows = evaluate(session, ref, period, by, rules)
+    before = {r.key: r for r in evaluate(session, ref, period.previous(), by, rules)}
+    year = {r.key: r for r in evaluate(session, ref, period.last_year(), by, rules)}
+
+    def brief(row: EvaluationRow | None) -> dict[str, Any]:
+        if row is None:
+            return {"indicators": {}, "score": None, "level": None}
+        return {"indicators": row.indicators, "score": row.score, "level": row.level}
+
+    return [replace(r, previous=brief(before.get(r.key)), last_year=brief(year.get(r.key)))
+            for r in rows]  # fmt: skip
 
 
 def evaluate(session: Session, ref: Reference, period: Period, by: str,
