@@ -34,3 +34,36 @@ def test_a_week_of_one_unit_on_both_databases(db_url: str) -> None:
         assert centre.indicators["filed"] == 3
     finally:
         ws.dispose()
+
+
+def test_the_centres_own_weights_are_used_and_bad_ones_refused(sqlite_url: str) -> None:
+    import json
+
+    import pytest
+
+    from workstation.domain.scores import DEFAULT_RULES
+    from workstation.persistence.tables import SettingRow
+
+    ws = make_world(sqlite_url, datetime(2027, 2, 22, 9, 0))
+    try:
+        case = dispatched_case(ws, datetime(2027, 2, 22, 9, 0))
+        ws.act(ws.actor(case.unit.lower()), case.id, "feedback", at=datetime(2027, 2, 22, 10))
+        at = datetime(2027, 2, 24, 9, 0)
+        before = {r.key: r for r in ws.evaluate("2027-02-22", "2027-02-28", "unit", at=at)}
+        # 立案数 band 100 × 10 % + 结案率 0 × 30 % + 按期处置率 100 × 30 % + 返工 0 → 70.0
+        assert before[case.unit].score == 70.0
+        rules = json.loads(DEFAULT_RULES.to_json())
+        rules["weights"]["unit"] = [[0.5, "on_time_handling_rate", "rate"],
+                                    [0.5, "closing_rate", "rate"]]  # fmt: skip
+        with ws.write_session() as s:
+            s.merge(SettingRow(key="evaluation.rules", value=json.dumps(rules)))
+        ws.invalidate_reference()
+        after = {r.key: r for r in ws.evaluate("2027-02-22", "2027-02-28", "unit", at=at)}
+        assert (after[case.unit].score, after[case.unit].level) == (50.0, "D")
+        with ws.write_session() as s:
+            s.merge(SettingRow(key="evaluation.rules", value="{"))
+        ws.invalidate_reference()
+        with pytest.raises(ValueError, match="评价规则设置有误"):
+            ws.evaluate("2027-02-22", "2027-02-28", "unit", at=at)
+    finally:
+        ws.dispose()

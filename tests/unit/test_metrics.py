@@ -316,3 +316,28 @@ def test_a_rate_above_100_counts_as_100_in_a_score() -> None:
     figures = {"due_to_handle": 4, "filed": 4, "closing_rate": 125.0,
                "on_time_handling_rate": 100.0, "rework_rate": 0.0}  # fmt: skip
     assert DEFAULT_RULES.unit_score(figures) == 100.0
+
+
+def test_score_rules_are_data_round_trip_and_refuse_bad_input() -> None:
+    import json
+
+    from workstation.domain.scores import DEFAULT_RULES, ScoreRules
+
+    again = ScoreRules.from_json(DEFAULT_RULES.to_json())
+    assert json.loads(again.to_json()) == json.loads(DEFAULT_RULES.to_json())
+    a = figures()["A"]
+    assert again.unit_score(a) == DEFAULT_RULES.unit_score(a) == 70.0
+    with pytest.raises(ValueError, match="评价规则设置有误"):
+        ScoreRules.from_json("{not json")
+    with pytest.raises(ValueError, match="缺少 unit 的权重"):
+        ScoreRules.from_json('{"weights": {}, "bands": {}, "levels": []}')
+
+
+def test_a_second_class_region_has_its_own_bands() -> None:
+    from workstation.domain.scores import DEFAULT_RULES
+
+    row = {"filed": 3, "filed_per_grid": 3.0, "due_to_close": 3, "closing_rate": 100.0,
+           "on_time_closing_rate": 100.0, "public_report_rate": 0.0}  # fmt: skip
+    # 3 per grid: 一类 band 75, 二类 band 90 → 10 + 20 % × band + 30 + 40
+    assert DEFAULT_RULES.region_score({**row, "area_class": 1}) == 95.0
+    assert DEFAULT_RULES.region_score({**row, "area_class": 2}) == 98.0

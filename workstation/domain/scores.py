@@ -11,6 +11,7 @@ weights are scaled up to 100 %; an object with nothing to count has no score.
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -52,6 +53,7 @@ BANDS: dict[tuple[str, str], Bands] = {
     ("acceptor", "received"): WORK_BANDS,
     ("dispatcher", "dispatched"): WORK_BANDS,
     ("region", "filed_per_grid"): GRID_FILED_BANDS_CLASS1,
+    ("region", "filed_per_grid:2"): GRID_FILED_BANDS_CLASS2,  # a region of 二类 grids
 }
 # What an object must have counted to get a score at all.
 HAS_DATA: dict[str, tuple[str, ...]] = {
@@ -98,7 +100,9 @@ class ScoreRules:
         for weight, key, how in self.weights[kind]:
             value = indicators.get(key)
             if how == "band":
-                part = band_score(float(value or 0), self.bands[(kind, key)])
+                variant = (kind, f"{key}:{indicators.get('area_class', 1)}")
+                bands = self.bands.get(variant) or self.bands[(kind, key)]
+                part = band_score(float(value or 0), bands)
             elif value is None:
                 continue
             elif how == "inverse":
@@ -113,6 +117,39 @@ class ScoreRules:
 
     def level(self, score: float | None) -> str | None:
         return level_of(score, self.levels)
+
+    # -- as stored (the settings row "evaluation.rules") ------------------------------
+
+    def to_json(self) -> str:
+        return json.dumps({
+            "weights": {kind: [list(w) for w in ws] for kind, ws in self.weights.items()},
+            "bands": {f"{kind}.{key}": [list(b) for b in bands]
+                      for (kind, key), bands in self.bands.items()},
+            "levels": [list(level) for level in self.levels],
+        }, ensure_ascii=False)  # fmt: skip
+
+    @classmethod
+    def from_json(cls, text: str) -> ScoreRules:
+        """Rules as an administrator stored them; ValueError (Chinese) when malformed."""
+        try:
+            data = json.loads(text)
+            weights = {str(kind): tuple((float(w), str(key), str(how)) for w, key, how in ws)
+                       for kind, ws in data["weights"].items()}  # fmt: skip
+            bands = {tuple(name.split(".", 1)): tuple(
+                (None if upper is None else int(upper), float(score)) for upper, score in rows)
+                for name, rows in data["bands"].items()}  # fmt: skip
+            levels = tuple((float(lower), str(name)) for lower, name in data["levels"])
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise ValueError(f"评价规则设置有误（evaluation.rules）：{exc}") from None
+        for kind in WEIGHTS:
+            if kind not in weights:
+                raise ValueError(f"评价规则设置有误（evaluation.rules）：缺少 {kind} 的权重")
+            for _, key, how in weights[kind]:
+                if how not in ("rate", "inverse", "band"):
+                    raise ValueError(f"评价规则设置有误：{kind}.{key} 的计分方式 {how} 未知")
+                if how == "band" and (kind, key) not in bands:
+                    raise ValueError(f"评价规则设置有误：缺少 {kind}.{key} 的分档")
+        return cls(weights, bands, levels)
 
     # The objects by name (what the services and tests call).
     def unit_score(self, indicators: Mapping[str, Any]) -> float | None:

@@ -70,6 +70,8 @@ class GridCellRow(Base):
     lon: Mapped[float] = mapped_column(Float)  # centroid
     lat: Mapped[float] = mapped_column(Float)
     area_m2: Mapped[float] = mapped_column(Float)
+    # 一类 (1) / 二类 (2) 区域: which 立案数 bands the evaluation applies (EVALUATION.md §3)
+    area_class: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
 
 class CategoryRow(Base):

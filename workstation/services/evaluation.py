@@ -34,7 +34,7 @@ from workstation.domain.metrics import (
     unit_indicators,
 )
 from workstation.domain.roles import Role
-from workstation.domain.scores import DEFAULT_RULES, ScoreRules, level_of
+from workstation.domain.scores import DEFAULT_RULES, ScoreRules
 from workstation.persistence.repositories import CASES, EVENTS
 from workstation.services.reference import Reference
 
@@ -66,8 +66,9 @@ class EvaluationRow:
 
 
 def evaluate_compared(session: Session, ref: Reference, period: Period, by: str,
-                      rules: ScoreRules = DEFAULT_RULES) -> list[EvaluationRow]:  # fmt: skip
+                      rules: ScoreRules | None = None) -> list[EvaluationRow]:  # fmt: skip
     """`evaluate` with 环比 (previous period) and 同比 (a year before) for every row."""
+    rules = rules or stored_rules(ref)
     rows = evaluate(session, ref, period, by, rules)
     before = {r.key: r for r in evaluate(session, ref, period.previous(), by, rules)}
     year = {r.key: r for r in evaluate(session, ref, period.last_year(), by, rules)}
@@ -81,8 +82,16 @@ def evaluate_compared(session: Session, ref: Reference, period: Period, by: str,
             for r in rows]  # fmt: skip
 
 
+def stored_rules(ref: Reference) -> ScoreRules:
+    """The centre's weights, bands and levels (settings "evaluation.rules"; the standard's
+    defaults until an administrator changes them)."""
+    text = ref.settings.get("evaluation.rules")
+    return ScoreRules.from_json(text) if text else DEFAULT_RULES
+
+
 def evaluate(session: Session, ref: Reference, period: Period, by: str,
-             rules: ScoreRules = DEFAULT_RULES) -> list[EvaluationRow]:  # fmt: skip
+             rules: ScoreRules | None = None) -> list[EvaluationRow]:  # fmt: skip
+    rules = rules or stored_rules(ref)
     if by not in GROUPINGS:
         raise ValidationError(f"暂不支持按 {by} 评价（可选：{'、'.join(GROUPINGS)}）")
     histories = _histories(session, period)
@@ -98,12 +107,12 @@ def evaluate(session: Session, ref: Reference, period: Period, by: str,
     if by == "centre":
         figures = centre_indicators(per_unit).as_dict()
         score = rules.unit_score(figures)
-        return [EvaluationRow("centre", "呈贡分中心", figures, score, level_of(score))]
+        return [EvaluationRow("centre", "呈贡分中心", figures, score, rules.level(score))]
     rows = []
     for code, unit in sorted(ref.matrix.units.items()):
         figures = per_unit.get(code, UnitIndicators()).as_dict()
         score = rules.unit_score(figures)
-        rows.append(EvaluationRow(code, unit.name, figures, score, level_of(score)))
+        rows.append(EvaluationRow(code, unit.name, figures, score, rules.level(score)))
     # Ranked as the 专业部门评价 table: best score first, units without cases last.
     rows.sort(key=lambda r: (r.score is None, -(r.score or 0.0), r.key))
     return rows
@@ -118,7 +127,7 @@ def _supervisors(ref: Reference, histories: dict[int, list[CaseEvent]], period: 
     for username, s in ref.supervisors.items():
         figures = per.get(username, SupervisorIndicators()).as_dict()
         score = rules.supervisor_score(figures)
-        rows.append(EvaluationRow(username, s.name, figures, score, level_of(score)))
+        rows.append(EvaluationRow(username, s.name, figures, score, rules.level(score)))
     rows.sort(key=lambda r: (r.score is None, -(r.score or 0.0), r.key))
     return rows
 
@@ -148,17 +157,22 @@ def _regions(ref: Reference, histories: dict[int, list[CaseEvent]], period: Peri
     names = ref.street_names if by == "street" else ref.community_names if by == "community" \
         else {code: code for code in ref.cells}  # fmt: skip
     grids: dict[str, int] = {}
-    for code in ref.cells:
+    second_class: dict[str, int] = {}  # cells of 二类区域 per region
+    for code, cell in ref.cells.items():
         grids[code[:width]] = grids.get(code[:width], 0) + 1
+        if cell.area_class == 2:
+            second_class[code[:width]] = second_class.get(code[:width], 0) + 1
     rows = []
     for code, name in names.items():
         region = filings.get(code, RegionFacts())
         region.grids = grids.get(code, 1)
         figures = region_row(handling.get(code, UnitIndicators()), region)
+        # a region is banded as 二类 when most of its grids are (one grid: its own class)
+        figures["area_class"] = 2 if 2 * second_class.get(code, 0) > region.grids else 1
         if by == "grid" and not figures["filed"] and not figures["due_to_close"]:
             continue  # 18,000 quiet cells would drown the table: a grid lists when it has cases
         score = rules.region_score(figures)
-        rows.append(EvaluationRow(code, name, figures, score, level_of(score)))
+        rows.append(EvaluationRow(code, name, figures, score, rules.level(score)))
     rows.sort(key=lambda r: (r.score is None, -(r.score or 0.0), r.key))
     return rows
 

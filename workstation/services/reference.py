@@ -24,6 +24,7 @@ from workstation.domain.catalog import (
 from workstation.domain.errors import NotFound
 from workstation.domain.lifecycle import Priority
 from workstation.domain.roles import Account, Role, Supervisor
+from workstation.domain.scores import DEFAULT_RULES
 from workstation.domain.units import (
     HandlingUnit,
     ResponsibilityMatrix,
@@ -59,6 +60,8 @@ DEFAULT_SETTINGS = {
     "stage_limit.urgent.file": "1 工作时",
     "stage_limit.urgent.dispatch": "1 工作时",
     "stage_limit.urgent.check": "4 工作时",
+    # weights, count bands and level bounds of the 综合评价 (domain.scores), as JSON
+    "evaluation.rules": DEFAULT_RULES.to_json(),
     "demo": "0",
 }
 
@@ -69,6 +72,7 @@ class CellInfo:
     street_code: str
     lon: float
     lat: float
+    area_class: int = 1  # 一类 / 二类区域 (evaluation bands)
 
 
 @dataclass
@@ -227,10 +231,10 @@ def load_reference(session: Session, grid_loader: Callable[[], Grid] | None = No
         for r in session.scalars(select(SupervisorRow).order_by(SupervisorRow.code))
     }  # fmt: skip
     cells = {
-        code: CellInfo(community, street, lon, lat)
-        for code, community, street, lon, lat in session.execute(
+        code: CellInfo(community, street, lon, lat, int(area_class or 1))
+        for code, community, street, lon, lat, area_class in session.execute(
             select(GridCellRow.code, GridCellRow.community_code, GridCellRow.street_code,
-                   GridCellRow.lon, GridCellRow.lat)
+                   GridCellRow.lon, GridCellRow.lat, GridCellRow.area_class)
         )
     }  # fmt: skip
     return Reference(
