@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import Any
 
 from workstation.domain.errors import DomainError
-from workstation.domain.lifecycle import Action, CaseState
+from workstation.domain.lifecycle import INTERNAL_ACTIONS, Action, CaseState
 from workstation.settings import Settings
 
 log = logging.getLogger("workstation.cli")
@@ -87,8 +87,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     act = case.add_parser("act", help="对案件执行操作", **leaf)
     act.add_argument("id", help="案件 ID 或案件编号")
-    internal = (Action.REPORT, Action.ABSORB_DUPLICATE)
-    act.add_argument("action", choices=[a.value for a in Action if a not in internal])
+    act.add_argument("action", choices=[a.value for a in Action
+                                        if a is not Action.REPORT and a not in INTERNAL_ACTIONS])
     act.add_argument("--as", dest="user", required=True, help="执行操作的账号")
     for option in ACTION_OPTIONS:
         act.add_argument(f"--{option}")

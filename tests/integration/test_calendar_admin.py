@@ -253,3 +253,17 @@ def test_urgent_cases_have_their_own_stage_limits(ws) -> None:
     assert filed.stage_deadline == datetime(2027, 3, 1, 20, 30)
     view = ws.calendar_year(2027)
     assert view.settings["stage_limit.urgent.file"] == "30 分钟"
+
+
+def test_a_recomputation_is_never_offered_as_an_action(ws) -> None:
+    """It is performed by a calendar change only: not in any role's allowed actions (the
+    detail panel's buttons, the action menu), not accepted by `case act`."""
+    case = _dispatched(ws)
+    detail = ws.case_detail(case.id, ws.actor("admin"))
+    assert "recompute_deadlines" not in detail.allowed_actions
+    allowed = ws.allowed_actions([case.id], ws.actor("admin"))[case.id]
+    assert "recompute_deadlines" not in allowed
+    from ui.actions.shortcuts import predict
+    from workstation.domain.roles import Role
+
+    assert "recompute_deadlines" not in predict(case, Role.ADMIN)

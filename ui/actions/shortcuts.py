@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workstation.domain.lifecycle import RULES, Action, CaseState, RequestKind
+from workstation.domain.lifecycle import INTERNAL_ACTIONS, RULES, Action, CaseState, RequestKind
 from workstation.domain.roles import Role
 from workstation.services.dto import CaseSummary
 
@@ -281,7 +281,7 @@ def predict(case: CaseSummary, role: Role) -> set[str]:
     out = {
         a.value
         for a, rule in RULES.items()
-        if state in rule.sources and role in rule.roles and a is not Action.ABSORB_DUPLICATE
+        if state in rule.sources and role in rule.roles and a not in INTERNAL_ACTIONS
     }
     # Approvals only exist for the pending request's kind; that is in the summary already.
     kind = request_kind(case)

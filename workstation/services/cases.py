@@ -19,7 +19,7 @@ from workstation.domain.errors import (
     PermissionDenied,
     ValidationError,
 )
-from workstation.domain.lifecycle import RULES, Action, CaseState, Source
+from workstation.domain.lifecycle import INTERNAL_ACTIONS, RULES, Action, CaseState, Source
 from workstation.domain.roles import Actor
 from workstation.persistence.uow import SqlUnitOfWork
 from workstation.services.dto import CaseSummary, RecommendationView
@@ -222,8 +222,8 @@ def allowed_actions(ref: Reference, case: Case, actor: Actor, now: datetime) -> 
     """
     out: list[Action] = []
     for action, rule in RULES.items():
-        if action is Action.ABSORB_DUPLICATE:
-            continue  # only ever performed as the other half of MERGE
+        if action in INTERNAL_ACTIONS:
+            continue  # only ever performed by a service (the other half of a merge, …)
         if case.state not in rule.sources or actor.role not in rule.roles:
             continue
         try:
