@@ -1137,12 +1137,12 @@
 <context>
     <name>CalendarNotice</name>
     <message>
-        <location filename="../../ui/widgets/calendar_notice.py" line="43"/>
+        <location filename="../../ui/widgets/calendar_notice.py" line="44"/>
         <source>%1 年调休未录入</source>
         <translation>%1: make-up days not entered</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/calendar_notice.py" line="45"/>
+        <location filename="../../ui/widgets/calendar_notice.py" line="51"/>
         <source>%1 年调休安排尚未录入：已按法定节日计算，调休工作日以管理员录入为准</source>
         <translation>The make-up days of %1 have not been entered: deadlines count the statutory holidays only; make-up working days count once the administrator enters them</translation>
     </message>
@@ -1150,188 +1150,183 @@
 <context>
     <name>CalendarScreen</name>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="62"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="63"/>
         <source>工作日历</source>
         <translation>Working calendar</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="75"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="76"/>
         <source>上一年</source>
         <translation>Previous year</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="84"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="85"/>
         <source>下一年</source>
         <translation>Next year</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="89"/>
-        <location filename="../../ui/admin/calendar_screen.py" line="264"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="90"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="263"/>
         <source>确认本年安排</source>
         <translation>Confirm this year&apos;s schedule</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="91"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="92"/>
         <source>导入调休表…</source>
         <translation>Import schedule…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="94"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="95"/>
         <source>CSV 文件，每行“日期,类型,备注”，如 2027-02-20,workday,春节调休；类型为 holiday（休）或 workday（班）</source>
         <translation>A CSV file with one &quot;date,kind,note&quot; per line, e.g. 2027-02-20,workday,make-up day; the kind is holiday or workday</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="119"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="120"/>
         <source>单击日期或按 Enter 设置；方向键移动，PageUp/PageDown 换月</source>
         <translation>Click a day or press Enter to set it; arrow keys move, PageUp/PageDown change the month</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="128"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="129"/>
         <source>办公时段与环节时限（全局，对所有年份有效）</source>
         <translation>Office hours and stage limits (global, for every year)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="136"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="137"/>
         <source>核实</source>
         <translation>Verify</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="136"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="137"/>
         <source>立案</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="137"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="138"/>
         <source>派遣</source>
         <translation>Dispatch</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="137"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="138"/>
         <source>核查</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="141"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="142"/>
         <source>一般案件</source>
         <translation>Normal cases</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="141"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="142"/>
         <source>紧急案件</source>
         <translation>Urgent cases</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="149"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="150"/>
         <source>保存时限设置</source>
         <translation>Save limits</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="168"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="169"/>
         <source>%v / %m 件</source>
         <translation>%v / %m cases</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="174"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="175"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="133"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="134"/>
         <source>办公时段</source>
         <translation>Office hours</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="147"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="148"/>
         <source>紧急案件处置时限</source>
         <translation>Urgent handling limit</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="152"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="153"/>
         <source>时限写法如：1 工作时、3 工作日、4 自然小时、30 分钟</source>
         <translation>Limits are written e.g. 1 work_hours, 3 work_days, 4 hours (clock hours), 30 minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="224"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="225"/>
         <source>官方安排</source>
         <translation>Official schedule</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="225"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="226"/>
         <source>已确认</source>
         <translation>Confirmed</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="226"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="227"/>
         <source>调休未录入</source>
         <translation>Make-up days not entered</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="251"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="252"/>
         <source>由 %1 于 %2 确认</source>
         <translation>Confirmed by %1 on %2</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="254"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="255"/>
         <source>国务院公布的放假安排</source>
         <translation>The holiday schedule published by the State Council</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="259"/>
-        <source>%1 年调休安排尚未录入：已按法定节日计算，调休工作日以管理员录入为准</source>
-        <translation>The make-up days of %1 have not been entered: deadlines count the statutory holidays only; make-up working days count once the administrator enters them</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="264"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="263"/>
         <source>取消确认</source>
         <translation>Withdraw confirmation</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="267"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="266"/>
         <source>改回“调休未录入”，工作台将重新提示</source>
         <translation>Back to &quot;make-up days not entered&quot;: the workstations warn again</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="269"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="268"/>
         <source>确认本年的节假日和调休上班日已按国务院公布的安排录入完毕</source>
         <translation>Confirm that this year&apos;s holidays and make-up working days are entered as the State Council published them</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="274"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="273"/>
         <source>工作日 %1 天 · 节假日 %2 天 · 调休上班 %3 天 · 管理员录入 %4 天</source>
         <translation>%1 working days · %2 holidays · %3 make-up days · %4 entered</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="337"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="336"/>
         <source>导入调休表</source>
         <translation>Import schedule</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="338"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="337"/>
         <source>调休表 (*.csv *.txt);;所有文件 (*)</source>
         <translation>Schedules (*.csv *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="357"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="356"/>
         <source>时限设置没有变化</source>
         <translation>The limits are unchanged</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="370"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="369"/>
         <source>已取消：未保存任何变更</source>
         <translation>Cancelled: nothing was saved</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="376"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="375"/>
         <source>已保存；已重算 %1 件案件的期限</source>
         <translation>Saved; the deadlines of %1 case(s) were recomputed</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="378"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="377"/>
         <source>已保存；保留了 %1 件案件的原期限</source>
         <translation>Saved; %1 case(s) keep their deadlines</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_screen.py" line="380"/>
+        <location filename="../../ui/admin/calendar_screen.py" line="379"/>
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
@@ -1339,246 +1334,246 @@
 <context>
     <name>CaseDetail</name>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="108"/>
-        <location filename="../../ui/widgets/detail_fields.py" line="185"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="106"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="183"/>
         <source>紧急</source>
         <translation>Urgent</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="110"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="108"/>
         <source>督办</source>
         <translation>Key case</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="112"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="110"/>
         <source>超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="114"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="112"/>
         <source>即将超期</source>
         <translation>Due soon</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="117"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="115"/>
         <source>待审批：</source>
         <translation>Pending approval: </translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="120"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="118"/>
         <source>先行处置</source>
         <translation>Handled on site</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="124"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="122"/>
         <source>返工 %1</source>
         <translation>Rework %1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="137"/>
-        <location filename="../../ui/widgets/detail_fields.py" line="179"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="135"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="177"/>
         <source>未分类</source>
         <translation>Uncategorised</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="161"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="159"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="165"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="163"/>
         <source>上报人</source>
         <translation>Reported by</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="166"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="164"/>
         <source>（%1前）</source>
         <translation> (%1 ago)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="167"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="165"/>
         <source>上报时间</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="172"/>
-        <location filename="../../ui/widgets/detail_fields.py" line="178"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="170"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="176"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="183"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="181"/>
         <source>紧急程度</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="187"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="185"/>
         <source>一般</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="191"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="189"/>
         <source>街道/社区</source>
         <translation>Subdistrict/Community</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="192"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="190"/>
         <source>网格</source>
         <translation>Grid cell</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="193"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="191"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="195"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="193"/>
         <source>坐标</source>
         <translation>Coordinates</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="196"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="194"/>
         <source>描述</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="199"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="197"/>
         <source>核实</source>
         <translation>Verification</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="201"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="199"/>
         <source>已核实</source>
         <translation>Verified</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="203"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="201"/>
         <source>未核实</source>
         <translation>Not verified</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="209"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="207"/>
         <source>处置单位</source>
         <translation>Handling unit</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="214"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="212"/>
         <source>，截止 </source>
         <translation>, due </translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="215"/>
-        <location filename="../../ui/widgets/detail_fields.py" line="306"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="213"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="304"/>
         <source>处置时限</source>
         <translation>Handling limit</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="217"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="215"/>
         <source>返工</source>
         <translation>Rework</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="218"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="216"/>
         <source>催办</source>
         <translation>Reminders</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="219"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="217"/>
         <source>延期</source>
         <translation>Extensions</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="220"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="218"/>
         <source>回退</source>
         <translation>Returns</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="222"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="220"/>
         <source>计数</source>
         <translation>Counts</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="230"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="228"/>
         <source>（延长 %1）</source>
         <translation> (extend by %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="232"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="230"/>
         <source>理由：</source>
         <translation>Reason: </translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="236"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="234"/>
         <source>待审批申请</source>
         <translation>Pending request</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="238"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="236"/>
         <source>核查监督员</source>
         <translation>Checking supervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="240"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="238"/>
         <source>结案时间</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="243"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="241"/>
         <source>已并入</source>
         <translation>Merged into</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="247"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="245"/>
         <source>作废原因</source>
         <translation>Reason voided</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="250"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="248"/>
         <source>并入的重复案件</source>
         <translation>Merged duplicates</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="307"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="305"/>
         <source>核实时限</source>
         <translation>Verification limit</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="308"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="306"/>
         <source>立案时限</source>
         <translation>Filing limit</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="309"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="307"/>
         <source>派遣时限</source>
         <translation>Dispatch limit</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="310"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="308"/>
         <source>核查时限</source>
         <translation>Check limit</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="333"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="331"/>
         <source>截止 </source>
         <translation>Due </translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="334"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="332"/>
         <source>已用 %1%</source>
         <translation>%1% used</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="337"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="335"/>
         <source>已超期 </source>
         <translation>Overdue by </translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="339"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="337"/>
         <source>剩余 </source>
         <translation>Remaining </translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="341"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="339"/>
         <source>计时已停止</source>
         <translation>Clock stopped</translation>
     </message>
@@ -1730,87 +1725,87 @@
         <translation>Key</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="328"/>
+        <location filename="../../ui/models/case_table.py" line="325"/>
         <source>挂账暂停</source>
         <translation>Suspended</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="333"/>
+        <location filename="../../ui/models/case_table.py" line="330"/>
         <source>超期结案</source>
         <translation>Closed late</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="333"/>
+        <location filename="../../ui/models/case_table.py" line="330"/>
         <source>按期结案</source>
         <translation>Closed on time</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="338"/>
+        <location filename="../../ui/models/case_table.py" line="337"/>
         <source>超期 %1</source>
         <translation>Overdue %1</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="339"/>
+        <location filename="../../ui/models/case_table.py" line="338"/>
         <source>剩 %1</source>
         <translation>%1 left</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="354"/>
+        <location filename="../../ui/models/case_table.py" line="347"/>
         <source>&lt;1分</source>
         <translation>&lt;1m</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="359"/>
+        <location filename="../../ui/models/case_table.py" line="352"/>
         <source>%1天%2时</source>
         <translation>%1d %2h</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="361"/>
+        <location filename="../../ui/models/case_table.py" line="354"/>
         <source>%1天</source>
         <translation>%1d</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="363"/>
+        <location filename="../../ui/models/case_table.py" line="356"/>
         <source>%1时%2分</source>
         <translation>%1h %2m</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="365"/>
+        <location filename="../../ui/models/case_table.py" line="358"/>
         <source>%1时</source>
         <translation>%1h</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="366"/>
+        <location filename="../../ui/models/case_table.py" line="359"/>
         <source>%1分</source>
         <translation>%1m</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="377"/>
+        <location filename="../../ui/models/case_table.py" line="370"/>
         <source>处置时限</source>
         <translation>Handling limit</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="377"/>
+        <location filename="../../ui/models/case_table.py" line="370"/>
         <source>本环节时限</source>
         <translation>Stage limit</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="378"/>
+        <location filename="../../ui/models/case_table.py" line="371"/>
         <source>处置时限（挂账暂停）</source>
         <translation>Handling limit (paused while suspended)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="380"/>
+        <location filename="../../ui/models/case_table.py" line="373"/>
         <source>截止 %1</source>
         <translation>due %1</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="381"/>
+        <location filename="../../ui/models/case_table.py" line="374"/>
         <source>%1%2，%3</source>
         <translation>%1%2, %3</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="383"/>
+        <location filename="../../ui/models/case_table.py" line="376"/>
         <source>（紧急）</source>
         <translation> (urgent)</translation>
     </message>
@@ -2314,190 +2309,190 @@
 <context>
     <name>GridMapWidget</name>
     <message>
-        <location filename="../../ui/map/widget.py" line="538"/>
+        <location filename="../../ui/map/widget.py" line="535"/>
         <source>网格</source>
         <translation>Grid cells</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="539"/>
-        <location filename="../../ui/map/widget.py" line="1075"/>
+        <location filename="../../ui/map/widget.py" line="536"/>
+        <location filename="../../ui/map/widget.py" line="1072"/>
         <source>界线</source>
         <translation>Boundaries</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="540"/>
+        <location filename="../../ui/map/widget.py" line="537"/>
         <source>名称</source>
         <translation>Labels</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="541"/>
+        <location filename="../../ui/map/widget.py" line="538"/>
         <source>案件</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="542"/>
-        <location filename="../../ui/map/widget.py" line="1061"/>
+        <location filename="../../ui/map/widget.py" line="539"/>
+        <location filename="../../ui/map/widget.py" line="1058"/>
         <source>监督员</source>
         <translation>Supervisors</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="543"/>
+        <location filename="../../ui/map/widget.py" line="540"/>
         <source>轨迹</source>
         <translation>Tracks</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="544"/>
+        <location filename="../../ui/map/widget.py" line="541"/>
         <source>热力</source>
         <translation>Heat map</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="545"/>
-        <location filename="../../ui/map/widget.py" line="555"/>
+        <location filename="../../ui/map/widget.py" line="542"/>
+        <location filename="../../ui/map/widget.py" line="552"/>
         <source>图例</source>
         <translation>Legend</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="548"/>
+        <location filename="../../ui/map/widget.py" line="545"/>
         <source>单元网格（按街道着色，放大后显示网格线和编号）</source>
         <translation>Grid cells (coloured by subdistrict; zoom in for cell lines and codes)</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="549"/>
+        <location filename="../../ui/map/widget.py" line="546"/>
         <source>区界、街道界和社区界</source>
         <translation>District, subdistrict and community boundaries</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="550"/>
+        <location filename="../../ui/map/widget.py" line="547"/>
         <source>街道、社区名称和网格编号</source>
         <translation>Subdistrict and community names, grid cell codes</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="551"/>
+        <location filename="../../ui/map/widget.py" line="548"/>
         <source>在办案件（缩小时聚合显示件数）</source>
         <translation>Open cases (clustered with counts when zoomed out)</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="552"/>
+        <location filename="../../ui/map/widget.py" line="549"/>
         <source>监督员当前位置</source>
         <translation>Field supervisors&apos; current positions</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="553"/>
+        <location filename="../../ui/map/widget.py" line="550"/>
         <source>监督员今日轨迹</source>
         <translation>Field supervisors&apos; tracks today</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="554"/>
+        <location filename="../../ui/map/widget.py" line="551"/>
         <source>各网格案件数热力图（时段和类别见右侧）</source>
         <translation>Heat map of cases per grid cell (period and category on the right)</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="571"/>
+        <location filename="../../ui/map/widget.py" line="568"/>
         <source>今日</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="572"/>
+        <location filename="../../ui/map/widget.py" line="569"/>
         <source>近7天</source>
         <translation>Last 7 days</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="573"/>
+        <location filename="../../ui/map/widget.py" line="570"/>
         <source>近30天</source>
         <translation>Last 30 days</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="574"/>
+        <location filename="../../ui/map/widget.py" line="571"/>
         <source>近90天</source>
         <translation>Last 90 days</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="575"/>
+        <location filename="../../ui/map/widget.py" line="572"/>
         <source>本年度</source>
         <translation>This year</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="587"/>
+        <location filename="../../ui/map/widget.py" line="584"/>
         <source>全区</source>
         <translation>Whole district</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="590"/>
+        <location filename="../../ui/map/widget.py" line="587"/>
         <source>显示全区（Home）；方向键平移，+/− 缩放，Shift+拖动框选，Ctrl+拖动圈选</source>
         <translation>Show the whole district (Home); arrow keys pan, +/− zoom, Shift+drag selects a box, Ctrl+drag a free area</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="610"/>
+        <location filename="../../ui/map/widget.py" line="607"/>
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="611"/>
+        <location filename="../../ui/map/widget.py" line="608"/>
         <source>部件</source>
         <translation>Components</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="612"/>
+        <location filename="../../ui/map/widget.py" line="609"/>
         <source>事件</source>
         <translation>Events</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="613"/>
+        <location filename="../../ui/map/widget.py" line="610"/>
         <source>部件·公用设施</source>
         <translation>Components · Public utilities</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="614"/>
+        <location filename="../../ui/map/widget.py" line="611"/>
         <source>部件·道路交通</source>
         <translation>Components · Roads and traffic</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="615"/>
+        <location filename="../../ui/map/widget.py" line="612"/>
         <source>部件·市容环境</source>
         <translation>Components · Cityscape</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="616"/>
+        <location filename="../../ui/map/widget.py" line="613"/>
         <source>部件·园林绿化</source>
         <translation>Components · Parks and greenery</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="617"/>
+        <location filename="../../ui/map/widget.py" line="614"/>
         <source>部件·房屋土地</source>
         <translation>Components · Buildings and land</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="618"/>
+        <location filename="../../ui/map/widget.py" line="615"/>
         <source>部件·其他设施</source>
         <translation>Components · Other facilities</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="619"/>
+        <location filename="../../ui/map/widget.py" line="616"/>
         <source>事件·市容环境</source>
         <translation>Events · Cityscape</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="620"/>
+        <location filename="../../ui/map/widget.py" line="617"/>
         <source>事件·宣传广告</source>
         <translation>Events · Publicity and advertising</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="621"/>
+        <location filename="../../ui/map/widget.py" line="618"/>
         <source>事件·施工管理</source>
         <translation>Events · Construction management</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="622"/>
+        <location filename="../../ui/map/widget.py" line="619"/>
         <source>事件·突发事件</source>
         <translation>Events · Emergencies</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="623"/>
+        <location filename="../../ui/map/widget.py" line="620"/>
         <source>事件·街面秩序</source>
         <translation>Events · Street order</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/map/widget.py" line="777"/>
+        <location filename="../../ui/map/widget.py" line="774"/>
         <source>在办案件 %n 件</source>
         <translation>
             <numerusform>%n open case</numerusform>
@@ -2505,102 +2500,102 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="829"/>
+        <location filename="../../ui/map/widget.py" line="826"/>
         <source>%1（%2分钟未定位）</source>
         <translation>%1 (no position fix for %2 min)</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="1018"/>
+        <location filename="../../ui/map/widget.py" line="1015"/>
         <source>上报</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="1019"/>
+        <location filename="../../ui/map/widget.py" line="1016"/>
         <source>核实中</source>
         <translation>Verifying</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="1020"/>
+        <location filename="../../ui/map/widget.py" line="1017"/>
         <source>已立案</source>
         <translation>Filed</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="1021"/>
+        <location filename="../../ui/map/widget.py" line="1018"/>
         <source>已派遣</source>
         <translation>Dispatched</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="1022"/>
+        <location filename="../../ui/map/widget.py" line="1019"/>
         <source>待核查</source>
         <translation>Awaiting check</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="1023"/>
+        <location filename="../../ui/map/widget.py" line="1020"/>
         <source>挂账</source>
         <translation>Suspended</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="1027"/>
+        <location filename="../../ui/map/widget.py" line="1024"/>
         <source>案件阶段</source>
         <translation>Case stage</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="1036"/>
+        <location filename="../../ui/map/widget.py" line="1033"/>
         <source>紧急程度</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="1038"/>
+        <location filename="../../ui/map/widget.py" line="1035"/>
         <source>超期（红圈）</source>
         <translation>Overdue (red ring)</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="1039"/>
+        <location filename="../../ui/map/widget.py" line="1036"/>
         <source>紧急</source>
         <translation>Urgent</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="1040"/>
+        <location filename="../../ui/map/widget.py" line="1037"/>
         <source>督办</source>
         <translation>Key case</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="1044"/>
+        <location filename="../../ui/map/widget.py" line="1041"/>
         <source>聚合件数，红弧为超期占比</source>
         <translation>Cluster count; the red arc is the overdue share</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="1054"/>
+        <location filename="../../ui/map/widget.py" line="1051"/>
         <source>巡查中</source>
         <translation>Patrolling</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="1055"/>
+        <location filename="../../ui/map/widget.py" line="1052"/>
         <source>核实/核查中</source>
         <translation>Verifying/checking</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="1056"/>
+        <location filename="../../ui/map/widget.py" line="1053"/>
         <source>超时未定位</source>
         <translation>No recent position fix</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="1057"/>
+        <location filename="../../ui/map/widget.py" line="1054"/>
         <source>离线/休息</source>
         <translation>Offline/resting</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="1060"/>
+        <location filename="../../ui/map/widget.py" line="1057"/>
         <source>今日轨迹</source>
         <translation>Track today</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="1065"/>
+        <location filename="../../ui/map/widget.py" line="1062"/>
         <source>%1–%2 件</source>
         <translation>%1–%2 cases</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/map/widget.py" line="1066"/>
+        <location filename="../../ui/map/widget.py" line="1063"/>
         <source>%n 件</source>
         <translation>
             <numerusform>%n case</numerusform>
@@ -2608,32 +2603,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="1070"/>
+        <location filename="../../ui/map/widget.py" line="1067"/>
         <source>无案件</source>
         <translation>No cases</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="1071"/>
+        <location filename="../../ui/map/widget.py" line="1068"/>
         <source>热力：</source>
         <translation>Heat map: </translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="1077"/>
+        <location filename="../../ui/map/widget.py" line="1074"/>
         <source>区界</source>
         <translation>District boundary</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="1078"/>
+        <location filename="../../ui/map/widget.py" line="1075"/>
         <source>街道界</source>
         <translation>Subdistrict boundary</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="1079"/>
+        <location filename="../../ui/map/widget.py" line="1076"/>
         <source>社区界</source>
         <translation>Community boundary</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="1081"/>
+        <location filename="../../ui/map/widget.py" line="1078"/>
         <source>选中网格</source>
         <translation>Selected grid cell</translation>
     </message>
@@ -2935,17 +2930,17 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
 <context>
     <name>MiniMap</name>
     <message>
-        <location filename="../../ui/map/widget.py" line="1139"/>
+        <location filename="../../ui/map/widget.py" line="1136"/>
         <source>图例</source>
         <translation>Legend</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="1140"/>
+        <location filename="../../ui/map/widget.py" line="1137"/>
         <source>本案件</source>
         <translation>This case</translation>
     </message>
     <message>
-        <location filename="../../ui/map/widget.py" line="1141"/>
+        <location filename="../../ui/map/widget.py" line="1138"/>
         <source>候选单位责任区</source>
         <translation>Candidate unit&apos;s area of responsibility</translation>
     </message>
@@ -3188,98 +3183,98 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../ui/panels/queue.py" line="106"/>
+        <location filename="../../ui/panels/queue.py" line="104"/>
         <source>搜索编号、地址、描述、单位、类别、街道社区（Ctrl+F）</source>
         <translation>Search no., address, description, unit, category, area (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="136"/>
-        <location filename="../../ui/panels/queue.py" line="228"/>
+        <location filename="../../ui/panels/queue.py" line="134"/>
+        <location filename="../../ui/panels/queue.py" line="225"/>
         <source>正在加载案件…</source>
         <translation>Loading cases…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="174"/>
+        <location filename="../../ui/panels/queue.py" line="172"/>
         <source>案件编号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="174"/>
+        <location filename="../../ui/panels/queue.py" line="172"/>
         <source>上报时间</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="175"/>
+        <location filename="../../ui/panels/queue.py" line="173"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="175"/>
+        <location filename="../../ui/panels/queue.py" line="173"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="176"/>
+        <location filename="../../ui/panels/queue.py" line="174"/>
         <source>街道/社区</source>
         <translation>Subdistrict/Community</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="176"/>
+        <location filename="../../ui/panels/queue.py" line="174"/>
         <source>地址/描述</source>
         <translation>Address/description</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="177"/>
+        <location filename="../../ui/panels/queue.py" line="175"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="177"/>
+        <location filename="../../ui/panels/queue.py" line="175"/>
         <source>剩余时限</source>
         <translation>Time left</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="178"/>
+        <location filename="../../ui/panels/queue.py" line="176"/>
         <source>处置单位</source>
         <translation>Handling unit</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="178"/>
+        <location filename="../../ui/panels/queue.py" line="176"/>
         <source>督办</source>
         <translation>Key</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="178"/>
+        <location filename="../../ui/panels/queue.py" line="176"/>
         <source>催办</source>
         <translation>Reminders</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="179"/>
+        <location filename="../../ui/panels/queue.py" line="177"/>
         <source>网格</source>
         <translation>Grid cell</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="267"/>
+        <location filename="../../ui/panels/queue.py" line="264"/>
         <source>加载案件失败：%1</source>
         <translation>Loading the cases failed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="379"/>
+        <location filename="../../ui/panels/queue.py" line="376"/>
         <source>在办案件 %1 件</source>
         <translation>Open cases: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="381"/>
+        <location filename="../../ui/panels/queue.py" line="378"/>
         <source>，今日结案 %1 件</source>
         <translation>, closed today: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="384"/>
+        <location filename="../../ui/panels/queue.py" line="381"/>
         <source>显示 %1 件</source>
         <translation>Shown: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="387"/>
+        <location filename="../../ui/panels/queue.py" line="384"/>
         <source>，新到 %1 件未查看</source>
         <translation>, new and unseen: %1</translation>
     </message>
@@ -4350,7 +4345,7 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
 <context>
     <name>_MapBase</name>
     <message>
-        <location filename="../../ui/map/widget.py" line="199"/>
+        <location filename="../../ui/map/widget.py" line="196"/>
         <source>北</source>
         <translation>N</translation>
     </message>

@@ -33,6 +33,7 @@ from ui.admin.calendar_controller import CalendarController
 from ui.admin.calendar_dialogs import DayDialog, ImpactDialog
 from ui.admin.year_grid import CalendarLegend, DayStyle, YearGrid, day_style
 from ui.context import AppContext
+from ui.widgets.calendar_notice import unconfirmed_warning
 from workstation.domain.holiday_rules import YearStatus
 from workstation.services.calendar_admin import (
     CalendarChange,
@@ -255,9 +256,7 @@ class CalendarScreen(QDialog):
         else:
             self.confirmation.setText("")
         if status is YearStatus.UNCONFIRMED:
-            self.warning.setText(self.tr(
-                "%1 年调休安排尚未录入：已按法定节日计算，调休工作日以管理员录入为准"
-            ).replace("%1", str(view.year)))  # fmt: skip
+            self.warning.setText(unconfirmed_warning(str(view.year)))
         self.warning.setVisible(status is YearStatus.UNCONFIRMED)
         self.confirm_button.setVisible(status is not YearStatus.OFFICIAL)
         self.confirm_button.setText(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QWidget
 
 from ui.context import AppContext
@@ -41,7 +42,12 @@ class CalendarNotice(QLabel):
             return
         listed = "、".join(str(y) for y in years)
         self.setText(self.tr("%1 年调休未录入").replace("%1", listed))
-        self.setToolTip(self.tr(
-            "%1 年调休安排尚未录入：已按法定节日计算，调休工作日以管理员录入为准"
-        ).replace("%1", listed))  # fmt: skip
+        self.setToolTip(unconfirmed_warning(listed))
         self.show()
+
+
+def unconfirmed_warning(years: str) -> str:
+    """The UI's wording of `holiday_rules.unconfirmed_year_message` (translatable)."""
+    return QCoreApplication.translate(
+        "CalendarNotice", "%1 年调休安排尚未录入：已按法定节日计算，调休工作日以管理员录入为准"
+    ).replace("%1", years)
