@@ -122,6 +122,10 @@ PARAMS: dict[Action, st.SearchStrategy[dict[str, Any]]] = {
         deadline=st.sampled_from([None, datetime(2026, 7, 1, 10), datetime(2026, 7, 2, 15)]),
         stage_deadline=st.sampled_from([None, datetime(2026, 7, 1, 11)]),
     ),
+    Action.REVISIT: _params(
+        result=st.sampled_from(["satisfied", "dissatisfied", "not_reached", "满意", "很好", None]),
+        comment=COMMENT,
+    ),
 }
 assert set(PARAMS) == set(TABLE_ACTIONS)
 

@@ -144,10 +144,20 @@ PATHS: dict[CaseState, list[Step]] = {
 }
 
 
+# A citizen's report is verified on site before it can be filed.
+_VERIFIED: list[Step] = [
+    (Action.REQUEST_VERIFICATION, Role.DISPATCHER, {"supervisor": CHECKER}),
+    (Action.VERIFY, Role.SUPERVISOR, {"confirmed": True}),
+]
+
+
 def case_in(state: CaseState, **report_overrides: Any) -> History:
     """A case reported and then taken through legal actions into `state`."""
     history = report(**report_overrides)
-    for action, role, params in PATHS[state]:
+    path = PATHS[state]
+    if history.case.source.needs_verification and any(a is Action.FILE for a, _, _ in path):
+        path = [*_VERIFIED, *path]
+    for action, role, params in path:
         history.do(action, role, params)
     assert history.case.state is state
     return history
@@ -185,6 +195,7 @@ PREPARATION: dict[Action, list[Step]] = {
 REPORT_OVERRIDES: dict[Action, dict[str, Any]] = {
     Action.APPROVE_SELF_HANDLED: {"self_handled": True, "category_code": None},
     Action.REJECT_SELF_HANDLED: {"self_handled": True},
+    Action.REVISIT: {"source": "hotline_12345"},  # only citizens are called back
 }
 VALID_PARAMS: dict[Action, dict[str, Any]] = {
     Action.REQUEST_VERIFICATION: {"supervisor": CHECKER},
@@ -216,6 +227,7 @@ VALID_PARAMS: dict[Action, dict[str, Any]] = {
     Action.NOTE: {"text": "已电话联系市政局"},
     Action.REOPEN: {"reason": "市民投诉问题复发"},
     Action.RECOMPUTE_DEADLINES: {"reason": "工作日历变更"},  # deadlines: see _valid_params
+    Action.REVISIT: {"result": "satisfied", "comment": "市民表示问题已解决"},
 }
 assert set(VALID_PARAMS) == set(Action) - {Action.REPORT}
 
@@ -1077,3 +1089,43 @@ def test_state_is_checked_before_the_role(make_case: Callable[..., History]) -> 
     history = make_case(CaseState.VOIDED)
     message = history.refused(IllegalTransition, Action.DISPATCH, Role.UNIT)
     assert message == "案件 CG20260309001 处于『已作废』，不能派遣"
+
+
+# --- 回访: the citizen's satisfaction with a closed case -----------------------------
+
+
+def test_a_citizen_is_called_back_once_and_a_missed_call_may_be_tried_again() -> None:
+    history = case_in(CaseState.CLOSED, source="hotline_12345")
+    history.do(Action.REVISIT, Role.ACCEPTOR, {"result": "not_reached"})
+    assert history.case.satisfaction == "not_reached"
+    event = history.do(Action.REVISIT, Role.ACCEPTOR, {"result": "基本满意", "comment": "已修好"})
+    assert event.payload == {"result": "basically_satisfied", "comment": "已修好"}
+    assert history.case.satisfaction == "basically_satisfied"
+    assert history.case.state is CaseState.CLOSED
+    again = history.refused(IllegalTransition, Action.REVISIT, Role.ACCEPTOR,
+                            {"result": "satisfied"})  # fmt: skip
+    assert again == f"案件 {CASE_NO} 已回访（基本满意），不能重复回访"
+    assert replay(history.events) == history.case
+
+
+def test_a_supervisor_report_has_no_citizen_to_call_back() -> None:
+    history = case_in(CaseState.CLOSED)
+    message = history.refused(IllegalTransition, Action.REVISIT, Role.ACCEPTOR,
+                              {"result": "satisfied"})  # fmt: skip
+    assert message == f"案件 {CASE_NO} 由监督员上报，没有需要回访的市民"
+
+
+def test_dissatisfaction_needs_its_reason_and_an_unknown_answer_is_refused() -> None:
+    history = case_in(CaseState.CLOSED, source="walk_in")
+    assert history.refused(ValidationError, Action.REVISIT, Role.ACCEPTOR,
+                           {"result": "dissatisfied"}) == "市民不满意时请记录不满意的原因"
+    assert history.refused(ValidationError, Action.REVISIT, Role.ACCEPTOR,
+                           {"result": "很好"}) == "回访结果应为满意、基本满意、不满意、未回访之一"
+    assert history.refused(ValidationError, Action.REVISIT, Role.ACCEPTOR, {}) == "请填写回访结果"
+
+
+def test_reopening_a_case_drops_the_citizens_verdict_on_the_old_result() -> None:
+    history = case_in(CaseState.CLOSED, source="hotline_12345")
+    history.do(Action.REVISIT, Role.ACCEPTOR, {"result": "dissatisfied", "comment": "仍有异味"})
+    history.do(Action.REOPEN, Role.ADMIN, {"reason": "市民不满意，重新处置"})
+    assert history.case.satisfaction is None

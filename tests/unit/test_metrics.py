@@ -127,6 +127,9 @@ def test_unit_indicators_of_the_week() -> None:
         "extension_rate": 25.0,
         "open_overdue": 1,
         "overtime_ratio": 0.15,  # (1/6.5 + 2/13) ÷ 2
+        "revisited": 0,  # supervisors' reports: no citizen to call back
+        "satisfied": 0,
+        "satisfaction_rate": None,
     }
 
 
@@ -341,3 +344,33 @@ def test_a_second_class_region_has_its_own_bands() -> None:
     # 3 per grid: 一类 band 75, 二类 band 90 → 10 + 20 % × band + 30 + 40
     assert DEFAULT_RULES.region_score({**row, "area_class": 1}) == 95.0
     assert DEFAULT_RULES.region_score({**row, "area_class": 2}) == 98.0
+
+
+def _citizen_case(case_id: int, closed: datetime) -> History:
+    """A hotline report, verified, handled by unit A and closed at ``closed``."""
+    h = History(case_id, closed - timedelta(hours=3), source="hotline_12345")
+    h.do(Action.REQUEST_VERIFICATION, DISPATCHER, closed - timedelta(hours=3), supervisor="jdy001")
+    h.do(Action.VERIFY, SUPERVISOR, closed - timedelta(hours=2, minutes=30), confirmed=True)
+    return h.dispatch(closed - timedelta(hours=2)).feedback(closed - timedelta(hours=1)) \
+        .check(closed)  # fmt: skip
+
+
+def test_satisfaction_counts_the_citizens_who_answered_in_the_period() -> None:
+    acceptor = Actor("acceptor", Role.ACCEPTOR)
+    # 21 满意, 22 不满意, 23 not reached Friday then 基本满意 Saturday morning: 3 answered, 2
+    # satisfied; 24 answered after the evaluation instant, 25 the week before: not counted
+    h21 = _citizen_case(21, at(12, 16)).do(Action.REVISIT, acceptor, at(13, 9), result="satisfied")
+    h22 = _citizen_case(22, at(12, 16)).do(Action.REVISIT, acceptor, at(13, 9),
+                                           result="dissatisfied", comment="仍有积水")  # fmt: skip
+    h23 = _citizen_case(23, at(12, 16)).do(Action.REVISIT, acceptor, at(13, 9),
+                                           result="not_reached")  # fmt: skip
+    h23.do(Action.REVISIT, acceptor, at(14, 11), result="basically_satisfied")
+    h24 = _citizen_case(24, at(13, 16)).do(Action.REVISIT, acceptor, at(14, 13),
+                                           result="satisfied")  # fmt: skip
+    h25 = _citizen_case(25, at(5, 16)).do(Action.REVISIT, acceptor, at(6, 10),
+                                          result="dissatisfied", comment="未修")  # fmt: skip
+    cases = [h21, h22, h23, h24, h25]
+    facts = [f for h in cases if (f := handling_facts(h.events, WEEK.as_of, CAL))]
+    a = unit_indicators(facts, WEEK)["A"].as_dict()
+    assert (a["revisited"], a["satisfied"], a["satisfaction_rate"]) == (3, 2, 66.7)
+    assert centre_indicators(unit_indicators(facts, WEEK)).as_dict()["satisfaction_rate"] == 66.7

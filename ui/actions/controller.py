@@ -40,6 +40,7 @@ from ui.actions.dialogs import (
 )
 from ui.actions.dispatch import BulkDispatchDialog, DispatchDialog
 from ui.actions.jobs import ActionItem, BatchResult, Outcome, perform
+from ui.actions.revisit import RevisitDialog
 from ui.actions.shortcuts import (
     APPROVALS,
     APPROVE,
@@ -310,6 +311,8 @@ class ActionController(QObject):
             return MergeDialog(ctx, case, parent=w)
         if key == "reclassify":
             return ReclassifyDialog(ctx, case, w)
+        if key == "revisit":
+            return RevisitDialog(ctx, case, w)
         if key in ("void", "check_fail", "request_return", "request_suspension", "reopen"):
             comment = key == "check_fail"  # the check's reason travels as its comment
             return ReasonDialog(ctx, key, cases, title=title, ok_text=ok,

@@ -235,6 +235,15 @@ SPECS: tuple[ActionSpec, ...] = (
         ),
     ),
     _spec(
+        "revisit",
+        QT_TRANSLATE_NOOP("ActionController", "回访"),
+        "Ctrl+Shift+V",
+        QT_TRANSLATE_NOOP(
+            "ActionController",
+            "结案后回访市民（热线、来访、上级平台的上报）：满意、基本满意、不满意或未回访",
+        ),
+    ),
+    _spec(
         "reopen",
         QT_TRANSLATE_NOOP("ActionController", "重新打开"),
         "Ctrl+Shift+O",

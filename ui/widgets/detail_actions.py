@@ -26,6 +26,7 @@ PRIMARY: tuple[Action, ...] = (
     Action.RESTORE,
     Action.REQUEST_VERIFICATION,
     Action.VERIFY,
+    Action.REVISIT,  # the closed loop's last contact: the citizen who reported
 )
 # Everything else, the usual before the rare and the destructive last.
 SECONDARY: tuple[Action, ...] = (
@@ -60,6 +61,7 @@ ACTION_NAMES = (
     QT_TRANSLATE_NOOP("ActionBar", "恢复处置"),
     QT_TRANSLATE_NOOP("ActionBar", "派发核实"),
     QT_TRANSLATE_NOOP("ActionBar", "核实反馈"),
+    QT_TRANSLATE_NOOP("ActionBar", "回访"),
     QT_TRANSLATE_NOOP("ActionBar", "核查不通过（返工）"),
     QT_TRANSLATE_NOOP("ActionBar", "驳回先行处置"),
     QT_TRANSLATE_NOOP("ActionBar", "驳回延期"),

@@ -183,6 +183,15 @@ def describe(event: EventView, names: Names) -> list[tuple[str, str]]:
             translate("CaseTimeline", "类别"),
             f"{before} → {names.category(p.get('category_code'))}",
         )
+    elif a == Action.REVISIT:
+        answers = {
+            "satisfied": translate("CaseTimeline", "满意"),
+            "basically_satisfied": translate("CaseTimeline", "基本满意"),
+            "dissatisfied": translate("CaseTimeline", "不满意"),
+            "not_reached": translate("CaseTimeline", "未回访（联系不上）"),
+        }
+        add(translate("CaseTimeline", "回访结果"), answers.get(p.get("result"), p.get("result")))
+        add(translate("CaseTimeline", "市民意见"), p.get("comment"))
     elif a == Action.NOTE:
         add(translate("CaseTimeline", "内容"), p.get("text"))
         files = [

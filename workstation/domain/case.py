@@ -24,6 +24,7 @@ from workstation.domain.lifecycle import (
     CaseState,
     Priority,
     RequestKind,
+    Satisfaction,
     Source,
 )
 from workstation.domain.roles import Actor, Role
@@ -147,6 +148,7 @@ class Case:
     clock_started_at: datetime | None = None
     clock_limit: str | None = None
     handling_paused_seconds: float = 0.0
+    satisfaction: str | None = None  # the citizen's answer when called back (Satisfaction)
 
     @property
     def is_open(self) -> bool:
@@ -595,6 +597,26 @@ def _d_recompute(case: Case, a: Actor, now: datetime, ctx: CaseContext,
     }
 
 
+def _d_revisit(case: Case, a: Actor, now: datetime, ctx: CaseContext,
+               p: dict[str, Any]) -> dict[str, Any]:  # fmt: skip
+    if not case.source.needs_verification:
+        raise IllegalTransition(f"{case.label} 由监督员上报，没有需要回访的市民")
+    if case.satisfaction not in (None, Satisfaction.NOT_REACHED.value):
+        done = Satisfaction(case.satisfaction).label
+        raise IllegalTransition(f"{case.label} 已回访（{done}），不能重复回访")
+    answer = str(_require(p, "result", "回访结果")).strip()
+    by_label = {s.label: s for s in Satisfaction}
+    try:
+        result = by_label.get(answer) or Satisfaction(answer)
+    except ValueError:
+        choices = "、".join(s.label for s in Satisfaction)
+        raise ValidationError(f"回访结果应为{choices}之一") from None
+    comment = str(p.get("comment") or "").strip()
+    if result is Satisfaction.DISSATISFIED and not comment:
+        raise ValidationError("市民不满意时请记录不满意的原因")
+    return {"result": result.value, "comment": comment}
+
+
 def _no_payload(case: Case, a: Actor, now: datetime, ctx: CaseContext,
                 p: dict[str, Any]) -> dict[str, Any]:  # fmt: skip
     return {}
@@ -630,6 +652,7 @@ _DECIDERS: dict[Action, Decider] = {
     Action.NOTE: _d_note,
     Action.REOPEN: _d_reopen,
     Action.RECOMPUTE_DEADLINES: _d_recompute,
+    Action.REVISIT: _d_revisit,
 }
 assert set(_DECIDERS) | {Action.REPORT} == set(Action), "every action needs a decider"
 
@@ -821,8 +844,14 @@ def _e_recompute(case: Case, e: CaseEvent, p: Payload) -> None:
                                                case.handling_paused_seconds))  # fmt: skip
 
 
+def _e_revisit(case: Case, e: CaseEvent, p: Payload) -> None:
+    case.satisfaction = p["result"]
+
+
 def _e_reopen(case: Case, e: CaseEvent, p: Payload) -> None:
-    # Reopening starts the loop again: the old result no longer stands.
+    # Reopening starts the loop again: the old result (and the citizen's verdict on it)
+    # no longer stands.
+    case.satisfaction = None
     case.check_passed = False
     case.closed_by_self_handling = False
     case.self_handled = False
@@ -866,6 +895,7 @@ _EVOLVERS: dict[Action, Callable[[Case, CaseEvent, Payload], None]] = {
     Action.RECLASSIFY: _e_reclassify,
     Action.REOPEN: _e_reopen,
     Action.RECOMPUTE_DEADLINES: _e_recompute,
+    Action.REVISIT: _e_revisit,
 }
 
 

@@ -53,6 +53,9 @@ class Category:
     filing_standard: str = ""
     closing_standard: str = ""
     extension: bool = False  # a local extension class, not in the national standard
+    # 安全隐患类 (manhole covers, gas, road collapse, fallen wires …): the 绩效目标 page's
+    # "hazards eliminated" is the on-time closing rate of these classes
+    safety_related: bool = False
 
     @property
     def code(self) -> str:
@@ -70,7 +73,9 @@ class Category:
 CSV_COLUMNS = (
     "kind", "major_code", "major_name", "minor_code", "minor_name", "limit", "limit_unit",
     "priority", "unit_type", "filing_standard", "closing_standard", "extension",
+    "safety_related",
 )  # fmt: skip
+_YES = ("1", "true", "是")
 
 
 class Catalog:
@@ -155,7 +160,9 @@ def read_catalog_csv(text: str, defaults: CatalogDefaults | None = None) -> list
                     unit_type=(row.get("unit_type") or "").strip() or defaults.unit_type_for(key),
                     filing_standard=(row.get("filing_standard") or "").strip(),
                     closing_standard=(row.get("closing_standard") or "").strip(),
-                    extension=(row.get("extension") or "").strip().lower() in ("1", "true", "是"),
+                    extension=(row.get("extension") or "").strip().lower() in _YES,
+                    safety_related=(row.get("safety_related") or "").strip().lower() in _YES
+                    or defaults.is_safety(key),
                 )
             )
         except (KeyError, ValueError, ValidationError) as exc:
@@ -172,7 +179,7 @@ def write_catalog_csv(catalog: Iterable[Category]) -> str:
         writer.writerow([
             c.kind.label, c.major_code, c.major_name, c.minor_code, c.name, value,
             unit, c.default_priority.value, c.unit_type, c.filing_standard,
-            c.closing_standard, "1" if c.extension else "",
+            c.closing_standard, "1" if c.extension else "", "1" if c.safety_related else "",
         ])  # fmt: skip
     return out.getvalue()
 
@@ -188,6 +195,7 @@ class CatalogDefaults:
     priorities: tuple[tuple[str, str], ...] = ()
     unit_types: tuple[tuple[str, str], ...] = ()
     fallback_limit: str = "3 工作日"
+    safety: frozenset[str] = frozenset()  # keys of the safety-related classes
 
     def _lookup(self, table: tuple[tuple[str, str], ...], code: str) -> str | None:
         mapping = dict(table)
@@ -205,10 +213,13 @@ class CatalogDefaults:
     def unit_type_for(self, code: str) -> str:
         return self._lookup(self.unit_types, code) or ""
 
+    def is_safety(self, code: str) -> bool:
+        return any(key in self.safety for key in (code, code[:3], code[:1]))
+
 
 def read_defaults_csv(text: str) -> CatalogDefaults:
-    """Columns: key (code, major key or kind letter), limit, priority, unit_type."""
-    limits, priorities, unit_types = [], [], []
+    """Columns: key (code, major key or kind letter), limit, priority, unit_type, safety."""
+    limits, priorities, unit_types, safety = [], [], [], set()
     for line, row in enumerate(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))), start=2):
         key = (row.get("key") or "").strip()
         if not key:
@@ -220,4 +231,7 @@ def read_defaults_csv(text: str) -> CatalogDefaults:
             priorities.append((key, Priority(row["priority"].strip()).value))
         if (row.get("unit_type") or "").strip():
             unit_types.append((key, row["unit_type"].strip()))
-    return CatalogDefaults(tuple(limits), tuple(priorities), tuple(unit_types))
+        if (row.get("safety") or "").strip().lower() in _YES:
+            safety.add(key)
+    return CatalogDefaults(tuple(limits), tuple(priorities), tuple(unit_types),
+                           safety=frozenset(safety))  # fmt: skip

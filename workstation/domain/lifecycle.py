@@ -76,6 +76,7 @@ class Action(enum.StrEnum):
     NOTE = "note"
     REOPEN = "reopen"
     RECOMPUTE_DEADLINES = "recompute_deadlines"
+    REVISIT = "revisit"
 
     @property
     def label(self) -> str:
@@ -113,6 +114,7 @@ ACTION_LABELS: dict[Action, str] = {
     Action.NOTE: "备注",
     Action.REOPEN: "重新打开",
     Action.RECOMPUTE_DEADLINES: "重算期限",
+    Action.REVISIT: "回访",
 }
 
 
@@ -179,6 +181,9 @@ RULES: dict[Action, Rule] = {
         _rule(Action.REOPEN, {S.CLOSED, S.VOIDED}, None, frozenset({R.ADMIN})),
         # after a change of the working calendar or the stage limits (calendar_admin)
         _rule(Action.RECOMPUTE_DEADLINES, _OPEN, None, frozenset({R.ADMIN})),
+        # the citizen who reported is called back once the case is closed (guarded in
+        # case.py: citizen sources only, once — a "not reached" call may be tried again)
+        _rule(Action.REVISIT, {S.CLOSED}, None, frozenset({R.ACCEPTOR, R.LEADER})),
     )
 }
 del S, R
@@ -234,6 +239,37 @@ SOURCE_LABELS: dict[Source, str] = {
     Source.HOTLINE_12319: "12319热线",
     Source.WALK_IN: "来访",
     Source.PLATFORM: "上级平台",
+}
+
+
+class Satisfaction(enum.StrEnum):
+    """The citizen's answer when called back (回访) about a closed case."""
+
+    SATISFIED = "satisfied"
+    BASICALLY_SATISFIED = "basically_satisfied"
+    DISSATISFIED = "dissatisfied"
+    NOT_REACHED = "not_reached"  # 未回访: the citizen could not be reached (try again)
+
+    @property
+    def label(self) -> str:
+        return SATISFACTION_LABELS[self]
+
+    @property
+    def revisited(self) -> bool:
+        """Whether the citizen answered: the satisfaction rate's denominator."""
+        return self is not Satisfaction.NOT_REACHED
+
+    @property
+    def satisfied(self) -> bool:
+        """满意 or 基本满意: the satisfaction rate's numerator."""
+        return self in (Satisfaction.SATISFIED, Satisfaction.BASICALLY_SATISFIED)
+
+
+SATISFACTION_LABELS: dict[Satisfaction, str] = {
+    Satisfaction.SATISFIED: "满意",
+    Satisfaction.BASICALLY_SATISFIED: "基本满意",
+    Satisfaction.DISSATISFIED: "不满意",
+    Satisfaction.NOT_REACHED: "未回访",
 }
 
 

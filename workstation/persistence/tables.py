@@ -20,6 +20,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -89,6 +90,8 @@ class CategoryRow(Base):
     closing_standard: Mapped[str] = mapped_column(Text, default="")
     extension: Mapped[bool] = mapped_column(Boolean, default=False)
     position: Mapped[int] = mapped_column(Integer, default=0)
+    # 安全隐患类: counted by the 绩效目标 "hazards eliminated" (manhole covers, gas, …)
+    safety_related: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class UnitRow(Base):
@@ -262,11 +265,31 @@ class CaseRow(Base):
     clock_limit: Mapped[str | None] = mapped_column(String(20))
     handling_paused_seconds: Mapped[float] = mapped_column(Float, default=0.0,
                                                            server_default="0")  # fmt: skip
+    satisfaction: Mapped[str | None] = mapped_column(String(20))  # 回访 result
 
     __table_args__ = (
         Index("ix_cases_state_deadline", "state", "deadline"),
         # Covers the map's heat query (cases per cell over a period and category).
         Index("ix_cases_heat", "reported_at", "grid_code", "category_code", "state"),
+    )
+
+
+class SatisfactionSurveyRow(Base):
+    """A month's satisfaction survey of one handling unit, or of the dispatch staff,
+    entered by the shift leader (the 满意度 target needs more than the citizens' 回访)."""
+
+    __tablename__ = "satisfaction_surveys"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    month: Mapped[str] = mapped_column(String(7))  # '2026-11'
+    respondent: Mapped[str] = mapped_column(String(10))  # 'unit' | 'staff'
+    subject: Mapped[str] = mapped_column(String(20))  # the unit's code; 'staff' for staff
+    surveyed: Mapped[int] = mapped_column(Integer)
+    satisfied: Mapped[int] = mapped_column(Integer)  # 满意 + 基本满意
+    recorded_by: Mapped[str] = mapped_column(String(40))
+    recorded_at: Mapped[datetime]
+
+    __table_args__ = (
+        UniqueConstraint("month", "respondent", "subject", name="uq_satisfaction_surveys_key"),
     )
 
 

@@ -201,7 +201,7 @@ def load_reference(session: Session, grid_loader: Callable[[], Grid] | None = No
             minor_code=r.minor_code, name=r.name, limit=TimeLimit.parse(r.time_limit),
             default_priority=Priority(r.priority), unit_type=r.unit_type,
             filing_standard=r.filing_standard, closing_standard=r.closing_standard,
-            extension=r.extension,
+            extension=r.extension, safety_related=r.safety_related,
         )
         for r in session.scalars(select(CategoryRow).order_by(CategoryRow.position))
     )  # fmt: skip
@@ -279,7 +279,8 @@ def replace_catalog(session: Session, categories: list[Category]) -> None:
                  major_name=c.major_name, minor_code=c.minor_code, name=c.name,
                  time_limit=str(c.limit), priority=c.default_priority.value,
                  unit_type=c.unit_type, filing_standard=c.filing_standard,
-                 closing_standard=c.closing_standard, extension=c.extension, position=i)
+                 closing_standard=c.closing_standard, extension=c.extension,
+                 safety_related=c.safety_related, position=i)
             for i, c in enumerate(categories)
         ],
     )  # fmt: skip

@@ -24,7 +24,10 @@ approved 挂账 at ``as_of`` leaves the unit's figures while suspended (the defa
   按期结案率, 返工率), a percentage with one decimal, None ("—") for an empty denominator;
 - 处置超时倍数 overtime_ratio: mean of (handling time − time allowed) ÷ time allowed over
   the late handlings, in the handling clock's measure (`domain.clock`);
-- 立案数 filed: cases dispatched to the unit within the period (the count band's input).
+- 立案数 filed: cases dispatched to the unit within the period (the count band's input);
+- 回访数 revisited / 满意数 satisfied / 满意率 satisfaction_rate: citizens called back about a
+  closed case (回访) in the period who answered, those 满意 or 基本满意 of them, and their
+  ratio (a call that did not reach the citizen, 未回访, is in neither).
 """
 
 from __future__ import annotations
@@ -37,8 +40,8 @@ from typing import Any
 from workstation.domain.calendar import WorkCalendar
 from workstation.domain.case import CaseEvent
 from workstation.domain.clock import read_handling_clock
-from workstation.domain.lifecycle import Action
-from workstation.domain.metrics.period import Period, grid_of, rate
+from workstation.domain.lifecycle import Action, Satisfaction
+from workstation.domain.metrics.period import Period, category_of, grid_of, rate
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +60,9 @@ class HandlingFacts:
     extended: bool
     suspended: bool  # in approved 挂账 at as_of
     overtime_ratio: float | None  # late handling: (used − allowed) ÷ allowed
+    category: str = ""  # the case's category (the safety-related classes are one target)
+    satisfaction: Satisfaction | None = None  # the citizen's answer when called back
+    revisited_at: datetime | None = None
 
 
 def handling_facts(events: Sequence[CaseEvent], as_of: datetime,
@@ -78,6 +84,7 @@ def handling_facts(events: Sequence[CaseEvent], as_of: datetime,
     feedback: CaseEvent | None = None
     closed_at: datetime | None = None
     reworked = extended = suspended = False
+    revisit: CaseEvent | None = None
     for e in known[last + 1:]:
         action, p = e.action, e.payload
         if action in (Action.APPROVE_RETURN, Action.REOPEN):
@@ -98,6 +105,8 @@ def handling_facts(events: Sequence[CaseEvent], as_of: datetime,
             reworked = True
         elif action is Action.CHECK_PASS:
             closed_at = e.at
+        elif action is Action.REVISIT:
+            revisit = e
         if action is Action.APPROVE_EXTENSION:
             extended = True
     on_time = feedback is not None and feedback.at <= deadline
@@ -121,6 +130,9 @@ def handling_facts(events: Sequence[CaseEvent], as_of: datetime,
         extended=extended,
         suspended=suspended,
         overtime_ratio=overtime,
+        category=category_of(known) or "",
+        satisfaction=Satisfaction(revisit.payload["result"]) if revisit else None,
+        revisited_at=revisit.at if revisit else None,
     )
 
 
@@ -151,6 +163,8 @@ class UnitIndicators:
     closed_on_time: int = 0
     rework: int = 0
     extended: int = 0
+    revisited: int = 0
+    satisfied: int = 0
     _overtime: list[float] = field(default_factory=list, repr=False)
 
     @property
@@ -179,6 +193,9 @@ class UnitIndicators:
             "extension_rate": rate(self.extended, self.due_to_handle),
             "open_overdue": self.open_overdue,
             "overtime_ratio": overtime,
+            "revisited": self.revisited,
+            "satisfied": self.satisfied,
+            "satisfaction_rate": rate(self.satisfied, self.revisited),
         }
 
 
@@ -193,6 +210,10 @@ def unit_indicators(
         figures = out.setdefault(key(f) if key is not None else f.unit, UnitIndicators())
         if f.dispatched_at in period:
             figures.filed += 1
+        if f.satisfaction is not None and f.satisfaction.revisited \
+                and f.revisited_at is not None and f.revisited_at in period:  # fmt: skip
+            figures.revisited += 1
+            figures.satisfied += f.satisfaction.satisfied
         if f.suspended:
             continue  # 挂账 leaves the denominators while suspended
         if f.closed_at is not None and f.closed_at in period:
@@ -231,5 +252,7 @@ def centre_indicators(per_unit: dict[str, UnitIndicators]) -> UnitIndicators:
         total.closed_on_time += u.closed_on_time
         total.rework += u.rework
         total.extended += u.extended
+        total.revisited += u.revisited
+        total.satisfied += u.satisfied
         total._overtime.extend(u._overtime)
     return total

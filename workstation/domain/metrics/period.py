@@ -59,3 +59,12 @@ def grid_of(events: Sequence[CaseEvent]) -> str | None:
         if e.action is Action.FILE:
             grid = e.payload.get("grid_code") or grid
     return str(grid) if grid else None
+
+
+def category_of(events: Sequence[CaseEvent]) -> str | None:
+    """The case's category: as reported, as the filing set it, or as last reclassified."""
+    category = events[0].payload.get("category_code")
+    for e in events:
+        if e.action in (Action.FILE, Action.RECLASSIFY):
+            category = e.payload.get("category_code") or category
+    return str(category) if category else None
