@@ -23,6 +23,7 @@ from ui.panels.queue import QueuePanel
 from ui.panels.reminders import ReminderPanel
 from ui.panels.supervisors import SupervisorBoard
 from ui.simulation import SimulationRunner
+from ui.stats.window import STATS_SHORTCUT, StatsWindow
 from ui.widgets.calendar_notice import CalendarNotice
 from workstation.domain.roles import Role
 from workstation.services.map_queries import CellSummary
@@ -36,6 +37,7 @@ class MainWindow(QMainWindow):
         self._ctx = ctx
         self._settings = settings or QSettings()
         self.calendar_screen: CalendarScreen | None = None
+        self.stats_window: StatsWindow | None = None
         self.setObjectName("mainWindow")
         title = self.tr("网格化指挥调度工作站 — 呈贡分中心")
         name, role = ctx.account.display_name, ctx.role.label
@@ -125,6 +127,13 @@ class MainWindow(QMainWindow):
         if self.simulation is not None:
             demo = view.addMenu(self.tr("演示"))
             demo.addActions(self.simulation.create_actions(self))
+        stats = self.menuBar().addMenu(self.tr("统计分析(&S)"))
+        stats.setObjectName("statsMenu")
+        self.stats_action = QAction(self.tr("统计分析…"), self)
+        self.stats_action.setObjectName("action_statistics")
+        self.stats_action.setShortcut(QKeySequence(STATS_SHORTCUT))
+        self.stats_action.triggered.connect(self.open_statistics)
+        stats.addAction(self.stats_action)
         if self._ctx.role is Role.ADMIN:
             admin = self.menuBar().addMenu(self.tr("管理(&A)"))
             admin.setObjectName("adminMenu")
@@ -145,6 +154,24 @@ class MainWindow(QMainWindow):
         else:  # already open, perhaps behind the main window
             screen.raise_()
             screen.activateWindow()
+
+    def open_statistics(self) -> StatsWindow:
+        """The statistics window, one at a time; its drill-downs fill the queue."""
+        window = self.stats_window
+        if window is None or not shiboken6.isValid(window):
+            window = self.stats_window = StatsWindow(self._ctx, self)
+            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            window.drill_requested.connect(self._show_drill_down)
+            window.show()
+            window.refresh()
+        else:
+            window.raise_()
+            window.activateWindow()
+        return window
+
+    def _show_drill_down(self, title: str, case_ids: list[int]) -> None:
+        self.queue.show_drill_down(title, case_ids)
+        self.activateWindow()  # the queue gets the keys (Esc closes the drill-down)
 
     def _center_map_on(self, case_id: int) -> None:
         if case_id >= 0:

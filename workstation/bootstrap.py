@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from workstation.domain.attachments import AttachmentInfo
 from workstation.domain.case import Case, CaseEvent
 from workstation.domain.lifecycle import Action, Source
+from workstation.domain.metrics import Period
 from workstation.domain.roles import Account, Actor
 from workstation.persistence import migrate
 from workstation.persistence.database import create_db_engine, writer_engine
@@ -34,6 +35,7 @@ from workstation.services import (
     feed,
     map_queries,
     queries,
+    statistics,
 )
 from workstation.services import field as field_service
 from workstation.services.calendar_admin import (
@@ -216,6 +218,13 @@ class Workstation:
             if compare:
                 return evaluation.evaluate_compared(session, self.reference, period, by)
             return evaluation.evaluate(session, self.reference, period, by)
+
+    def statistics(self, period: Period, flt: statistics.StatsFilter | None = None, *,
+                   compare: bool = True) -> statistics.Statistics:  # fmt: skip
+        """The statistics panel's figures (统计分析) for ``period`` and the filters, with
+        the cases behind each count; with ``compare`` the headline's 环比."""
+        with self.read_session() as session:
+            return statistics.statistics(session, self.reference, period, flt, compare=compare)
 
     # ----------------------------------------------------------------- the calendar
 

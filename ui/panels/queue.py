@@ -7,6 +7,8 @@ Contract with the main window (other panels rely on it):
   `case_activated(int)` (Enter or double-click on a case), `counts_changed(dict)`
   ({Stage: count} of the stage bar), `loading_changed(bool)`;
 - slots `reload()`, `apply_changes(list[CaseSummary])` (incremental: no model reset),
+  `show_drill_down(title, ids)` / `close_drill_down()` (a statistics figure's cases,
+  closed ones too, under a chip; the live feed then only updates those cases),
   `select_case(int) -> bool`, `set_cell_filter(str)`, `set_stage(Stage)`,
   `forget_cases(list[int])`, `refresh_timers()`;
 - attributes `model`, `proxy`, `table`, `search`, `status`, `stage_bar`, `filters`,
@@ -20,6 +22,7 @@ queue query, the search keys, the sort); the GUI thread only swaps the list in.
 from __future__ import annotations
 
 import weakref
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -41,6 +44,7 @@ from ui.context import AppContext
 from ui.models.case_table import CaseRole, CaseTableModel
 from ui.models.queue_filter import QueueCriteria, QueueFilterProxy
 from ui.models.queue_rows import QueueRow, Stage
+from ui.stats.drill_chip import DrillChip
 from ui.widgets.queue_filters import QueueFilterBar
 from ui.widgets.queue_table import QueueTableView
 from ui.widgets.stage_bar import StageBar
@@ -49,6 +53,7 @@ from workstation.services.dto import CaseSummary
 from workstation.services.queue_queries import (
     QueueOptions,
     QueueSnapshot,
+    load_cases,
     load_queue,
     queue_options,
 )
@@ -70,6 +75,15 @@ class _Loaded:
     sort: tuple[int, Qt.SortOrder]
 
 
+@dataclass(frozen=True, slots=True)
+class DrillDown:
+    """The queue shows these cases (a statistics figure's) instead of the live queue."""
+
+    title: str
+    case_ids: frozenset[int]
+    saved_filters: dict[str, str]  # the dispatcher's filters, given back on close
+
+
 class QueuePanel(QWidget):
     current_case_changed = Signal(int)
     selection_changed = Signal(list)
@@ -89,6 +103,7 @@ class QueuePanel(QWidget):
         # The change feed's last id when the loaded cases were read: a follower started
         # from it misses nothing (the main window may use it).
         self.feed_id: int | None = None
+        self.drill_down: DrillDown | None = None
 
         self.model = CaseTableModel(self, clock=ctx.clock)
         self.model.set_titles(self._column_titles())
@@ -130,6 +145,11 @@ class QueuePanel(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
         self.table.activated.connect(self._on_activated)
+        self.drill_chip = DrillChip(self)
+        self.drill_chip.closed.connect(self.close_drill_down)
+        leave = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.table)
+        leave.setContext(Qt.ShortcutContext.WidgetShortcut)
+        leave.activated.connect(self.close_drill_down)
 
         self.status = QLabel(self.tr("正在加载案件…"), self)
         self.status.setObjectName("queueStatus")
@@ -154,6 +174,7 @@ class QueuePanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(4)
+        layout.addWidget(self.drill_chip)
         layout.addWidget(self.stage_bar)
         layout.addLayout(tools)
         layout.addWidget(self.table, 1)
@@ -181,7 +202,8 @@ class QueuePanel(QWidget):
     # -- loading -------------------------------------------------------------------------
 
     def reload(self) -> None:
-        """Load open cases and today's closed ones in the background (the actor's view)."""
+        """Load open cases and today's closed ones in the background (the actor's view);
+        during a drill-down, its cases again."""
         self._load_token += 1
         token = self._load_token
         self._set_loading(True)
@@ -189,10 +211,13 @@ class QueuePanel(QWidget):
         sort = (self.model.sort_column, self.model.sort_order)
         key = self.model.sort_key_function()
 
+        drill = self.drill_down.case_ids if self.drill_down is not None else None
+
         def load() -> _Loaded:
             ref = ws.reference
             with ws.read_session() as session:
-                snapshot = load_queue(session, ref, actor, now)
+                snapshot = load_queue(session, ref, actor, now) if drill is None \
+                    else load_cases(session, ref, actor, drill, now)  # fmt: skip
             majors = {c.major_key: c.major_name for c in ref.catalog}
             verified = snapshot.verified
             rows = [QueueRow(c, c.id in verified, now=now, day_start=snapshot.day_start,
@@ -255,7 +280,8 @@ class QueuePanel(QWidget):
             self.apply_changes(pending)
         self._counts_changed()
         self._start_minute_timer()
-        self.cases_loaded.emit([r.case for r in self.model.rows])
+        if self.drill_down is None:  # the map and the reminders keep the live queue
+            self.cases_loaded.emit([r.case for r in self.model.rows])
 
     def _load_failed(self, token: int, message: str) -> None:
         if token != self._load_token:
@@ -268,7 +294,11 @@ class QueuePanel(QWidget):
 
     def apply_changes(self, rows: list[CaseSummary]) -> None:
         """Changed or new cases from the feed or an action: rows update in place, new ones
-        are inserted (and highlighted), those that left the queue are removed."""
+        are inserted (and highlighted), those that left the queue are removed. During a
+        drill-down only its own cases are updated: nothing unrelated joins it."""
+        if self.drill_down is not None:
+            wanted = self.drill_down.case_ids
+            rows = [c for c in rows if c.id in wanted]
         if self._loading:
             self._pending.extend(rows)  # the load's snapshot may be older: apply after it
             return
@@ -296,6 +326,32 @@ class QueuePanel(QWidget):
             self.proxy.recount()
             self._restore_anchor(anchor)
             self._counts_changed()
+
+    # -- drill-down (统计钻取) --------------------------------------------------------------
+
+    def show_drill_down(self, title: str, case_ids: Iterable[int]) -> None:
+        """Show exactly these cases (closed ones too) under a chip naming them; the
+        dispatcher's filters step aside until the chip is closed."""
+        saved = self.drill_down.saved_filters if self.drill_down is not None \
+            else self.filter_state()  # fmt: skip
+        self.drill_down = DrillDown(title, frozenset(case_ids), saved)
+        self.drill_chip.show_title(title, len(self.drill_down.case_ids))
+        self.filters.clear_area()
+        self.restore_filter_state({})  # every case of the drill-down, whatever the stage
+        self._pending = []
+        self.reload()
+        self.table.setFocus()
+
+    def close_drill_down(self) -> None:
+        """Back to the live queue, with the filters it had."""
+        drill = self.drill_down
+        if drill is None:
+            return
+        self.drill_down = None
+        self.drill_chip.setVisible(False)
+        self.restore_filter_state(drill.saved_filters)
+        self._pending = []
+        self.reload()
 
     # -- countdown -----------------------------------------------------------------------
 
@@ -373,6 +429,13 @@ class QueuePanel(QWidget):
         if self._loading:
             return
         closed = self.model.closed_count()
+        if self.drill_down is not None:
+            text = self._count(self.tr("统计钻取：共 %1 件"), self.model.rowCount())
+            if closed:
+                text += self._count(self.tr("，其中已结案 %1 件"), closed)
+            self.status.setText(text)
+            self.info.setText(self._count(self.tr("显示 %1 件"), self.proxy.rowCount()))
+            return
         text = self._count(self.tr("在办案件 %1 件"), self.model.rowCount() - closed)
         if closed:
             text += self._count(self.tr("，今日结案 %1 件"), closed)

@@ -9,6 +9,7 @@ Read-only session: it never takes the write lock.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
@@ -91,10 +92,24 @@ def stored_rules(ref: Reference) -> ScoreRules:
 
 def evaluate(session: Session, ref: Reference, period: Period, by: str,
              rules: ScoreRules | None = None) -> list[EvaluationRow]:  # fmt: skip
+    if by not in GROUPINGS:
+        raise ValidationError(f"暂不支持按 {by} 评价（可选：{'、'.join(GROUPINGS)}）")
+    return evaluate_histories(ref, load_histories(session, period), period, by, rules)
+
+
+def load_histories(session: Session, period: Period) -> dict[int, list[CaseEvent]]:
+    """The event histories a period's evaluation reads (one query), for callers that
+    evaluate several groupings, or a subset of the cases, from one load (statistics)."""
+    return _histories(session, period)
+
+
+def evaluate_histories(ref: Reference, histories: Mapping[int, list[CaseEvent]],
+                       period: Period, by: str,
+                       rules: ScoreRules | None = None) -> list[EvaluationRow]:  # fmt: skip
+    """`evaluate` over histories already loaded (all of them, or a filtered subset)."""
     rules = rules or stored_rules(ref)
     if by not in GROUPINGS:
         raise ValidationError(f"暂不支持按 {by} 评价（可选：{'、'.join(GROUPINGS)}）")
-    histories = _histories(session, period)
     if by == "supervisor":
         return _supervisors(ref, histories, period, rules)
     if by in _REGION_CODE:
@@ -118,7 +133,7 @@ def evaluate(session: Session, ref: Reference, period: Period, by: str,
     return rows
 
 
-def _supervisors(ref: Reference, histories: dict[int, list[CaseEvent]], period: Period,
+def _supervisors(ref: Reference, histories: Mapping[int, list[CaseEvent]], period: Period,
                  rules: ScoreRules) -> list[EvaluationRow]:  # fmt: skip
     owners = {cell: username for username, s in ref.supervisors.items()
               for cell in s.patrol_cells}  # fmt: skip
@@ -132,7 +147,7 @@ def _supervisors(ref: Reference, histories: dict[int, list[CaseEvent]], period: 
     return rows
 
 
-def _posts(ref: Reference, histories: dict[int, list[CaseEvent]], period: Period, by: str,
+def _posts(ref: Reference, histories: Mapping[int, list[CaseEvent]], period: Period, by: str,
            rules: ScoreRules) -> list[EvaluationRow]:  # fmt: skip
     per = post_indicators(histories.values(), period)
     rows = []
@@ -147,7 +162,7 @@ def _posts(ref: Reference, histories: dict[int, list[CaseEvent]], period: Period
     return rows
 
 
-def _regions(ref: Reference, histories: dict[int, list[CaseEvent]], period: Period, by: str,
+def _regions(ref: Reference, histories: Mapping[int, list[CaseEvent]], period: Period, by: str,
              rules: ScoreRules) -> list[EvaluationRow]:  # fmt: skip
     width = _REGION_CODE[by]
     facts = [f for events in histories.values()
