@@ -36,6 +36,8 @@ from workstation.services import (
     map_queries,
     queries,
     statistics,
+    surveys,
+    targets,
 )
 from workstation.services import field as field_service
 from workstation.services.calendar_admin import (
@@ -225,6 +227,23 @@ class Workstation:
         the cases behind each count; with ``compare`` the headline's 环比."""
         with self.read_session() as session:
             return statistics.statistics(session, self.reference, period, flt, compare=compare)
+
+    def performance_targets(self, first_day: str, last_day: str,
+                            at: datetime | None = None) -> targets.TargetsReport:  # fmt: skip
+        """绩效目标: the declared targets against what was measured over the days."""
+        period = evaluation.period_of(first_day, last_day, at or self.clock())
+        with self.read_session() as session:
+            return targets.performance_targets(session, self.reference, period)
+
+    def month_surveys(self, month: str) -> list[surveys.SurveyEntry]:
+        """The month's satisfaction surveys of the units and the dispatch staff."""
+        with self.read_session() as session:
+            return surveys.of_month(session, month)
+
+    def record_surveys(self, actor: Actor, month: str, entries: list[surveys.SurveyEntry],
+                       at: datetime | None = None) -> int:  # fmt: skip
+        return surveys.record(self.uow(), self.reference, actor, at or self.clock(), month,
+                              entries)  # fmt: skip
 
     # ----------------------------------------------------------------- the calendar
 

@@ -126,6 +126,13 @@ def build_parser() -> argparse.ArgumentParser:
                     help="同时给出环比（上一期）与同比（去年同期）")  # fmt: skip
     ev.add_argument("--json", action="store_true")
 
+    tg = sub.add_parser("targets", help="绩效目标：年度目标与本期实测（监督员在岗、验收合格率、"
+                        "消除安全隐患、满意度）", **leaf)  # fmt: skip
+    tg.add_argument("--from", dest="first_day", required=True, help="起始日期，如 2026-11-01")
+    tg.add_argument("--to", dest="last_day", required=True, help="结束日期（含当天）")
+    tg.add_argument("--at", help="按此时刻评判（ISO，默认现在）")
+    tg.add_argument("--json", action="store_true")
+
     cal = sub.add_parser("calendar", help="工作日历").add_subparsers(dest="cal_command",
                                                                  required=True)  # fmt: skip
     add = cal.add_parser("add", help="计算期限：起始时间 + 时限", **leaf)
@@ -246,6 +253,8 @@ def _dispatch(args: argparse.Namespace) -> int:
             return _cases_list(ws, args)
         if args.command == "evaluate":
             return _evaluate(ws, args)
+        if args.command == "targets":
+            return _targets(ws, args)
         if args.command == "calendar":
             from workstation import cli_calendar
 
@@ -374,6 +383,12 @@ def _evaluate(ws: Any, args: argparse.Namespace) -> int:
     from workstation import cli_evaluate
 
     return cli_evaluate.run(ws, args, _instant(args.at))
+
+
+def _targets(ws: Any, args: argparse.Namespace) -> int:
+    from workstation import cli_evaluate
+
+    return cli_evaluate.run_targets(ws, args, _instant(args.at))
 
 
 def _instant(text: str | None) -> datetime | None:

@@ -112,3 +112,22 @@ def _change(now: dict[str, Any], then: dict[str, Any] | None, key: str) -> str:
     if now.get(key) is None or before is None:
         return "—"
     return f"{float(now[key]) - float(before):+.1f}".replace("-", "−")
+
+
+def run_targets(ws: Any, args: argparse.Namespace, at: datetime | None) -> int:
+    """`workstation targets`: the 绩效目标 table (declared targets against the measured)."""
+    report = ws.performance_targets(args.first_day, args.last_day, at=at)
+    if args.json:
+        rows = [{"key": r.key, "name": r.name, "target": r.target, "measured": r.measured,
+                 "measured_text": r.measured_text, "verdict": r.verdict.value,
+                 "basis": r.basis} for r in report.rows]  # fmt: skip
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
+        print()
+        return 0
+    verdicts = {"met": "达标", "missed": "未达标", "no_data": "无数据", "not_measured": "无法计算"}
+    print(f"绩效目标 {args.first_day} 至 {args.last_day}")
+    for r in report.rows:
+        print(f"{pad(r.name, 28)}  目标 {pad(r.target, 26)}  实测 {pad(r.measured_text, 34)}  "
+              f"{verdicts[r.verdict.value]}")
+        print(f"    {r.basis}")
+    return 0

@@ -46,7 +46,12 @@ from workstation.persistence.repositories import (
     case_to_row,
     event_to_row,
 )
-from workstation.persistence.tables import AttachmentRow, SettingRow
+from workstation.persistence.tables import (
+    AttachmentRow,
+    SatisfactionSurveyRow,
+    SettingRow,
+    UnitRow,
+)
 
 if TYPE_CHECKING:
     from workstation.bootstrap import Workstation
@@ -164,6 +169,13 @@ P_EXTENSION, P_EXTENSION_APPROVED = 0.04, 0.85
 P_LATE_MIN, P_LATE_SPREAD = 0.01, 0.08
 P_CHECK_FAIL, MAX_REWORK = 0.04, 2
 P_ESCALATE = 0.012  # plus the long-overdue cases below
+# 回访 of citizens' closed reports: most are called back within hours; some are not
+# reached at first (tried again later), a few never; a late handling pleases fewer.
+P_NO_REVISIT, P_NOT_REACHED, P_GIVE_UP = 0.06, 0.08, 0.3
+SATISFACTION_ON_TIME = (("satisfied", 0.86), ("basically_satisfied", 0.12),
+                        ("dissatisfied", 0.02))  # fmt: skip
+SATISFACTION_LATE = (("satisfied", 0.62), ("basically_satisfied", 0.25), ("dissatisfied", 0.13))
+DISSATISFIED = ("处置速度慢", "问题仍未彻底解决", "处置后现场未清理", "与市民沟通不够")
 P_ESCALATE_LATE = 0.25
 
 # Seconds of the day: the centre's shift leader and dispatchers work 08:00–21:30, the
@@ -845,7 +857,29 @@ class _Generator:
                 self._side_actions(_given(case.deadline), feedback, False, urgent)
                 continue
             self._do(Action.CHECK_PASS, checker, t)
+            self._revisit(feedback > _given(self._current().deadline), t)
             return
+
+    def _revisit(self, late: bool, closed: datetime) -> None:
+        """The acceptor calls the citizen back (回访) about a closed report of theirs."""
+        case = self._current()
+        if not case.source.needs_verification:
+            return  # a supervisor's own report: no citizen to call
+        # Its own random stream: the day's other draws (and so the rest of the data set)
+        # stay what they were before revisits were generated.
+        rng = random.Random(case.id * 1_000_003 + self.world.seed)
+        if rng.random() < P_NO_REVISIT:
+            return
+        t = closed + timedelta(seconds=1800 + int(rng.expovariate(1 / (5 * 3600))))
+        if rng.random() < P_NOT_REACHED:
+            self._do(Action.REVISIT, self.acceptor, t, {"result": "not_reached"})
+            if rng.random() < P_GIVE_UP:
+                return
+            t += timedelta(seconds=3600 + int(rng.expovariate(1 / (8 * 3600))))
+        table = SATISFACTION_LATE if late else SATISFACTION_ON_TIME
+        answer = rng.choices([a for a, _ in table], weights=[w for _, w in table])[0]
+        comment = rng.choice(DISSATISFIED) if answer == "dissatisfied" else ""
+        self._do(Action.REVISIT, self.acceptor, t, {"result": answer, "comment": comment})
 
     # -- helpers ------------------------------------------------------------------------
 
@@ -1442,6 +1476,7 @@ def build_demo(ws: Workstation, options: DemoOptions | None = None,
             report("写入数据库", 0, 1)
             sink.flush()
             _write_counters(sink.conn, days)
+            _write_surveys(sink.conn, days, options.seed, end)
             # One row for the whole load (not one per event): followers reload everything.
             ChangeFeed(sink.conn).append("reference", "demo", "demo_loaded", "admin", ws.clock())
             sink.commit()
@@ -1460,6 +1495,26 @@ def build_demo(ws: Workstation, options: DemoOptions | None = None,
         by_action=tuple((a.value, actions[a.value]) for a in Action if actions.get(a.value)),
         supervisor_names=tuple(sorted(ref.supervisors)),
     )  # fmt: skip
+
+
+def _write_surveys(conn: Connection, days: Sequence[_Day], seed: int, end: datetime) -> None:
+    """The shift leader's monthly satisfaction surveys of the units and the dispatch staff
+    for the demo's last twelve months (the 绩效目标 page's unit and staff satisfaction)."""
+    conn.execute(delete(SatisfactionSurveyRow))
+    if not days:
+        return
+    months = sorted({f"{d.day:%Y-%m}" for d in days})[-12:]
+    units = list(conn.execute(select(UnitRow.code).order_by(UnitRow.code)).scalars())
+    rows = []
+    for month in months:
+        rng = random.Random(f"demo-survey:{seed}:{month}")
+        for respondent, subject, asked in [*(("unit", u, rng.randint(3, 8)) for u in units),
+                                           ("staff", "staff", rng.randint(18, 24))]:
+            unhappy = sum(rng.random() < 0.03 for _ in range(asked))
+            rows.append({"month": month, "respondent": respondent, "subject": subject,
+                         "surveyed": asked, "satisfied": asked - unhappy,
+                         "recorded_by": "leader", "recorded_at": end})  # fmt: skip
+    conn.execute(insert(SatisfactionSurveyRow), rows)
 
 
 def _write_counters(conn: Connection, days: Sequence[_Day]) -> None:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+from collections.abc import Collection
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
 from workstation.domain.errors import PermissionDenied
@@ -47,3 +48,19 @@ def find_account(session: Session, username: str) -> Account:
     if row is None or not row.active:
         raise PermissionDenied(f"账号 {username} 不存在或已停用")
     return Account(row.username, row.display_name, Role(row.role), row.unit_code, row.active)
+
+
+def require_stored_role(db: Connection | Session, username: str, roles: Collection[Role],
+                        what: str) -> Role:  # fmt: skip
+    """The role of the account as stored (active), which must be one of ``roles``: a
+    service checks this, not what the caller claims. ``what`` completes "无权…"."""
+    row = db.execute(
+        select(AccountRow.role, AccountRow.active).where(AccountRow.username == username)
+    ).first()
+    if row is None or not row.active:
+        raise PermissionDenied(f"账号 {username} 不存在或已停用")
+    role = Role(row.role)
+    if role not in roles:
+        allowed = "、".join(r.label for r in Role if r in roles)
+        raise PermissionDenied(f"{role.label}无权{what}（仅限{allowed}）")
+    return role

@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from workstation.domain.calendar import OfficeHours, TimeLimit
 from workstation.domain.case import CaseContext, decide, evolve, rederive
-from workstation.domain.errors import PermissionDenied, ValidationError
+from workstation.domain.errors import ValidationError
 from workstation.domain.holiday_rules import (
     DayKind,
     SpecialDay,
@@ -35,13 +35,13 @@ from workstation.domain.lifecycle import Action, CaseState
 from workstation.domain.roles import Actor, Role
 from workstation.persistence.repositories import CASES, EVENTS, event_from_row
 from workstation.persistence.tables import (
-    AccountRow,
     AdminAuditRow,
     CalendarOverrideRow,
     CalendarYearRow,
     SettingRow,
 )
 from workstation.persistence.uow import SqlUnitOfWork
+from workstation.services.auth import require_stored_role
 from workstation.services.reference import (
     CALENDAR_SETTINGS,
     CalendarConfig,
@@ -374,13 +374,7 @@ def apply(uow: SqlUnitOfWork, ref: Reference, actor: Actor, now: datetime,
 
 def _require_admin(conn: Connection, actor: Actor) -> None:
     """The acting account as stored (active, administrator), not as the caller claims."""
-    row = conn.execute(
-        select(AccountRow.role, AccountRow.active).where(AccountRow.username == actor.username)
-    ).first()
-    if row is None or not row.active:
-        raise PermissionDenied(f"账号 {actor.username} 不存在或已停用")
-    if row.role != Role.ADMIN.value:
-        raise PermissionDenied(f"{Role(row.role).label}无权修改工作日历（仅限管理员）")
+    require_stored_role(conn, actor.username, {Role.ADMIN}, "修改工作日历")
 
 
 def _recompute_case(uow: SqlUnitOfWork, ctx: CaseContext, actor: Actor, now: datetime,
