@@ -119,12 +119,29 @@ def calendar_shot(ctx: Any, grab: Callable[[Any, str], None]) -> None:
     screen.close()
 
 
+def stats_shot(ctx: Any, grab: Callable[[Any, str], None]) -> None:
+    """The statistics window on the demo month: volume and flow, then the units' ranking."""
+    from ui.stats.window import StatsWindow
+
+    window = StatsWindow(ctx)
+    window.resize(1600, 1000)
+    window.show()
+    window.refresh()
+    wait_until(lambda: window.stats is not None and not window.busy_now)
+    grab(window, "statistics")
+    window.tabs.setCurrentIndex(1)
+    grab(window, "statistics-units")
+    window.tabs.setCurrentIndex(4)
+    grab(window, "statistics-tables")
+    window.close()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--db", help="a demo database (default: build one)")
     parser.add_argument("--out", default="docs/screenshots")
     parser.add_argument("--lang", default="zh_CN", choices=["zh_CN", "en"])
-    parser.add_argument("--only", choices=["calendar"], help="make only this picture")
+    parser.add_argument("--only", choices=["calendar", "stats"], help="make only these pictures")
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from ui.app import qt_environment
@@ -177,7 +194,10 @@ def main(argv: list[str] | None = None) -> int:
         window = MainWindow(AppContext(ws, ops, leader, demo=True), settings)
         window_shots(window, grab)
         window.close()
-    calendar_shot(AppContext(ws, ops, admin), grab)
+    if args.only in (None, "calendar"):
+        calendar_shot(AppContext(ws, ops, admin), grab)
+    if args.only in (None, "stats"):
+        stats_shot(AppContext(ws, ops, leader, demo=True), grab)
     ops.wait_for_done(10_000)
     ws.dispose()
     for path in shots:

@@ -4,137 +4,142 @@
 <context>
     <name>ActionBar</name>
     <message>
-        <location filename="../../ui/widgets/detail_actions.py" line="51"/>
+        <location filename="../../ui/widgets/detail_actions.py" line="52"/>
         <source>立案</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_actions.py" line="52"/>
+        <location filename="../../ui/widgets/detail_actions.py" line="53"/>
         <source>派遣</source>
         <translation>Dispatch</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_actions.py" line="53"/>
+        <location filename="../../ui/widgets/detail_actions.py" line="54"/>
         <source>处置反馈</source>
         <translation>Feedback</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_actions.py" line="54"/>
+        <location filename="../../ui/widgets/detail_actions.py" line="55"/>
         <source>派发核查</source>
         <translation>Send for check</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_actions.py" line="55"/>
+        <location filename="../../ui/widgets/detail_actions.py" line="56"/>
         <source>核查通过（结案）</source>
         <translation>Check passed (close)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_actions.py" line="56"/>
+        <location filename="../../ui/widgets/detail_actions.py" line="57"/>
         <source>批准先行处置结案</source>
         <translation>Approve on-site handling (close)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_actions.py" line="57"/>
+        <location filename="../../ui/widgets/detail_actions.py" line="58"/>
         <source>批准延期</source>
         <translation>Approve extension</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_actions.py" line="58"/>
+        <location filename="../../ui/widgets/detail_actions.py" line="59"/>
         <source>批准回退</source>
         <translation>Approve return</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_actions.py" line="59"/>
+        <location filename="../../ui/widgets/detail_actions.py" line="60"/>
         <source>批准挂账</source>
         <translation>Approve suspension</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_actions.py" line="60"/>
+        <location filename="../../ui/widgets/detail_actions.py" line="61"/>
         <source>恢复处置</source>
         <translation>Resume handling</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_actions.py" line="61"/>
+        <location filename="../../ui/widgets/detail_actions.py" line="62"/>
         <source>派发核实</source>
         <translation>Send for verification</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_actions.py" line="62"/>
+        <location filename="../../ui/widgets/detail_actions.py" line="63"/>
         <source>核实反馈</source>
         <translation>Verification result</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_actions.py" line="63"/>
+        <location filename="../../ui/widgets/detail_actions.py" line="64"/>
+        <source>回访</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_actions.py" line="65"/>
         <source>核查不通过（返工）</source>
         <translation>Check failed (rework)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_actions.py" line="64"/>
+        <location filename="../../ui/widgets/detail_actions.py" line="66"/>
         <source>驳回先行处置</source>
         <translation>Reject on-site handling</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_actions.py" line="65"/>
+        <location filename="../../ui/widgets/detail_actions.py" line="67"/>
         <source>驳回延期</source>
         <translation>Reject extension</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_actions.py" line="66"/>
+        <location filename="../../ui/widgets/detail_actions.py" line="68"/>
         <source>驳回回退</source>
         <translation>Reject return</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_actions.py" line="67"/>
+        <location filename="../../ui/widgets/detail_actions.py" line="69"/>
         <source>驳回挂账</source>
         <translation>Reject suspension</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_actions.py" line="68"/>
+        <location filename="../../ui/widgets/detail_actions.py" line="70"/>
         <source>催办</source>
         <translation>Remind</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_actions.py" line="69"/>
+        <location filename="../../ui/widgets/detail_actions.py" line="71"/>
         <source>督办</source>
         <translation>Escalate</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_actions.py" line="70"/>
+        <location filename="../../ui/widgets/detail_actions.py" line="72"/>
         <source>申请延期</source>
         <translation>Request extension</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_actions.py" line="71"/>
+        <location filename="../../ui/widgets/detail_actions.py" line="73"/>
         <source>申请回退</source>
         <translation>Request return</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_actions.py" line="72"/>
+        <location filename="../../ui/widgets/detail_actions.py" line="74"/>
         <source>申请挂账</source>
         <translation>Request suspension</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_actions.py" line="73"/>
+        <location filename="../../ui/widgets/detail_actions.py" line="75"/>
         <source>重新分类</source>
         <translation>Reclassify</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_actions.py" line="74"/>
+        <location filename="../../ui/widgets/detail_actions.py" line="76"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_actions.py" line="75"/>
+        <location filename="../../ui/widgets/detail_actions.py" line="77"/>
         <source>合并为重复案件</source>
         <translation>Merge as duplicate</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_actions.py" line="76"/>
+        <location filename="../../ui/widgets/detail_actions.py" line="78"/>
         <source>作废</source>
         <translation>Void</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_actions.py" line="77"/>
+        <location filename="../../ui/widgets/detail_actions.py" line="79"/>
         <source>重新打开</source>
         <translation>Reopen</translation>
     </message>
@@ -142,128 +147,128 @@
 <context>
     <name>ActionController</name>
     <message>
-        <location filename="../../ui/actions/controller.py" line="100"/>
+        <location filename="../../ui/actions/controller.py" line="101"/>
         <source>%1（%2）：%3</source>
         <translation>%1 (%2): %3</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="109"/>
+        <location filename="../../ui/actions/controller.py" line="110"/>
         <source>快捷键一览</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="112"/>
+        <location filename="../../ui/actions/controller.py" line="113"/>
         <source>快捷键一览（F1）</source>
         <translation>Keyboard shortcuts (F1)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="195"/>
+        <location filename="../../ui/actions/controller.py" line="196"/>
         <source>批准%1</source>
         <translation>Approve %1</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="195"/>
+        <location filename="../../ui/actions/controller.py" line="196"/>
         <source>驳回%1</source>
         <translation>Reject %1</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="196"/>
+        <location filename="../../ui/actions/controller.py" line="197"/>
         <source>申请</source>
         <translation>request</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="198"/>
+        <location filename="../../ui/actions/controller.py" line="199"/>
         <source>%1申请</source>
         <translation>%1 request</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="205"/>
+        <location filename="../../ui/actions/controller.py" line="206"/>
         <source>案件操作</source>
         <translation>Case actions</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="222"/>
+        <location filename="../../ui/actions/controller.py" line="223"/>
         <source>请先选择案件</source>
         <translation>Select a case first</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="237"/>
-        <location filename="../../ui/actions/controller.py" line="273"/>
+        <location filename="../../ui/actions/controller.py" line="238"/>
+        <location filename="../../ui/actions/controller.py" line="274"/>
         <source>找不到所选案件，请刷新后重试</source>
         <translation>The selected case was not found; refresh and try again</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="282"/>
+        <location filename="../../ui/actions/controller.py" line="283"/>
         <source>未知的操作：{action}</source>
         <translation>Unknown action: {action}</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="287"/>
+        <location filename="../../ui/actions/controller.py" line="288"/>
         <source>“{action}”一次只能处理一件案件</source>
         <translation>“{action}” works on one case at a time</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="297"/>
+        <location filename="../../ui/actions/controller.py" line="298"/>
         <source>{action}（Enter）</source>
         <translation>{action} (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="323"/>
+        <location filename="../../ui/actions/controller.py" line="326"/>
         <source>催办内容</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="323"/>
+        <location filename="../../ui/actions/controller.py" line="326"/>
         <source>请尽快处置</source>
         <translation>Please handle as soon as possible</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="324"/>
+        <location filename="../../ui/actions/controller.py" line="327"/>
         <source>备注内容</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="325"/>
+        <location filename="../../ui/actions/controller.py" line="328"/>
         <source>处置结果</source>
         <translation>Handling result</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="325"/>
+        <location filename="../../ui/actions/controller.py" line="328"/>
         <source>已处置</source>
         <translation>Handled</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="326"/>
+        <location filename="../../ui/actions/controller.py" line="329"/>
         <source>核查意见（可选）</source>
         <translation>Check comment (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="327"/>
+        <location filename="../../ui/actions/controller.py" line="330"/>
         <source>监督员现场核查：问题已解决。确认后案件结案。</source>
         <translation>Field supervisor checked on site: the problem is solved. Confirming closes the case.</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="328"/>
+        <location filename="../../ui/actions/controller.py" line="331"/>
         <source>说明（可选）</source>
         <translation>Comment (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="329"/>
+        <location filename="../../ui/actions/controller.py" line="332"/>
         <source>恢复处置后，处置期限按挂账时剩余的时限继续计算。</source>
         <translation>After resuming, the handling deadline runs on with the time that was left when the case was suspended.</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="391"/>
+        <location filename="../../ui/actions/controller.py" line="394"/>
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="392"/>
+        <location filename="../../ui/actions/controller.py" line="395"/>
         <source>操作未完成</source>
         <translation>Action not completed</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/actions/controller.py" line="406"/>
+        <location filename="../../ui/actions/controller.py" line="409"/>
         <source>已{action} %n 件案件</source>
         <translation>
             <numerusform>{action}: %n case done</numerusform>
@@ -271,137 +276,137 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="408"/>
+        <location filename="../../ui/actions/controller.py" line="411"/>
         <source>，{n} 件失败</source>
         <translation>, {n} failed</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="415"/>
+        <location filename="../../ui/actions/controller.py" line="418"/>
         <source>案件 {no} 已立案（{category}），请派遣（F3）</source>
         <translation>Case {no} filed ({category}); dispatch it next (F3)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="416"/>
+        <location filename="../../ui/actions/controller.py" line="419"/>
         <source>案件 {no} 已派遣至 {unit}，期限 {deadline}</source>
         <translation>Case {no} dispatched to {unit}, due {deadline}</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="417"/>
+        <location filename="../../ui/actions/controller.py" line="420"/>
         <source>案件 {no} 已作废</source>
         <translation>Case {no} voided</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="418"/>
+        <location filename="../../ui/actions/controller.py" line="421"/>
         <source>案件 {no} 已派发核实给监督员 {who}</source>
         <translation>Case {no} sent to field supervisor {who} for verification</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="419"/>
+        <location filename="../../ui/actions/controller.py" line="422"/>
         <source>案件 {no} 核实属实，待立案</source>
         <translation>Case {no} verified as genuine; ready to file</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="420"/>
+        <location filename="../../ui/actions/controller.py" line="423"/>
         <source>案件 {no} 核实不属实，已作废</source>
         <translation>Case {no} verified as not genuine; voided</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="421"/>
+        <location filename="../../ui/actions/controller.py" line="424"/>
         <source>案件 {no} 已派发核查给监督员 {who}</source>
         <translation>Case {no} sent to field supervisor {who} for check</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="422"/>
+        <location filename="../../ui/actions/controller.py" line="425"/>
         <source>案件 {no} 核查通过，已结案</source>
         <translation>Case {no} passed the check and is closed</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="423"/>
+        <location filename="../../ui/actions/controller.py" line="426"/>
         <source>案件 {no} 核查不通过，已退回 {unit} 返工（第 {rework} 次）</source>
         <translation>Case {no} failed the check; returned to {unit} for rework (round {rework})</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="424"/>
+        <location filename="../../ui/actions/controller.py" line="427"/>
         <source>案件 {no} 已反馈处置结果，待核查</source>
         <translation>Case {no}: handling result reported; awaiting check</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="425"/>
+        <location filename="../../ui/actions/controller.py" line="428"/>
         <source>已催办案件 {no}（{unit}），累计催办 {reminds} 次</source>
         <translation>Reminded {unit} about case {no} (reminders so far: {reminds})</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="426"/>
+        <location filename="../../ui/actions/controller.py" line="429"/>
         <source>案件 {no} 已督办，列为重点案件</source>
         <translation>Case {no} escalated and marked as a key case</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="427"/>
+        <location filename="../../ui/actions/controller.py" line="430"/>
         <source>案件 {no} 已作为重复案件并入 {original}</source>
         <translation>Case {no} merged into {original} as a duplicate</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="428"/>
+        <location filename="../../ui/actions/controller.py" line="431"/>
         <source>案件 {no} 已重新分类为 {category}</source>
         <translation>Case {no} reclassified as {category}</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="429"/>
+        <location filename="../../ui/actions/controller.py" line="432"/>
         <source>已为案件 {no} 添加备注</source>
         <translation>Note added to case {no}</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="430"/>
+        <location filename="../../ui/actions/controller.py" line="433"/>
         <source>案件 {no} 已恢复处置，新期限 {deadline}</source>
         <translation>Case {no} resumed, new deadline {deadline}</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="431"/>
+        <location filename="../../ui/actions/controller.py" line="434"/>
         <source>已批准案件 {no} 延期，新期限 {deadline}</source>
         <translation>Extension for case {no} approved, new deadline {deadline}</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="432"/>
+        <location filename="../../ui/actions/controller.py" line="435"/>
         <source>已批准案件 {no} 回退，待重新派遣</source>
         <translation>Return of case {no} approved; ready to dispatch again</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="433"/>
+        <location filename="../../ui/actions/controller.py" line="436"/>
         <source>已批准案件 {no} 挂账</source>
         <translation>Suspension of case {no} approved</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="434"/>
+        <location filename="../../ui/actions/controller.py" line="437"/>
         <source>已批准案件 {no} 先行处置，案件已结案</source>
         <translation>On-site handling of case {no} approved; the case is closed</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="435"/>
+        <location filename="../../ui/actions/controller.py" line="438"/>
         <source>已驳回案件 {no} 的先行处置，请按立案流程处理</source>
         <translation>On-site handling of case {no} rejected; continue with filing</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="436"/>
+        <location filename="../../ui/actions/controller.py" line="439"/>
         <source>案件 {no} 已重新打开，当前状态：{state}</source>
         <translation>Case {no} reopened, state now: {state}</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="439"/>
+        <location filename="../../ui/actions/controller.py" line="442"/>
         <source>已驳回案件 {no} 的{kind}申请</source>
         <translation>The {kind} request for case {no} was rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="441"/>
+        <location filename="../../ui/actions/controller.py" line="444"/>
         <source>案件 {no} 的{kind}申请已提交，等待值班长审批</source>
         <translation>The {kind} request for case {no} was submitted and awaits the shift leader&apos;s approval</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="444"/>
+        <location filename="../../ui/actions/controller.py" line="447"/>
         <source>案件 {no} 已{action}</source>
         <translation>Case {no}: {action} done</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="448"/>
+        <location filename="../../ui/actions/controller.py" line="451"/>
         <source>（本网格监督员）</source>
         <translation>(the grid cell&apos;s own)</translation>
     </message>
@@ -828,11 +833,21 @@
     </message>
     <message>
         <location filename="../../ui/actions/shortcuts.py" line="239"/>
+        <source>回访</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/shortcuts.py" line="241"/>
+        <source>结案后回访市民（热线、来访、上级平台的上报）：满意、基本满意、不满意或未回访</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/shortcuts.py" line="248"/>
         <source>重新打开</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="241"/>
+        <location filename="../../ui/actions/shortcuts.py" line="250"/>
         <source>重新打开已结案或已作废的案件（管理员，需说明原因）</source>
         <translation>Reopen a closed or voided case (administrator, reason required)</translation>
     </message>
@@ -1981,29 +1996,59 @@
         <translation>Uncategorised</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="187"/>
+        <location filename="../../ui/widgets/timeline.py" line="188"/>
+        <source>满意</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/timeline.py" line="189"/>
+        <source>基本满意</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/timeline.py" line="190"/>
+        <source>不满意</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/timeline.py" line="191"/>
+        <source>未回访（联系不上）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/timeline.py" line="193"/>
+        <source>回访结果</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/timeline.py" line="194"/>
+        <source>市民意见</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/timeline.py" line="196"/>
         <source>内容</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="193"/>
-        <location filename="../../ui/widgets/timeline.py" line="209"/>
+        <location filename="../../ui/widgets/timeline.py" line="202"/>
+        <location filename="../../ui/widgets/timeline.py" line="218"/>
         <source>附件</source>
         <translation>Attachment</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="196"/>
+        <location filename="../../ui/widgets/timeline.py" line="205"/>
         <source>环节时限至</source>
         <translation>Stage due</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="202"/>
+        <location filename="../../ui/widgets/timeline.py" line="211"/>
         <source>%1：</source>
         <translation>%1: </translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="267"/>
-        <location filename="../../ui/widgets/timeline.py" line="292"/>
+        <location filename="../../ui/widgets/timeline.py" line="276"/>
+        <location filename="../../ui/widgets/timeline.py" line="301"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
@@ -2158,6 +2203,24 @@
     </message>
 </context>
 <context>
+    <name>DrillChip</name>
+    <message>
+        <location filename="../../ui/stats/drill_chip.py" line="28"/>
+        <source>返回实时案件队列（Esc）</source>
+        <translation>Back to the live case queue (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/drill_chip.py" line="29"/>
+        <source>关闭统计钻取</source>
+        <translation>Close the statistics drill-down</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/drill_chip.py" line="39"/>
+        <source>%1（%2 件）</source>
+        <translation>%1 (%2 cases)</translation>
+    </message>
+</context>
+<context>
     <name>DuplicateList</name>
     <message>
         <location filename="../../ui/widgets/detail_duplicates.py" line="119"/>
@@ -2241,6 +2304,34 @@
         <location filename="../../ui/widgets/detail_duplicates.py" line="71"/>
         <source>将当前案件作为重复上报并入 %1（当前案件作废）</source>
         <translation>Merge the current case into %1 as a duplicate report (the current case is voided)</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationTableModel</name>
+    <message>
+        <location filename="../../ui/stats/tables.py" line="87"/>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/tables.py" line="89"/>
+        <source>部门</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/tables.py" line="89"/>
+        <source>街道</source>
+        <translation>Subdistrict</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/tables.py" line="90"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/tables.py" line="92"/>
+        <source>责任网格</source>
+        <translation>Grid cells</translation>
     </message>
 </context>
 <context>
@@ -2769,104 +2860,114 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="40"/>
+        <location filename="../../ui/main_window.py" line="42"/>
         <source>网格化指挥调度工作站 — 呈贡分中心</source>
         <translation>Grid Dispatch Workstation — Chenggong Sub-centre</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="42"/>
-        <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="44"/>
+        <location filename="../../ui/main_window.py" line="204"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="43"/>
+        <location filename="../../ui/main_window.py" line="45"/>
         <source>（演示模式）</source>
         <translation> (Demo mode)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="54"/>
+        <location filename="../../ui/main_window.py" line="56"/>
         <source>案件详情</source>
         <translation>Case details</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="56"/>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="58"/>
+        <location filename="../../ui/main_window.py" line="203"/>
         <source>提醒中心</source>
         <translation>Reminders</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="59"/>
+        <location filename="../../ui/main_window.py" line="61"/>
         <source>网格地图</source>
         <translation>Grid map</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="65"/>
+        <location filename="../../ui/main_window.py" line="67"/>
         <source>监督员状态</source>
         <translation>Field supervisors</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="79"/>
+        <location filename="../../ui/main_window.py" line="81"/>
         <source>演示模式</source>
         <translation>Demo mode</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106"/>
+        <location filename="../../ui/main_window.py" line="108"/>
         <source>案件(&amp;C)</source>
         <translation>&amp;Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109"/>
+        <location filename="../../ui/main_window.py" line="111"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110"/>
+        <location filename="../../ui/main_window.py" line="112"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114"/>
+        <location filename="../../ui/main_window.py" line="116"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="125"/>
         <source>地图图层</source>
         <translation>Map layers</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126"/>
+        <location filename="../../ui/main_window.py" line="128"/>
         <source>演示</source>
         <translation>Demo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129"/>
+        <location filename="../../ui/main_window.py" line="130"/>
+        <source>统计分析(&amp;S)</source>
+        <translation>&amp;Statistics</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="132"/>
+        <source>统计分析…</source>
+        <translation>Statistics…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="138"/>
         <source>管理(&amp;A)</source>
         <translation>&amp;Administration</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131"/>
+        <location filename="../../ui/main_window.py" line="140"/>
         <source>工作日历…</source>
         <translation>Working calendar…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="145"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="186"/>
         <source>无</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="188"/>
         <source>网格 %1 · %2 %3 · 监督员 %4 · 在办 %5 件（超期 %6 件）</source>
         <translation>Grid cell %1 · %2 %3 · Supervisor %4 · Open: %5 (overdue: %6)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/main_window.py" line="272"/>
         <source>数据库连接中断，正在重试…</source>
         <translation>Database connection lost, retrying…</translation>
     </message>
@@ -3183,100 +3284,119 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../ui/panels/queue.py" line="104"/>
+        <location filename="../../ui/panels/queue.py" line="119"/>
         <source>搜索编号、地址、描述、单位、类别、街道社区（Ctrl+F）</source>
         <translation>Search no., address, description, unit, category, area (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="134"/>
-        <location filename="../../ui/panels/queue.py" line="225"/>
+        <location filename="../../ui/panels/queue.py" line="154"/>
+        <location filename="../../ui/panels/queue.py" line="250"/>
         <source>正在加载案件…</source>
         <translation>Loading cases…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="172"/>
+        <location filename="../../ui/panels/queue.py" line="193"/>
         <source>案件编号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="172"/>
+        <location filename="../../ui/panels/queue.py" line="193"/>
         <source>上报时间</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="173"/>
+        <location filename="../../ui/panels/queue.py" line="194"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="173"/>
+        <location filename="../../ui/panels/queue.py" line="194"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="174"/>
+        <location filename="../../ui/panels/queue.py" line="195"/>
         <source>街道/社区</source>
         <translation>Subdistrict/Community</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="174"/>
+        <location filename="../../ui/panels/queue.py" line="195"/>
         <source>地址/描述</source>
         <translation>Address/description</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="175"/>
+        <location filename="../../ui/panels/queue.py" line="196"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="175"/>
+        <location filename="../../ui/panels/queue.py" line="196"/>
         <source>剩余时限</source>
         <translation>Time left</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="176"/>
+        <location filename="../../ui/panels/queue.py" line="197"/>
         <source>处置单位</source>
         <translation>Handling unit</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="176"/>
+        <location filename="../../ui/panels/queue.py" line="197"/>
         <source>督办</source>
         <translation>Key</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="176"/>
+        <location filename="../../ui/panels/queue.py" line="197"/>
         <source>催办</source>
         <translation>Reminders</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="177"/>
+        <location filename="../../ui/panels/queue.py" line="198"/>
         <source>网格</source>
         <translation>Grid cell</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="264"/>
+        <location filename="../../ui/panels/queue.py" line="290"/>
         <source>加载案件失败：%1</source>
         <translation>Loading the cases failed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="376"/>
+        <location filename="../../ui/panels/queue.py" line="433"/>
+        <source>统计钻取：共 %1 件</source>
+        <translation>Statistics drill-down: %1 cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/queue.py" line="435"/>
+        <source>，其中已结案 %1 件</source>
+        <translation>, %1 of them closed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/queue.py" line="439"/>
         <source>在办案件 %1 件</source>
         <translation>Open cases: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="378"/>
+        <location filename="../../ui/panels/queue.py" line="441"/>
         <source>，今日结案 %1 件</source>
         <translation>, closed today: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="381"/>
+        <location filename="../../ui/panels/queue.py" line="437"/>
+        <location filename="../../ui/panels/queue.py" line="444"/>
         <source>显示 %1 件</source>
         <translation>Shown: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="384"/>
+        <location filename="../../ui/panels/queue.py" line="447"/>
         <source>，新到 %1 件未查看</source>
         <translation>, new and unseen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RankedBarChart</name>
+    <message>
+        <location filename="../../ui/stats/charts.py" line="187"/>
+        <source>目标 %1%</source>
+        <translation>Target %1%</translation>
     </message>
 </context>
 <context>
@@ -3701,80 +3821,138 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
     </message>
 </context>
 <context>
+    <name>RevisitDialog</name>
+    <message>
+        <location filename="../../ui/actions/revisit.py" line="21"/>
+        <source>回访</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/revisit.py" line="21"/>
+        <source>记录回访（Enter）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/revisit.py" line="24"/>
+        <source>满意</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/revisit.py" line="25"/>
+        <source>基本满意</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/revisit.py" line="26"/>
+        <source>不满意</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/revisit.py" line="27"/>
+        <source>未回访（联系不上）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/revisit.py" line="43"/>
+        <source>市民意见（不满意时必填）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/revisit.py" line="44"/>
+        <source>回访结果</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/revisit.py" line="45"/>
+        <source>市民意见</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/revisit.py" line="58"/>
+        <source>请选择回访结果</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/revisit.py" line="62"/>
+        <source>市民不满意时请记录不满意的原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="300"/>
-        <location filename="../../ui/actions/shortcuts.py" line="311"/>
+        <location filename="../../ui/actions/shortcuts.py" line="309"/>
+        <location filename="../../ui/actions/shortcuts.py" line="320"/>
         <source>快捷键一览</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="304"/>
+        <location filename="../../ui/actions/shortcuts.py" line="313"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="305"/>
+        <location filename="../../ui/actions/shortcuts.py" line="314"/>
         <source>重新加载案件队列</source>
         <translation>Reload the case queue</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="306"/>
+        <location filename="../../ui/actions/shortcuts.py" line="315"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="307"/>
+        <location filename="../../ui/actions/shortcuts.py" line="316"/>
         <source>搜索案件编号、地址、描述、处置单位</source>
         <translation>Search case number, address, description, handling unit</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="308"/>
+        <location filename="../../ui/actions/shortcuts.py" line="317"/>
         <source>↑ ↓ Home End / Space</source>
         <translation>↑ ↓ Home End / Space</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="308"/>
+        <location filename="../../ui/actions/shortcuts.py" line="317"/>
         <source>选择案件</source>
         <translation>Select cases</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="309"/>
+        <location filename="../../ui/actions/shortcuts.py" line="318"/>
         <source>在队列中移动并选中案件，Space 选中当前行；Shift/Ctrl 加方向键或点击可多选</source>
         <translation>Move through the queue and select cases; Space selects the current row; Shift/Ctrl with arrow keys or clicks selects several</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="310"/>
+        <location filename="../../ui/actions/shortcuts.py" line="319"/>
         <source>确认 / 取消</source>
         <translation>Confirm / cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="310"/>
+        <location filename="../../ui/actions/shortcuts.py" line="319"/>
         <source>在对话框中接受（如推荐单位）或取消</source>
         <translation>Accept (e.g. the recommended unit) or cancel in a dialog</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="311"/>
+        <location filename="../../ui/actions/shortcuts.py" line="320"/>
         <source>显示本说明</source>
         <translation>Show this help</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="314"/>
+        <location filename="../../ui/actions/shortcuts.py" line="323"/>
         <source>工作日历</source>
         <translation>Working calendar</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="315"/>
+        <location filename="../../ui/actions/shortcuts.py" line="324"/>
         <source>节假日、调休工作日、办公时段与环节时限</source>
         <translation>Holidays, make-up working days, office hours and stage limits</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="338"/>
+        <location filename="../../ui/actions/shortcuts.py" line="347"/>
         <source>最快流程：在队列中选中新上报（Tab 进入队列，Space 选中首行即最新上报）→ F2 立案（类别已预填）→ Enter → F3 派遣（已选中推荐单位）→ Enter</source>
         <translation>Fastest path: select a new report in the queue (Tab into the queue, Space selects the first row, the newest report) → F2 File (category prefilled) → Enter → F3 Dispatch (recommended unit preselected) → Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="342"/>
+        <location filename="../../ui/actions/shortcuts.py" line="351"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -3933,6 +4111,606 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
         <location filename="../../ui/widgets/stage_bar.py" line="86"/>
         <source>全部在办案件和今日结案</source>
         <translation>All open cases and those closed today</translation>
+    </message>
+</context>
+<context>
+    <name>StageTimeChart</name>
+    <message>
+        <location filename="../../ui/stats/charts.py" line="214"/>
+        <source>中位数</source>
+        <translation>Median</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/charts.py" line="215"/>
+        <source>P90</source>
+        <translation>P90</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/charts.py" line="230"/>
+        <source>工作时长（小时）</source>
+        <translation>Working time (hours)</translation>
+    </message>
+</context>
+<context>
+    <name>Statistics</name>
+    <message>
+        <location filename="../../ui/stats/labels.py" line="23"/>
+        <source>立案数</source>
+        <translation>Filed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/labels.py" line="24"/>
+        <source>应处置数</source>
+        <translation>Due to handle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/labels.py" line="25"/>
+        <source>处置数</source>
+        <translation>Handled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/labels.py" line="26"/>
+        <source>按期处置数</source>
+        <translation>Handled on time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/labels.py" line="27"/>
+        <source>按期处置率</source>
+        <translation>On-time handling rate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/labels.py" line="28"/>
+        <source>处置率</source>
+        <translation>Handling rate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/labels.py" line="29"/>
+        <source>应结案数</source>
+        <translation>Due to close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/labels.py" line="30"/>
+        <location filename="../../ui/stats/labels.py" line="73"/>
+        <source>结案数</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/labels.py" line="31"/>
+        <source>按期结案数</source>
+        <translation>Closed on time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/labels.py" line="32"/>
+        <source>结案率</source>
+        <translation>Closing rate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/labels.py" line="33"/>
+        <source>按期结案率</source>
+        <translation>On-time closing rate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/labels.py" line="34"/>
+        <source>返工数</source>
+        <translation>Rework</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/labels.py" line="35"/>
+        <source>返工率</source>
+        <translation>Rework rate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/labels.py" line="36"/>
+        <source>延期数</source>
+        <translation>Extended</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/labels.py" line="37"/>
+        <source>延期率</source>
+        <translation>Extension rate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/labels.py" line="38"/>
+        <source>超期未处置数</source>
+        <translation>Overdue, not handled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/labels.py" line="39"/>
+        <source>上报数</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/labels.py" line="40"/>
+        <source>有效上报数</source>
+        <translation>Valid reports</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/labels.py" line="41"/>
+        <source>有效上报率</source>
+        <translation>Valid report rate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/labels.py" line="42"/>
+        <source>应核实数</source>
+        <translation>Verifications due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/labels.py" line="43"/>
+        <source>按时核实数</source>
+        <translation>Verified on time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/labels.py" line="44"/>
+        <source>按时核实率</source>
+        <translation>On-time verification rate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/labels.py" line="45"/>
+        <source>应核查数</source>
+        <translation>Checks due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/labels.py" line="46"/>
+        <source>按时核查数</source>
+        <translation>Checked on time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/labels.py" line="47"/>
+        <source>按时核查率</source>
+        <translation>On-time check rate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/labels.py" line="48"/>
+        <source>漏报数</source>
+        <translation>Missed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/labels.py" line="49"/>
+        <source>漏报率</source>
+        <translation>Missed rate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/labels.py" line="50"/>
+        <source>受理数</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/labels.py" line="51"/>
+        <source>应派发核实数</source>
+        <translation>Verification tasks due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/labels.py" line="52"/>
+        <source>核实按时派发数</source>
+        <translation>Verification tasks sent on time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/labels.py" line="53"/>
+        <source>核实按时派发率</source>
+        <translation>On-time verification dispatch rate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/labels.py" line="54"/>
+        <source>派发核查数</source>
+        <translation>Check tasks sent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/labels.py" line="55"/>
+        <source>核查按时派发数</source>
+        <translation>Check tasks sent on time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/labels.py" line="56"/>
+        <source>核查按时派发率</source>
+        <translation>On-time check dispatch rate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/labels.py" line="57"/>
+        <source>按时立案数</source>
+        <translation>Filed on time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/labels.py" line="58"/>
+        <source>按时立案率</source>
+        <translation>On-time filing rate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/labels.py" line="59"/>
+        <source>准确立案率</source>
+        <translation>Accurate filing rate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/labels.py" line="60"/>
+        <source>派遣数</source>
+        <translation>Dispatched</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/labels.py" line="61"/>
+        <source>按时派遣数</source>
+        <translation>Dispatched on time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/labels.py" line="62"/>
+        <source>按时派遣率</source>
+        <translation>On-time dispatch rate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/labels.py" line="63"/>
+        <source>准确派遣率</source>
+        <translation>Accurate dispatch rate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/labels.py" line="64"/>
+        <source>监督举报数</source>
+        <translation>Verified public reports</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/labels.py" line="65"/>
+        <source>监督举报率</source>
+        <translation>Public report rate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/labels.py" line="66"/>
+        <source>每网格立案数</source>
+        <translation>Filed per grid cell</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/labels.py" line="67"/>
+        <source>满意率</source>
+        <translation>Satisfaction rate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/labels.py" line="68"/>
+        <source>综合指标值</source>
+        <translation>Composite score</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/labels.py" line="69"/>
+        <source>评价等级</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/labels.py" line="72"/>
+        <source>按时结案率</source>
+        <translation>On-time closing rate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/labels.py" line="76"/>
+        <source>核实</source>
+        <translation>Verification</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/labels.py" line="77"/>
+        <location filename="../../ui/stats/labels.py" line="84"/>
+        <source>立案</source>
+        <translation>Filing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/labels.py" line="78"/>
+        <location filename="../../ui/stats/labels.py" line="85"/>
+        <source>派遣</source>
+        <translation>Dispatch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/labels.py" line="79"/>
+        <location filename="../../ui/stats/labels.py" line="86"/>
+        <source>处置</source>
+        <translation>Handling</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/labels.py" line="80"/>
+        <source>核查</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/labels.py" line="83"/>
+        <source>上报</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/labels.py" line="87"/>
+        <source>结案</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/labels.py" line="90"/>
+        <source>部件</source>
+        <translation>Components</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/labels.py" line="91"/>
+        <source>事件</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/labels.py" line="94"/>
+        <source>监督员上报</source>
+        <translation>Supervisor report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/labels.py" line="95"/>
+        <source>12345热线</source>
+        <translation>12345 hotline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/labels.py" line="96"/>
+        <source>12319热线</source>
+        <translation>12319 hotline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/labels.py" line="97"/>
+        <source>来访</source>
+        <translation>Walk-in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/labels.py" line="98"/>
+        <source>上级平台</source>
+        <translation>Higher platform</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/labels.py" line="101"/>
+        <source>专业部门</source>
+        <translation>Handling units</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/labels.py" line="102"/>
+        <source>监督员</source>
+        <translation>Supervisors</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/labels.py" line="103"/>
+        <source>受理员</source>
+        <translation>Call-takers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/labels.py" line="104"/>
+        <source>值班长</source>
+        <translation>Shift leaders</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/labels.py" line="105"/>
+        <source>派遣员</source>
+        <translation>Dispatchers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/labels.py" line="106"/>
+        <source>街道</source>
+        <translation>Subdistricts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/labels.py" line="136"/>
+        <source>%1分值</source>
+        <translation>%1 score</translation>
+    </message>
+</context>
+<context>
+    <name>StatsFilterBar</name>
+    <message>
+        <location filename="../../ui/stats/filters.py" line="51"/>
+        <location filename="../../ui/stats/filters.py" line="73"/>
+        <source>统计期</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/filters.py" line="52"/>
+        <source>今日</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/filters.py" line="52"/>
+        <source>本周</source>
+        <translation>This week</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/filters.py" line="53"/>
+        <source>本月</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/filters.py" line="53"/>
+        <source>自定义</source>
+        <translation>Custom</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/filters.py" line="65"/>
+        <location filename="../../ui/stats/filters.py" line="74"/>
+        <source>街道</source>
+        <translation>Subdistrict</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/filters.py" line="66"/>
+        <location filename="../../ui/stats/filters.py" line="75"/>
+        <source>社区</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/filters.py" line="67"/>
+        <location filename="../../ui/stats/filters.py" line="75"/>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/filters.py" line="68"/>
+        <source>处置单位</source>
+        <translation>Handling unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/filters.py" line="76"/>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/filters.py" line="85"/>
+        <location filename="../../ui/stats/filters.py" line="117"/>
+        <source>全部街道</source>
+        <translation>All subdistricts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/filters.py" line="86"/>
+        <location filename="../../ui/stats/filters.py" line="131"/>
+        <source>全部社区</source>
+        <translation>All communities</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/filters.py" line="87"/>
+        <location filename="../../ui/stats/filters.py" line="123"/>
+        <source>全部类别</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/filters.py" line="88"/>
+        <location filename="../../ui/stats/filters.py" line="124"/>
+        <source>全部单位</source>
+        <translation>All units</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/filters.py" line="120"/>
+        <source>部件（全部）</source>
+        <translation>Components (all)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/filters.py" line="120"/>
+        <source>事件（全部）</source>
+        <translation>Events (all)</translation>
+    </message>
+</context>
+<context>
+    <name>StatsWindow</name>
+    <message>
+        <location filename="../../ui/stats/window.py" line="93"/>
+        <source>统计分析 — 呈贡分中心</source>
+        <translation>Statistics — Chenggong Sub-centre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/window.py" line="97"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/window.py" line="153"/>
+        <source>本期上报案件的流转（上报 → 立案 → 派遣 → 处置 → 结案）</source>
+        <translation>Cases reported in the period (reported → filed → dispatched → handled → closed)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/window.py" line="156"/>
+        <source>每日案件量（按来源）</source>
+        <translation>Cases per day (by source)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/window.py" line="157"/>
+        <source>每日案件量（部件 / 事件）</source>
+        <translation>Cases per day (components / events)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/window.py" line="165"/>
+        <source>案件量与流转</source>
+        <translation>Volume and flow</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/window.py" line="169"/>
+        <source>按期处置率（专业部门）</source>
+        <translation>On-time handling rate (handling units)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/window.py" line="170"/>
+        <source>结案率（专业部门）</source>
+        <translation>Closing rate (handling units)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/window.py" line="176"/>
+        <source>专业部门</source>
+        <translation>Handling units</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/window.py" line="190"/>
+        <source>指标</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/window.py" line="195"/>
+        <source>监督员与岗位</source>
+        <translation>Supervisors and posts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/window.py" line="199"/>
+        <source>各环节用时（中位数 / P90，工作时间）</source>
+        <translation>Time per stage (median / P90, working time)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/window.py" line="201"/>
+        <source>各单位处置用时中位数（小时，工作时间）</source>
+        <translation>Median handling time per unit (hours, working time)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/window.py" line="205"/>
+        <location filename="../../ui/stats/window.py" line="381"/>
+        <source>环节用时</source>
+        <translation>Stage times</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/window.py" line="217"/>
+        <source>考核评价表</source>
+        <translation>Evaluation tables</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/window.py" line="236"/>
+        <source>正在统计…</source>
+        <translation>Computing…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/window.py" line="251"/>
+        <source>统计失败：%1</source>
+        <translation>Statistics failed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/window.py" line="273"/>
+        <source>小时</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/window.py" line="278"/>
+        <source>统计期 %1；案件按其应处置、处置或结案的时间计入统计期，在办案件按统计期末（或当前时刻）判断。</source>
+        <translation>Period %1; a case counts in the period in which it fell due, was handled or was closed; open cases are judged at the end of the period (or now).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/window.py" line="312"/>
+        <source>环比 —</source>
+        <translation>vs. previous —</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/window.py" line="317"/>
+        <source>环比 —（上期为 0）</source>
+        <translation>vs. previous — (previous was 0)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/window.py" line="322"/>
+        <source>环比 %1 %2</source>
+        <translation>vs. previous %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/window.py" line="375"/>
+        <source>全部来源</source>
+        <translation>all sources</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/window.py" line="376"/>
+        <source>上报</source>
+        <translation>reported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/window.py" line="378"/>
+        <source>本期上报</source>
+        <translation>Reported in the period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/window.py" line="378"/>
+        <source>已到%1</source>
+        <translation>reached: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/window.py" line="391"/>
+        <source>统计：%1</source>
+        <translation>Statistics: %1</translation>
     </message>
 </context>
 <context>
@@ -4222,6 +5000,228 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
     </message>
 </context>
 <context>
+    <name>SurveyDialog</name>
+    <message>
+        <location filename="../../ui/stats/survey_dialog.py" line="41"/>
+        <source>录入满意度调查</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/survey_dialog.py" line="52"/>
+        <source>派遣人员（全体）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/survey_dialog.py" line="56"/>
+        <source>调查对象</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/survey_dialog.py" line="56"/>
+        <source>调查人数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/survey_dialog.py" line="57"/>
+        <source>满意人数（含基本满意）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/survey_dialog.py" line="74"/>
+        <source>保存</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/survey_dialog.py" line="75"/>
+        <source>取消</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/survey_dialog.py" line="79"/>
+        <source>调查月份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/survey_dialog.py" line="83"/>
+        <source>调查人数为 0 的对象不计入满意度。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TargetsPage</name>
+    <message>
+        <location filename="../../ui/stats/targets_page.py" line="60"/>
+        <source>绩效目标</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/targets_page.py" line="60"/>
+        <source>目标值</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/targets_page.py" line="60"/>
+        <source>本期实测</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/targets_page.py" line="60"/>
+        <source>结果</source>
+        <translation type="unfinished">Result</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/targets_page.py" line="61"/>
+        <source>计算口径</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/targets_page.py" line="71"/>
+        <source>目标依据：呈贡分中心 2026 年度网格化监督项目绩效目标申报。实测按本页所选统计期计算（不受街道、社区、类别、单位筛选影响）；满意度调查由值班长每月录入。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/targets_page.py" line="76"/>
+        <source>录入满意度调查…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/targets_page.py" line="93"/>
+        <source>项目绩效目标 · 本期实测（{period}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/targets_page.py" line="104"/>
+        <source>绩效目标无法计算：{message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/targets_page.py" line="112"/>
+        <source>≥ 95%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/targets_page.py" line="114"/>
+        <source>30 名监督员 365 天采集信息</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/targets_page.py" line="114"/>
+        <source>每天 30 人在岗</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/targets_page.py" line="115"/>
+        <source>当天有定位上报或上报、核实、核查案件的监督员计为在岗</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/targets_page.py" line="116"/>
+        <source>验收合格率</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/targets_page.py" line="117"/>
+        <source>监督员有效上报率 = 有效上报数 ÷ 上报数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/targets_page.py" line="118"/>
+        <source>预算执行率</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/targets_page.py" line="119"/>
+        <source>系统中没有项目预算与实际支出数据，需财务部门提供预算执行情况</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/targets_page.py" line="120"/>
+        <source>月度外包服务费</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/targets_page.py" line="120"/>
+        <source>103,500 元／月（全年 1,242,000 元）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/targets_page.py" line="121"/>
+        <source>系统不记录外包服务合同与付款数据</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/targets_page.py" line="122"/>
+        <source>消除安全隐患，市民出行安全</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/targets_page.py" line="123"/>
+        <source>安全隐患类（井盖、燃气、路面塌陷、线缆脱落等）按期结案数 ÷ 应结案数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/targets_page.py" line="125"/>
+        <source>市民满意度</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/targets_page.py" line="126"/>
+        <source>回访中（满意 + 基本满意）÷ 已回访案件数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/targets_page.py" line="127"/>
+        <source>处置单位满意度</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/targets_page.py" line="128"/>
+        <source>值班长录入的处置单位满意度调查：满意人数 ÷ 调查人数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/targets_page.py" line="129"/>
+        <source>派遣人员满意度</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/targets_page.py" line="130"/>
+        <source>值班长录入的派遣人员满意度调查：满意人数 ÷ 调查人数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/targets_page.py" line="135"/>
+        <location filename="../../ui/stats/targets_page.py" line="148"/>
+        <source>无法计算</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/targets_page.py" line="137"/>
+        <source>—（本期无数据）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/targets_page.py" line="139"/>
+        <source>日均 {mean} 人，最少 {least} 人；满员 {full}/{days} 天</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/targets_page.py" line="146"/>
+        <source>达标</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/targets_page.py" line="146"/>
+        <source>未达标</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/targets_page.py" line="147"/>
+        <source>本期无数据</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TextDialog</name>
     <message>
         <location filename="../../ui/actions/dialogs.py" line="439"/>
@@ -4232,22 +5232,22 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="335"/>
+        <location filename="../../ui/widgets/timeline.py" line="344"/>
         <source>最新在前 ↓</source>
         <translation>Newest first ↓</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="336"/>
+        <location filename="../../ui/widgets/timeline.py" line="345"/>
         <source>点击改为按时间顺序（最早在前）</source>
         <translation>Click for chronological order (oldest first)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="338"/>
+        <location filename="../../ui/widgets/timeline.py" line="347"/>
         <source>最早在前 ↑</source>
         <translation>Oldest first ↑</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="339"/>
+        <location filename="../../ui/widgets/timeline.py" line="348"/>
         <source>点击改为最新在前</source>
         <translation>Click for newest first</translation>
     </message>

@@ -89,7 +89,8 @@ def test_the_panel_shows_the_figures_of_a_known_month(qtbot, ws, ctx_for, qsetti
     assert [round(w) for w in funnel] == [4, 3, 3, 2, 1]
 
     # reports per day, stacked by source: 23rd two supervisor reports, 24th one + a hotline
-    day = {b.opts["name"]: b.opts["height"] for b in stats.by_source.bars}
+    day = {name: b.opts["height"] for name, b in zip(stats.by_source.names,
+                                                      stats.by_source.bars, strict=True)}
     assert list(day["监督员上报"][22:24]) == [2, 1]
     assert list(day["12345热线"][22:24]) == [0, 1]
 

@@ -17,7 +17,7 @@ from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from ui.stats.labels import TARGET, tr
+from ui.stats.labels import TARGET
 
 
 class ClickableBars(pg.BarGraphItem):
@@ -102,6 +102,17 @@ class _Chart(QWidget):
         self.plot.clear()
         self.bars = []
 
+    def _legend(self, columns: int) -> pg.LegendItem:
+        """One row of entries in the top right corner, above the bars."""
+        item = self.plot.getPlotItem()
+        if item.legend is None:
+            item.addLegend(offset=(-8, 2), colCount=columns, labelTextColor="#212121",
+                           brush=pg.mkBrush(255, 255, 255, 220))  # fmt: skip
+        legend = item.legend
+        legend.clear()
+        legend.setColumnCount(columns)
+        return legend
+
 
 @dataclass(frozen=True, slots=True)
 class Series:
@@ -118,9 +129,8 @@ class StackedBarChart(_Chart):
                  keys: Sequence[str]) -> None:  # fmt: skip
         """``keys[i]`` names day ``i``; a segment's click key is (day key, series key)."""
         self._clear()
-        self.keys: list[tuple[str, str]] = []
-        legend = self.plot.getPlotItem().legend or self.plot.addLegend(offset=(8, 4))
-        legend.clear()
+        self.names: list[str] = []  # the series drawn, in the order of `bars`
+        legend = self._legend(max(1, sum(1 for s in series if any(s.values))))
         n = len(labels)
         base = [0.0] * n
         for s in series:
@@ -129,10 +139,11 @@ class StackedBarChart(_Chart):
             x0 = [i - 0.4 for i in range(n)]
             bars = ClickableBars(lambda i, s=s: self.bar_clicked.emit((keys[i], s.key)), n,
                                  x0=x0, y0=list(base), width=0.8, height=list(s.values),
-                                 brush=s.colour, pen=pg.mkPen("w", width=0.5), name=s.name)
+                                 brush=s.colour, pen=pg.mkPen("w", width=0.5))
             self.plot.addItem(bars)
             legend.addItem(bars, s.name)
             self.bars.append(bars)
+            self.names.append(s.name)
             base = [b + v for b, v in zip(base, s.values, strict=True)]
         for i, total in enumerate(base):
             if total and n <= 31:
@@ -140,7 +151,8 @@ class StackedBarChart(_Chart):
         step = max(1, n // 15)
         self.plot.getAxis("bottom").setTicks([[(i, labels[i]) for i in range(0, n, step)]])
         self.plot.setXRange(-0.6, n - 0.4, padding=0)
-        self.plot.setYRange(0, max(base, default=1) * 1.15 or 1, padding=0)
+        # headroom for the totals and the legend above the highest bar
+        self.plot.setYRange(0, max(base, default=1) * 1.3 or 1, padding=0)
 
 
 def _at_point(item: pg.TextItem, x: float, y: float) -> pg.TextItem:
@@ -169,7 +181,8 @@ class RankedBarChart(_Chart):
         self.ranked = list(bars)
         n = len(bars)
         ys = [n - 1 - i for i in range(n)]  # the best at the top
-        top = 100.0 if unit == "%" else max([b.value or 0.0 for b in bars] + [1.0])
+        longest = max([b.value or 0.0 for b in bars] + [1.0])
+        top = max(100.0, longest) if unit == "%" else longest
         if n:
             item = ClickableBars(lambda i: self.bar_clicked.emit(self.ranked[i].key), n,
                                  x0=0.0, y=ys, height=0.62,
@@ -180,20 +193,22 @@ class RankedBarChart(_Chart):
             self.bars.append(item)
         for b, y in zip(bars, ys, strict=True):
             value = "—" if b.value is None else f"{b.value:.1f}{unit}"
+            # one column right of every bar (and of the target line): nothing overlaps
             self.plot.addItem(_at_point(_text(f"{value}  {b.level or '—'}", bold=True),
-                                        min(b.value or 0.0, top) + top * 0.01, y))  # fmt: skip
+                                        top * 1.02, y))  # fmt: skip
         if target is not None:
             pen = pg.mkPen("#d32f2f", width=1.5, style=Qt.PenStyle.DashLine)
-            label = tr("目标 %1%").replace("%1", f"{target:g}")
+            label = self.tr("目标 %1%").replace("%1", f"{target:g}")
+            # the label sits in the empty row above the first bar, clear of the values
             self.plot.addItem(pg.InfiniteLine(target, angle=90, movable=False, pen=pen,
                                               label=label, labelOpts={
-                                                  "position": 0.98, "color": "#d32f2f",
-                                                  "anchors": [(1, 0), (1, 0)]}))  # fmt: skip
+                                                  "position": 0.995, "color": "#d32f2f",
+                                                  "anchors": [(0.5, 0), (0.5, 0)]}))  # fmt: skip
         self.plot.getAxis("left").setTicks([[(y, _short(b.name))
                                              for b, y in zip(bars, ys, strict=True)]])
         self.plot.getAxis("bottom").setTicks(None)
-        self.plot.setXRange(0, top * 1.25, padding=0)
-        self.plot.setYRange(-0.6, max(n, 1) - 0.4, padding=0)
+        self.plot.setXRange(0, top * 1.22, padding=0)
+        self.plot.setYRange(-0.6, max(n, 1) + 0.4, padding=0)
         self.plot.getPlotItem().showGrid(x=True, y=False, alpha=0.2)
 
 
@@ -208,15 +223,15 @@ class StageTimeChart(_Chart):
         """(key, label, median hours, p90 hours) per stage."""
         self._clear()
         self.stage_keys = [s[0] for s in stages]
-        legend = self.plot.getPlotItem().legend or self.plot.addLegend(offset=(8, 4))
-        legend.clear()
+        legend = self._legend(2)
         top = 0.0
-        for offset, index, colour, name in ((-0.2, 2, "#42a5f5", tr("中位数")),
-                                            (0.2, 3, "#1a237e", tr("P90"))):  # fmt: skip
+        for offset, index, colour, name in ((-0.2, 2, "#42a5f5", self.tr("中位数")),
+                                            (0.2, 3, "#1a237e", self.tr("P90"))):  # fmt: skip
             values = [float(s[index] or 0.0) for s in stages]
             bars = ClickableBars(lambda i: self.bar_clicked.emit(self.stage_keys[i]),
                                  len(stages), x0=[i + offset - 0.18 for i in range(len(stages))],
                                  width=0.36, height=values, brush=colour, pen=pg.mkPen(colour))
+            # (added to the legend by hand: a named item would be added twice)
             self.plot.addItem(bars)
             legend.addItem(bars, name)
             self.bars.append(bars)
@@ -227,7 +242,7 @@ class StageTimeChart(_Chart):
                                             float(raw or 0.0)))  # fmt: skip
             top = max([top, *values])
         self.plot.getAxis("bottom").setTicks([[(i, s[1]) for i, s in enumerate(stages)]])
-        self.plot.setLabel("left", tr("工作时长（小时）"))
+        self.plot.setLabel("left", self.tr("工作时长（小时）"))
         self.plot.setXRange(-0.6, len(stages) - 0.4, padding=0)
         self.plot.setYRange(0, top * 1.2 or 1, padding=0)
 
@@ -254,8 +269,8 @@ class FunnelChart(_Chart):
             share = f"（{100.0 * count / first:.1f}%）" if first else ""
             self.plot.addItem(_at_point(_text(f"{label} {count:,}{share}", anchor=(0, 0.5),
                                               bold=True), widest / 2 + widest * 0.03, y))
-        self.plot.getAxis("left").setTicks([[(y, s[1]) for s, y in zip(steps, ys, strict=True)]])
-        self.plot.getAxis("bottom").setTicks([[]])
+        self.plot.hideAxis("left")  # each bar is labelled beside it
+        self.plot.hideAxis("bottom")
         self.plot.setXRange(-widest * 0.55, widest * 1.05, padding=0)
         self.plot.setYRange(-0.6, max(n, 1) - 0.4, padding=0)
 

@@ -133,7 +133,7 @@ def formula(rules: ScoreRules, kind: str) -> str:
     for weight, key, how in rules.weights[kind]:
         name = indicator(key, grouping)
         if how == "band":
-            name = tr("%1分值").replace("%1", name)
+            name = QCoreApplication.translate("Statistics", "%1分值").replace("%1", name)
         elif how == "inverse":
             name = f"(1−{name})"
         parts.append(f"{name}×{weight * 100:g}%")

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.stats.labels import indicator, level_colour, tr
+from ui.stats.labels import indicator, level_colour
 from workstation.services.evaluation import EvaluationRow
 
 Index = QModelIndex | QPersistentModelIndex
@@ -84,11 +84,12 @@ class EvaluationTableModel(QAbstractTableModel):
             return None
         key = self.keys[section]
         if key == "rank":
-            return tr("序号")
+            return self.tr("序号")
         if key == "name":
-            return {"unit": tr("部门"), "street": tr("街道")}.get(self.grouping, tr("姓名"))
+            names = {"unit": self.tr("部门"), "street": self.tr("街道")}
+            return names.get(self.grouping, self.tr("姓名"))
         if key == "cells":
-            return tr("责任网格")
+            return self.tr("责任网格")
         return indicator(key, self.grouping)
 
     def value(self, row: int, key: str) -> Any:
@@ -152,6 +153,7 @@ class EvaluationTable(QWidget):
         self.view = QTableView(self)
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(True)
+        self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # ranked: 序号 1 first
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().setVisible(False)

@@ -283,9 +283,9 @@ class StatsWindow(QWidget):
     # -- drawing ---------------------------------------------------------------------------
 
     def _headline_name(self, key: str) -> str:
-        if key in FUNNEL:
-            return tr("%1数").replace("%1", tr(FUNNEL[key]))
-        return indicator(key)
+        counts = {"reported": "reports", "filed": "filed", "dispatched": "dispatched",
+                  "closed": "closed"}  # the funnel's steps as counts: 上报数, 立案数 …
+        return indicator(counts.get(key, key))
 
     def _show_headline(self, stats: Statistics) -> None:
         def figure(where: str, key: str, h: object) -> float | None:
