@@ -12,7 +12,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QWidget
 
 from ui.actions.controller import ActionController
-from ui.actions.shortcuts import CALENDAR_SHORTCUT
+from ui.actions.shortcuts import CALENDAR_SHORTCUT, REVISIT_LIST_SHORTCUT
 from ui.admin.calendar_screen import CalendarScreen
 from ui.context import AppContext
 from ui.feed import ChangeFollower
@@ -25,6 +25,7 @@ from ui.panels.supervisors import SupervisorBoard
 from ui.simulation import SimulationRunner
 from ui.stats.window import STATS_SHORTCUT, StatsWindow
 from ui.widgets.calendar_notice import CalendarNotice
+from workstation.domain.lifecycle import RULES, Action
 from workstation.domain.roles import Role
 from workstation.services.map_queries import CellSummary
 
@@ -108,6 +109,13 @@ class MainWindow(QMainWindow):
         cases = self.menuBar().addMenu(self.tr("案件(&C)"))
         for action in self.actions.actions.values():
             cases.addAction(action)
+        if self._ctx.role in RULES[Action.REVISIT].roles:
+            cases.addSeparator()
+            self.revisit_list_action = QAction(self.tr("待回访（近 7 天结案的市民上报）"), self)
+            self.revisit_list_action.setObjectName("action_revisit_list")
+            self.revisit_list_action.setShortcut(QKeySequence(REVISIT_LIST_SHORTCUT))
+            self.revisit_list_action.triggered.connect(self.show_awaiting_revisit)
+            cases.addAction(self.revisit_list_action)
         view = self.menuBar().addMenu(self.tr("视图(&V)"))
         refresh = QAction(self.tr("刷新"), self)
         refresh.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
@@ -168,6 +176,17 @@ class MainWindow(QMainWindow):
             window.raise_()
             window.activateWindow()
         return window
+
+    def show_awaiting_revisit(self) -> None:
+        """The acceptor's call list in the queue: closed citizens' reports to call back."""
+        ws = self._ctx.ws
+
+        def listed(ids: list[int]) -> None:
+            self._show_drill_down(self.tr("待回访：近 7 天结案、尚未回访的市民上报"), ids)
+
+        self._ctx.ops.run(lambda: ws.awaiting_revisit(7), listed,
+                          lambda message, _exc: self.show_error(message),
+                          description="awaiting revisit", owner=self)  # fmt: skip
 
     def _show_drill_down(self, title: str, case_ids: list[int]) -> None:
         self.queue.show_drill_down(title, case_ids)

@@ -35,6 +35,7 @@ from workstation.services import (
     feed,
     map_queries,
     queries,
+    queue_queries,
     statistics,
     surveys,
     targets,
@@ -202,6 +203,11 @@ class Workstation:
     def cases_by_ids(self, ids: Sequence[int], actor: Actor | None = None) -> list[CaseSummary]:
         with self.read_session() as session:
             return queries.cases_by_ids(session, self.reference, ids, actor)
+
+    def awaiting_revisit(self, days: int = 7, at: datetime | None = None) -> list[int]:
+        """待回访: citizens' reports closed in the last ``days`` days not yet called back."""
+        with self.read_session() as session:
+            return queue_queries.awaiting_revisit(session, at or self.clock(), days)
 
     def allowed_actions(self, ids: Sequence[int], actor: Actor,
                         at: datetime | None = None) -> dict[int, tuple[str, ...]]:  # fmt: skip

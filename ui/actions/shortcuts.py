@@ -253,6 +253,7 @@ SPECS: tuple[ActionSpec, ...] = (
 SPEC_BY_KEY: dict[str, ActionSpec] = {s.key: s for s in SPECS}
 HELP_SHORTCUTS = ("F1", "Ctrl+/")
 CALENDAR_SHORTCUT = "Ctrl+Shift+K"  # 管理 → 工作日历 (administrator)
+REVISIT_LIST_SHORTCUT = "Ctrl+Shift+R"  # 案件 → 待回访 (who may call citizens back)
 
 # Keys the main window and the queue use; the action shortcuts must never take them.
 RESERVED = (
@@ -319,6 +320,9 @@ class ShortcutsDialog(QDialog):
             ("Enter / Esc", self.tr("确认 / 取消"), self.tr("在对话框中接受（如推荐单位）或取消")),
             (" / ".join(HELP_SHORTCUTS), self.tr("快捷键一览"), self.tr("显示本说明")),
         ]  # fmt: skip
+        if role in RULES[Action.REVISIT].roles:
+            rows.append((QKeySequence(REVISIT_LIST_SHORTCUT).toString(native), self.tr("待回访"),
+                         self.tr("在队列中列出近 7 天结案、尚未回访的市民上报")))  # fmt: skip
         if role is Role.ADMIN:
             rows.append((QKeySequence(CALENDAR_SHORTCUT).toString(native), self.tr("工作日历"),
                          self.tr("节假日、调休工作日、办公时段与环节时限")))  # fmt: skip

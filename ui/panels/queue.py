@@ -484,8 +484,11 @@ class QueuePanel(QWidget):
             index = self.proxy.mapFromSource(self.model.index(row, 0))
             if not index.isValid():
                 return False
-        self.table.setCurrentIndex(index)
-        self.table.selectRow(index.row())
+        # Through the selection model, not QTableView.selectRow: that one reads the
+        # keyboard modifiers held at that moment (Ctrl toggles the row off again).
+        model = self.table.selectionModel()
+        flags = model.SelectionFlag.ClearAndSelect | model.SelectionFlag.Rows
+        model.setCurrentIndex(index, flags)
         self.table.scrollTo(index)
         return True
 

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session
 
-from workstation.domain.lifecycle import CaseState, Priority, Source
+from workstation.domain.lifecycle import CaseState, Priority, Satisfaction, Source
 from workstation.domain.roles import Actor, Role
 from workstation.persistence.repositories import CASES
 from workstation.services.dto import CaseSummary
@@ -113,6 +113,22 @@ def load_cases(session: Session, ref: Reference, actor: Actor | None, ids: Itera
             if row[_VERIFIED]:
                 verified.add(case.id)
     return QueueSnapshot(cases, frozenset(verified), day_start_of(now), feed_id)
+
+
+def awaiting_revisit(session: Session, now: datetime, days: int = 7) -> list[int]:
+    """Citizens' reports closed in the last ``days`` days whose reporter has not been
+    called back yet (回访), or was not reached: the acceptor's call list, oldest first."""
+    citizens = [s.value for s in Source if s.needs_verification]
+    since = now - timedelta(days=days)
+    rows = session.execute(
+        select(CASES.c.id)
+        .where(CASES.c.closed_at >= since, CASES.c.state == CaseState.CLOSED.value,
+               CASES.c.source.in_(citizens),
+               or_(CASES.c.satisfaction.is_(None),
+                   CASES.c.satisfaction == Satisfaction.NOT_REACHED.value))
+        .order_by(CASES.c.closed_at)
+    )  # fmt: skip
+    return [int(case_id) for case_id in rows.scalars()]
 
 
 def queue_options(ref: Reference) -> QueueOptions:
