@@ -133,6 +133,9 @@ def stats_shot(ctx: Any, grab: Callable[[Any, str], None]) -> None:
     grab(window, "statistics-units")
     window.tabs.setCurrentIndex(4)
     grab(window, "statistics-tables")
+    window.tabs.setCurrentWidget(window.targets)
+    wait_until(lambda: window.targets.report is not None)
+    grab(window, "targets")
     window.close()
 
 

@@ -66,7 +66,7 @@
     <message>
         <location filename="../../ui/widgets/detail_actions.py" line="64"/>
         <source>回访</source>
-        <translation type="unfinished"></translation>
+        <translation>Call back</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/detail_actions.py" line="65"/>
@@ -834,12 +834,12 @@
     <message>
         <location filename="../../ui/actions/shortcuts.py" line="239"/>
         <source>回访</source>
-        <translation type="unfinished"></translation>
+        <translation>Call back</translation>
     </message>
     <message>
         <location filename="../../ui/actions/shortcuts.py" line="241"/>
         <source>结案后回访市民（热线、来访、上级平台的上报）：满意、基本满意、不满意或未回访</source>
-        <translation type="unfinished"></translation>
+        <translation>Call the citizen back after closing (hotline, walk-in and platform reports): satisfied, basically satisfied, dissatisfied or not reached</translation>
     </message>
     <message>
         <location filename="../../ui/actions/shortcuts.py" line="248"/>
@@ -1998,32 +1998,32 @@
     <message>
         <location filename="../../ui/widgets/timeline.py" line="188"/>
         <source>满意</source>
-        <translation type="unfinished"></translation>
+        <translation>Satisfied</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/timeline.py" line="189"/>
         <source>基本满意</source>
-        <translation type="unfinished"></translation>
+        <translation>Basically satisfied</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/timeline.py" line="190"/>
         <source>不满意</source>
-        <translation type="unfinished"></translation>
+        <translation>Dissatisfied</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/timeline.py" line="191"/>
         <source>未回访（联系不上）</source>
-        <translation type="unfinished"></translation>
+        <translation>Not reached</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/timeline.py" line="193"/>
         <source>回访结果</source>
-        <translation type="unfinished"></translation>
+        <translation>Call-back result</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/timeline.py" line="194"/>
         <source>市民意见</source>
-        <translation type="unfinished"></translation>
+        <translation>Citizen&apos;s comment</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/timeline.py" line="196"/>
@@ -2860,114 +2860,124 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="42"/>
+        <location filename="../../ui/main_window.py" line="43"/>
         <source>网格化指挥调度工作站 — 呈贡分中心</source>
         <translation>Grid Dispatch Workstation — Chenggong Sub-centre</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="44"/>
-        <location filename="../../ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="45"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="45"/>
+        <location filename="../../ui/main_window.py" line="46"/>
         <source>（演示模式）</source>
         <translation> (Demo mode)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="56"/>
+        <location filename="../../ui/main_window.py" line="57"/>
         <source>案件详情</source>
         <translation>Case details</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="58"/>
-        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="59"/>
+        <location filename="../../ui/main_window.py" line="222"/>
         <source>提醒中心</source>
         <translation>Reminders</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="61"/>
+        <location filename="../../ui/main_window.py" line="62"/>
         <source>网格地图</source>
         <translation>Grid map</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="67"/>
+        <location filename="../../ui/main_window.py" line="68"/>
         <source>监督员状态</source>
         <translation>Field supervisors</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="81"/>
+        <location filename="../../ui/main_window.py" line="82"/>
         <source>演示模式</source>
         <translation>Demo mode</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108"/>
+        <location filename="../../ui/main_window.py" line="109"/>
         <source>案件(&amp;C)</source>
         <translation>&amp;Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111"/>
+        <location filename="../../ui/main_window.py" line="114"/>
+        <source>待回访（近 7 天结案的市民上报）</source>
+        <translation>To call back (citizens&apos; reports closed in the last 7 days)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="119"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112"/>
+        <location filename="../../ui/main_window.py" line="120"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116"/>
+        <location filename="../../ui/main_window.py" line="124"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125"/>
+        <location filename="../../ui/main_window.py" line="133"/>
         <source>地图图层</source>
         <translation>Map layers</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128"/>
+        <location filename="../../ui/main_window.py" line="136"/>
         <source>演示</source>
         <translation>Demo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130"/>
+        <location filename="../../ui/main_window.py" line="138"/>
         <source>统计分析(&amp;S)</source>
         <translation>&amp;Statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132"/>
+        <location filename="../../ui/main_window.py" line="140"/>
         <source>统计分析…</source>
         <translation>Statistics…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138"/>
+        <location filename="../../ui/main_window.py" line="146"/>
         <source>管理(&amp;A)</source>
         <translation>&amp;Administration</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140"/>
+        <location filename="../../ui/main_window.py" line="148"/>
         <source>工作日历…</source>
         <translation>Working calendar…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145"/>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="185"/>
+        <source>待回访：近 7 天结案、尚未回访的市民上报</source>
+        <translation>To call back: citizens&apos; reports closed in the last 7 days, not called back yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="205"/>
         <source>无</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188"/>
+        <location filename="../../ui/main_window.py" line="207"/>
         <source>网格 %1 · %2 %3 · 监督员 %4 · 在办 %5 件（超期 %6 件）</source>
         <translation>Grid cell %1 · %2 %3 · Supervisor %4 · Open: %5 (overdue: %6)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>数据库连接中断，正在重试…</source>
         <translation>Database connection lost, retrying…</translation>
     </message>
@@ -3394,7 +3404,7 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
 <context>
     <name>RankedBarChart</name>
     <message>
-        <location filename="../../ui/stats/charts.py" line="187"/>
+        <location filename="../../ui/stats/charts.py" line="201"/>
         <source>目标 %1%</source>
         <translation>Target %1%</translation>
     </message>
@@ -3825,134 +3835,144 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
     <message>
         <location filename="../../ui/actions/revisit.py" line="21"/>
         <source>回访</source>
-        <translation type="unfinished"></translation>
+        <translation>Call back</translation>
     </message>
     <message>
         <location filename="../../ui/actions/revisit.py" line="21"/>
         <source>记录回访（Enter）</source>
-        <translation type="unfinished"></translation>
+        <translation>Record call-back (Enter)</translation>
     </message>
     <message>
         <location filename="../../ui/actions/revisit.py" line="24"/>
         <source>满意</source>
-        <translation type="unfinished"></translation>
+        <translation>Satisfied</translation>
     </message>
     <message>
         <location filename="../../ui/actions/revisit.py" line="25"/>
         <source>基本满意</source>
-        <translation type="unfinished"></translation>
+        <translation>Basically satisfied</translation>
     </message>
     <message>
         <location filename="../../ui/actions/revisit.py" line="26"/>
         <source>不满意</source>
-        <translation type="unfinished"></translation>
+        <translation>Dissatisfied</translation>
     </message>
     <message>
         <location filename="../../ui/actions/revisit.py" line="27"/>
         <source>未回访（联系不上）</source>
-        <translation type="unfinished"></translation>
+        <translation>Not reached</translation>
     </message>
     <message>
         <location filename="../../ui/actions/revisit.py" line="43"/>
         <source>市民意见（不满意时必填）</source>
-        <translation type="unfinished"></translation>
+        <translation>Citizen&apos;s comment (required when dissatisfied)</translation>
     </message>
     <message>
         <location filename="../../ui/actions/revisit.py" line="44"/>
         <source>回访结果</source>
-        <translation type="unfinished"></translation>
+        <translation>Call-back result</translation>
     </message>
     <message>
         <location filename="../../ui/actions/revisit.py" line="45"/>
         <source>市民意见</source>
-        <translation type="unfinished"></translation>
+        <translation>Citizen&apos;s comment</translation>
     </message>
     <message>
         <location filename="../../ui/actions/revisit.py" line="58"/>
         <source>请选择回访结果</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the call-back result</translation>
     </message>
     <message>
         <location filename="../../ui/actions/revisit.py" line="62"/>
         <source>市民不满意时请记录不满意的原因</source>
-        <translation type="unfinished"></translation>
+        <translation>When the citizen is dissatisfied, record why</translation>
     </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="309"/>
-        <location filename="../../ui/actions/shortcuts.py" line="320"/>
+        <location filename="../../ui/actions/shortcuts.py" line="310"/>
+        <location filename="../../ui/actions/shortcuts.py" line="321"/>
         <source>快捷键一览</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="313"/>
+        <location filename="../../ui/actions/shortcuts.py" line="314"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="314"/>
+        <location filename="../../ui/actions/shortcuts.py" line="315"/>
         <source>重新加载案件队列</source>
         <translation>Reload the case queue</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="315"/>
+        <location filename="../../ui/actions/shortcuts.py" line="316"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="316"/>
+        <location filename="../../ui/actions/shortcuts.py" line="317"/>
         <source>搜索案件编号、地址、描述、处置单位</source>
         <translation>Search case number, address, description, handling unit</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="317"/>
+        <location filename="../../ui/actions/shortcuts.py" line="318"/>
         <source>↑ ↓ Home End / Space</source>
         <translation>↑ ↓ Home End / Space</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="317"/>
+        <location filename="../../ui/actions/shortcuts.py" line="318"/>
         <source>选择案件</source>
         <translation>Select cases</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="318"/>
+        <location filename="../../ui/actions/shortcuts.py" line="319"/>
         <source>在队列中移动并选中案件，Space 选中当前行；Shift/Ctrl 加方向键或点击可多选</source>
         <translation>Move through the queue and select cases; Space selects the current row; Shift/Ctrl with arrow keys or clicks selects several</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="319"/>
+        <location filename="../../ui/actions/shortcuts.py" line="320"/>
         <source>确认 / 取消</source>
         <translation>Confirm / cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="319"/>
+        <location filename="../../ui/actions/shortcuts.py" line="320"/>
         <source>在对话框中接受（如推荐单位）或取消</source>
         <translation>Accept (e.g. the recommended unit) or cancel in a dialog</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="320"/>
+        <location filename="../../ui/actions/shortcuts.py" line="321"/>
         <source>显示本说明</source>
         <translation>Show this help</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="323"/>
+        <location filename="../../ui/actions/shortcuts.py" line="324"/>
+        <source>待回访</source>
+        <translation>To call back</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/shortcuts.py" line="325"/>
+        <source>在队列中列出近 7 天结案、尚未回访的市民上报</source>
+        <translation>List the citizens&apos; reports closed in the last 7 days and not called back yet in the queue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/shortcuts.py" line="327"/>
         <source>工作日历</source>
         <translation>Working calendar</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="324"/>
+        <location filename="../../ui/actions/shortcuts.py" line="328"/>
         <source>节假日、调休工作日、办公时段与环节时限</source>
         <translation>Holidays, make-up working days, office hours and stage limits</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="347"/>
+        <location filename="../../ui/actions/shortcuts.py" line="351"/>
         <source>最快流程：在队列中选中新上报（Tab 进入队列，Space 选中首行即最新上报）→ F2 立案（类别已预填）→ Enter → F3 派遣（已选中推荐单位）→ Enter</source>
         <translation>Fastest path: select a new report in the queue (Tab into the queue, Space selects the first row, the newest report) → F2 File (category prefilled) → Enter → F3 Dispatch (recommended unit preselected) → Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="351"/>
+        <location filename="../../ui/actions/shortcuts.py" line="355"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -4116,17 +4136,17 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
 <context>
     <name>StageTimeChart</name>
     <message>
-        <location filename="../../ui/stats/charts.py" line="214"/>
+        <location filename="../../ui/stats/charts.py" line="228"/>
         <source>中位数</source>
         <translation>Median</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/charts.py" line="215"/>
+        <location filename="../../ui/stats/charts.py" line="229"/>
         <source>P90</source>
         <translation>P90</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/charts.py" line="230"/>
+        <location filename="../../ui/stats/charts.py" line="245"/>
         <source>工作时长（小时）</source>
         <translation>Working time (hours)</translation>
     </message>
@@ -4577,138 +4597,143 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
 <context>
     <name>StatsWindow</name>
     <message>
-        <location filename="../../ui/stats/window.py" line="93"/>
+        <location filename="../../ui/stats/window.py" line="94"/>
         <source>统计分析 — 呈贡分中心</source>
         <translation>Statistics — Chenggong Sub-centre</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="97"/>
+        <location filename="../../ui/stats/window.py" line="98"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="153"/>
+        <location filename="../../ui/stats/window.py" line="136"/>
+        <source>绩效目标</source>
+        <translation>Performance targets</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/window.py" line="157"/>
         <source>本期上报案件的流转（上报 → 立案 → 派遣 → 处置 → 结案）</source>
         <translation>Cases reported in the period (reported → filed → dispatched → handled → closed)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="156"/>
+        <location filename="../../ui/stats/window.py" line="160"/>
         <source>每日案件量（按来源）</source>
         <translation>Cases per day (by source)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="157"/>
+        <location filename="../../ui/stats/window.py" line="161"/>
         <source>每日案件量（部件 / 事件）</source>
         <translation>Cases per day (components / events)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="165"/>
+        <location filename="../../ui/stats/window.py" line="169"/>
         <source>案件量与流转</source>
         <translation>Volume and flow</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="169"/>
+        <location filename="../../ui/stats/window.py" line="173"/>
         <source>按期处置率（专业部门）</source>
         <translation>On-time handling rate (handling units)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="170"/>
+        <location filename="../../ui/stats/window.py" line="174"/>
         <source>结案率（专业部门）</source>
         <translation>Closing rate (handling units)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="176"/>
+        <location filename="../../ui/stats/window.py" line="180"/>
         <source>专业部门</source>
         <translation>Handling units</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="190"/>
+        <location filename="../../ui/stats/window.py" line="194"/>
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="195"/>
+        <location filename="../../ui/stats/window.py" line="199"/>
         <source>监督员与岗位</source>
         <translation>Supervisors and posts</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="199"/>
+        <location filename="../../ui/stats/window.py" line="203"/>
         <source>各环节用时（中位数 / P90，工作时间）</source>
         <translation>Time per stage (median / P90, working time)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="201"/>
+        <location filename="../../ui/stats/window.py" line="205"/>
         <source>各单位处置用时中位数（小时，工作时间）</source>
         <translation>Median handling time per unit (hours, working time)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="205"/>
-        <location filename="../../ui/stats/window.py" line="381"/>
+        <location filename="../../ui/stats/window.py" line="209"/>
+        <location filename="../../ui/stats/window.py" line="386"/>
         <source>环节用时</source>
         <translation>Stage times</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="217"/>
+        <location filename="../../ui/stats/window.py" line="221"/>
         <source>考核评价表</source>
         <translation>Evaluation tables</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="236"/>
+        <location filename="../../ui/stats/window.py" line="241"/>
         <source>正在统计…</source>
         <translation>Computing…</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="251"/>
+        <location filename="../../ui/stats/window.py" line="256"/>
         <source>统计失败：%1</source>
         <translation>Statistics failed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="273"/>
+        <location filename="../../ui/stats/window.py" line="278"/>
         <source>小时</source>
         <translation> h</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="278"/>
+        <location filename="../../ui/stats/window.py" line="283"/>
         <source>统计期 %1；案件按其应处置、处置或结案的时间计入统计期，在办案件按统计期末（或当前时刻）判断。</source>
         <translation>Period %1; a case counts in the period in which it fell due, was handled or was closed; open cases are judged at the end of the period (or now).</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="312"/>
+        <location filename="../../ui/stats/window.py" line="317"/>
         <source>环比 —</source>
         <translation>vs. previous —</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="317"/>
+        <location filename="../../ui/stats/window.py" line="322"/>
         <source>环比 —（上期为 0）</source>
         <translation>vs. previous — (previous was 0)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="322"/>
+        <location filename="../../ui/stats/window.py" line="327"/>
         <source>环比 %1 %2</source>
         <translation>vs. previous %1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="375"/>
+        <location filename="../../ui/stats/window.py" line="380"/>
         <source>全部来源</source>
         <translation>all sources</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="376"/>
+        <location filename="../../ui/stats/window.py" line="381"/>
         <source>上报</source>
         <translation>reported</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="378"/>
+        <location filename="../../ui/stats/window.py" line="383"/>
         <source>本期上报</source>
         <translation>Reported in the period</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="378"/>
+        <location filename="../../ui/stats/window.py" line="383"/>
         <source>已到%1</source>
         <translation>reached: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="391"/>
+        <location filename="../../ui/stats/window.py" line="396"/>
         <source>统计：%1</source>
         <translation>Statistics: %1</translation>
     </message>
@@ -5004,47 +5029,52 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
     <message>
         <location filename="../../ui/stats/survey_dialog.py" line="41"/>
         <source>录入满意度调查</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter satisfaction survey</translation>
     </message>
     <message>
         <location filename="../../ui/stats/survey_dialog.py" line="52"/>
         <source>派遣人员（全体）</source>
-        <translation type="unfinished"></translation>
+        <translation>Dispatch staff (all)</translation>
     </message>
     <message>
         <location filename="../../ui/stats/survey_dialog.py" line="56"/>
         <source>调查对象</source>
-        <translation type="unfinished"></translation>
+        <translation>Surveyed</translation>
     </message>
     <message>
         <location filename="../../ui/stats/survey_dialog.py" line="56"/>
         <source>调查人数</source>
-        <translation type="unfinished"></translation>
+        <translation>People asked</translation>
     </message>
     <message>
         <location filename="../../ui/stats/survey_dialog.py" line="57"/>
         <source>满意人数（含基本满意）</source>
-        <translation type="unfinished"></translation>
+        <translation>Satisfied (incl. basically satisfied)</translation>
     </message>
     <message>
         <location filename="../../ui/stats/survey_dialog.py" line="74"/>
         <source>保存</source>
-        <translation type="unfinished"></translation>
+        <translation>Save</translation>
     </message>
     <message>
         <location filename="../../ui/stats/survey_dialog.py" line="75"/>
         <source>取消</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <location filename="../../ui/stats/survey_dialog.py" line="79"/>
         <source>调查月份</source>
-        <translation type="unfinished"></translation>
+        <translation>Survey month</translation>
     </message>
     <message>
         <location filename="../../ui/stats/survey_dialog.py" line="83"/>
         <source>调查人数为 0 的对象不计入满意度。</source>
-        <translation type="unfinished"></translation>
+        <translation>Rows with nobody asked do not count in the satisfaction rate.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/survey_dialog.py" line="108"/>
+        <source>正在加载 {month} 的调查数据…</source>
+        <translation>Loading the survey of {month}…</translation>
     </message>
 </context>
 <context>
@@ -5052,173 +5082,173 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
     <message>
         <location filename="../../ui/stats/targets_page.py" line="60"/>
         <source>绩效目标</source>
-        <translation type="unfinished"></translation>
+        <translation>Performance targets</translation>
     </message>
     <message>
         <location filename="../../ui/stats/targets_page.py" line="60"/>
         <source>目标值</source>
-        <translation type="unfinished"></translation>
+        <translation>Target</translation>
     </message>
     <message>
         <location filename="../../ui/stats/targets_page.py" line="60"/>
         <source>本期实测</source>
-        <translation type="unfinished"></translation>
+        <translation>Measured</translation>
     </message>
     <message>
         <location filename="../../ui/stats/targets_page.py" line="60"/>
         <source>结果</source>
-        <translation type="unfinished">Result</translation>
+        <translation>Result</translation>
     </message>
     <message>
         <location filename="../../ui/stats/targets_page.py" line="61"/>
         <source>计算口径</source>
-        <translation type="unfinished"></translation>
+        <translation>How it is measured</translation>
     </message>
     <message>
         <location filename="../../ui/stats/targets_page.py" line="71"/>
         <source>目标依据：呈贡分中心 2026 年度网格化监督项目绩效目标申报。实测按本页所选统计期计算（不受街道、社区、类别、单位筛选影响）；满意度调查由值班长每月录入。</source>
-        <translation type="unfinished"></translation>
+        <translation>Targets: the Chenggong sub-centre&apos;s 2026 performance-target declaration for the grid supervision project. Measured over the period chosen above (the street, community, category and unit filters do not apply); the satisfaction surveys are entered monthly by the shift leader.</translation>
     </message>
     <message>
         <location filename="../../ui/stats/targets_page.py" line="76"/>
         <source>录入满意度调查…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter satisfaction survey…</translation>
     </message>
     <message>
         <location filename="../../ui/stats/targets_page.py" line="93"/>
         <source>项目绩效目标 · 本期实测（{period}）</source>
-        <translation type="unfinished"></translation>
+        <translation>Project performance targets · measured ({period})</translation>
     </message>
     <message>
         <location filename="../../ui/stats/targets_page.py" line="104"/>
         <source>绩效目标无法计算：{message}</source>
-        <translation type="unfinished"></translation>
+        <translation>The targets could not be computed: {message}</translation>
     </message>
     <message>
         <location filename="../../ui/stats/targets_page.py" line="112"/>
         <source>≥ 95%</source>
-        <translation type="unfinished"></translation>
+        <translation>≥ 95%</translation>
     </message>
     <message>
         <location filename="../../ui/stats/targets_page.py" line="114"/>
         <source>30 名监督员 365 天采集信息</source>
-        <translation type="unfinished"></translation>
+        <translation>30 supervisors collecting information 365 days</translation>
     </message>
     <message>
         <location filename="../../ui/stats/targets_page.py" line="114"/>
         <source>每天 30 人在岗</source>
-        <translation type="unfinished"></translation>
+        <translation>30 on duty every day</translation>
     </message>
     <message>
         <location filename="../../ui/stats/targets_page.py" line="115"/>
         <source>当天有定位上报或上报、核实、核查案件的监督员计为在岗</source>
-        <translation type="unfinished"></translation>
+        <translation>A supervisor is on duty on a day with a position fix or a report, verification or check that day</translation>
     </message>
     <message>
         <location filename="../../ui/stats/targets_page.py" line="116"/>
         <source>验收合格率</source>
-        <translation type="unfinished"></translation>
+        <translation>Acceptance pass rate</translation>
     </message>
     <message>
         <location filename="../../ui/stats/targets_page.py" line="117"/>
         <source>监督员有效上报率 = 有效上报数 ÷ 上报数</source>
-        <translation type="unfinished"></translation>
+        <translation>Supervisors&apos; valid report rate = valid reports ÷ reports</translation>
     </message>
     <message>
         <location filename="../../ui/stats/targets_page.py" line="118"/>
         <source>预算执行率</source>
-        <translation type="unfinished"></translation>
+        <translation>Budget execution</translation>
     </message>
     <message>
         <location filename="../../ui/stats/targets_page.py" line="119"/>
         <source>系统中没有项目预算与实际支出数据，需财务部门提供预算执行情况</source>
-        <translation type="unfinished"></translation>
+        <translation>The system holds no project budget or spending data; the finance department must provide the budget execution</translation>
     </message>
     <message>
         <location filename="../../ui/stats/targets_page.py" line="120"/>
         <source>月度外包服务费</source>
-        <translation type="unfinished"></translation>
+        <translation>Monthly outsourcing cost</translation>
     </message>
     <message>
         <location filename="../../ui/stats/targets_page.py" line="120"/>
         <source>103,500 元／月（全年 1,242,000 元）</source>
-        <translation type="unfinished"></translation>
+        <translation>CNY 103,500 a month (CNY 1,242,000 a year)</translation>
     </message>
     <message>
         <location filename="../../ui/stats/targets_page.py" line="121"/>
         <source>系统不记录外包服务合同与付款数据</source>
-        <translation type="unfinished"></translation>
+        <translation>The system does not record outsourcing contracts or payments</translation>
     </message>
     <message>
         <location filename="../../ui/stats/targets_page.py" line="122"/>
         <source>消除安全隐患，市民出行安全</source>
-        <translation type="unfinished"></translation>
+        <translation>Hazards eliminated, citizens&apos; travel safety</translation>
     </message>
     <message>
         <location filename="../../ui/stats/targets_page.py" line="123"/>
         <source>安全隐患类（井盖、燃气、路面塌陷、线缆脱落等）按期结案数 ÷ 应结案数</source>
-        <translation type="unfinished"></translation>
+        <translation>Safety-related classes (manhole covers, gas, road collapse, fallen wires …): closed on time ÷ due to close</translation>
     </message>
     <message>
         <location filename="../../ui/stats/targets_page.py" line="125"/>
         <source>市民满意度</source>
-        <translation type="unfinished"></translation>
+        <translation>Citizens&apos; satisfaction</translation>
     </message>
     <message>
         <location filename="../../ui/stats/targets_page.py" line="126"/>
         <source>回访中（满意 + 基本满意）÷ 已回访案件数</source>
-        <translation type="unfinished"></translation>
+        <translation>Call-backs: (satisfied + basically satisfied) ÷ citizens who answered</translation>
     </message>
     <message>
         <location filename="../../ui/stats/targets_page.py" line="127"/>
         <source>处置单位满意度</source>
-        <translation type="unfinished"></translation>
+        <translation>Handling units&apos; satisfaction</translation>
     </message>
     <message>
         <location filename="../../ui/stats/targets_page.py" line="128"/>
         <source>值班长录入的处置单位满意度调查：满意人数 ÷ 调查人数</source>
-        <translation type="unfinished"></translation>
+        <translation>The shift leader&apos;s survey of the handling units: satisfied ÷ asked</translation>
     </message>
     <message>
         <location filename="../../ui/stats/targets_page.py" line="129"/>
         <source>派遣人员满意度</source>
-        <translation type="unfinished"></translation>
+        <translation>Dispatch staff&apos;s satisfaction</translation>
     </message>
     <message>
         <location filename="../../ui/stats/targets_page.py" line="130"/>
         <source>值班长录入的派遣人员满意度调查：满意人数 ÷ 调查人数</source>
-        <translation type="unfinished"></translation>
+        <translation>The shift leader&apos;s survey of the dispatch staff: satisfied ÷ asked</translation>
     </message>
     <message>
         <location filename="../../ui/stats/targets_page.py" line="135"/>
         <location filename="../../ui/stats/targets_page.py" line="148"/>
         <source>无法计算</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot be measured</translation>
     </message>
     <message>
         <location filename="../../ui/stats/targets_page.py" line="137"/>
         <source>—（本期无数据）</source>
-        <translation type="unfinished"></translation>
+        <translation>— (no data in the period)</translation>
     </message>
     <message>
         <location filename="../../ui/stats/targets_page.py" line="139"/>
         <source>日均 {mean} 人，最少 {least} 人；满员 {full}/{days} 天</source>
-        <translation type="unfinished"></translation>
+        <translation>{mean} a day on average, at least {least}; fully staffed {full}/{days} days</translation>
     </message>
     <message>
         <location filename="../../ui/stats/targets_page.py" line="146"/>
         <source>达标</source>
-        <translation type="unfinished"></translation>
+        <translation>Met</translation>
     </message>
     <message>
         <location filename="../../ui/stats/targets_page.py" line="146"/>
         <source>未达标</source>
-        <translation type="unfinished"></translation>
+        <translation>Missed</translation>
     </message>
     <message>
         <location filename="../../ui/stats/targets_page.py" line="147"/>
         <source>本期无数据</source>
-        <translation type="unfinished"></translation>
+        <translation>No data</translation>
     </message>
 </context>
 <context>

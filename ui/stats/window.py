@@ -50,6 +50,7 @@ from ui.stats.labels import (
     tr,
 )
 from ui.stats.tables import EvaluationTable
+from ui.stats.targets_page import TargetsPage
 from workstation.services.evaluation import EvaluationRow
 from workstation.services.queue_queries import QueueOptions, queue_options
 from workstation.services.statistics import RATE_BASIS, TABLES, Statistics
@@ -130,6 +131,9 @@ class StatsWindow(QWidget):
         self._build_people()
         self._build_stages()
         self._build_tables()
+        # 绩效目标: the centre's declared targets for the same period (not the area filters)
+        self.targets = TargetsPage(ctx, self)
+        self.add_page(self.targets, self.tr("绩效目标"))
 
         top = QHBoxLayout()
         top.addWidget(self.filters, 1)
@@ -224,6 +228,7 @@ class StatsWindow(QWidget):
         token = self._token
         ws = self._ctx.ws
         period, flt = self.filters.current_period(), self.filters.stats_filter()
+        self.targets.show_period(period, period_label(self.filters.period_code(), period))
 
         def compute() -> _Result:
             stats = ws.statistics(period, flt)
