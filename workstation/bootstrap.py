@@ -54,6 +54,7 @@ from workstation.services.field import FieldTask, SupervisorView, UnitWork
 from workstation.services.map_queries import CellSummary, HeatQuery
 from workstation.services.queries import CaseFilter
 from workstation.services.reference import Reference, load_reference, seed_defaults
+from workstation.services.statistics import LoadedPeriod, Statistics, StatsFilter
 from workstation.settings import Settings
 
 if TYPE_CHECKING:
@@ -227,12 +228,21 @@ class Workstation:
                 return evaluation.evaluate_compared(session, self.reference, period, by)
             return evaluation.evaluate(session, self.reference, period, by)
 
-    def statistics(self, period: Period, flt: statistics.StatsFilter | None = None, *,
-                   compare: bool = True) -> statistics.Statistics:  # fmt: skip
+    def statistics(self, period: Period, flt: StatsFilter | None = None, *,
+                   compare: bool = True) -> Statistics:  # fmt: skip
         """The statistics panel's figures (统计分析) for ``period`` and the filters, with
         the cases behind each count; with ``compare`` the headline's 环比."""
+        return self.statistics_of(self.load_period(period, compare=compare), flt)
+
+    def statistics_of(self, loaded: LoadedPeriod,
+                      flt: StatsFilter | None = None) -> Statistics:
+        """The figures from a period already read (no database work)."""
+        return statistics.compute(self.reference, loaded, flt)
+
+    def load_period(self, period: Period, *, compare: bool = True) -> LoadedPeriod:
+        """A period's histories for the statistics panel (a filter change reuses them)."""
         with self.read_session() as session:
-            return statistics.statistics(session, self.reference, period, flt, compare=compare)
+            return statistics.load_period(session, self.reference, period, compare=compare)
 
     def performance_targets(self, first_day: str, last_day: str,
                             at: datetime | None = None) -> targets.TargetsReport:  # fmt: skip

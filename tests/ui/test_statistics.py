@@ -192,3 +192,26 @@ def test_a_table_cell_drills_down_and_the_chip_closes(qtbot, ws, ctx_for, qsetti
     qtbot.waitUntil(lambda: queue.drill_down is None and not queue._loading
                     and _ids(window) == {ids["b"], ids["c"], ids["d"]}, timeout=10_000)
     window.close()
+
+
+def test_a_filter_change_computes_from_the_period_read_and_refresh_reads_again(
+        qtbot, ws, ctx_for, qsettings, monkeypatch) -> None:  # fmt: skip
+    _month(ws)
+    reads: list[object] = []
+    read = ws.load_period
+    monkeypatch.setattr(ws, "load_period", lambda *a, **k: reads.append(a) or read(*a, **k))
+    window, stats = _open(qtbot, ctx_for, qsettings)
+    assert len(reads) == 1
+    assert stats.headline_values["reported"].text() == "4"
+    with qtbot.waitSignal(stats.loaded, timeout=10_000):
+        stats.filters.category.setCurrentIndex(stats.filters.category.findData("C"))
+    assert stats.headline_values["reported"].text() == "0"
+    assert len(reads) == 1  # the same November, narrowed: nothing read again
+    cell = ws.reference.cells[ws.reference.supervisors["jdy001"].patrol_cells[0]]
+    ws.report(ws.actor("jdy001"), description="井盖缺失", lon=cell.lon, lat=cell.lat,
+              category_code="C0102")  # fmt: skip
+    with qtbot.waitSignal(stats.loaded, timeout=10_000):
+        stats.refresh_button.click()
+    assert len(reads) == 2
+    assert stats.headline_values["reported"].text() == "1"  # the new 部件 report
+    window.close()

@@ -53,9 +53,10 @@ from ui.stats.tables import EvaluationTable
 from ui.stats.targets_page import TargetsPage
 from workstation.services.evaluation import EvaluationRow
 from workstation.services.queue_queries import QueueOptions, queue_options
-from workstation.services.statistics import RATE_BASIS, TABLES, Statistics
+from workstation.services.statistics import RATE_BASIS, TABLES, LoadedPeriod, Statistics
 
 BUSY_AFTER_MS = 300
+PREPARE_AFTER_MS = 1500  # the filters left alone this long: prepare the tables' drill-down
 STATS_SHORTCUT = "Ctrl+Shift+S"  # 统计分析 (free in ui.actions.shortcuts SPECS / RESERVED)
 
 # The people charts: (grouping, rate) choices.
@@ -78,6 +79,7 @@ class _Result:
     options: QueueOptions
     cells: dict[str, int]  # a supervisor's 责任网格 count
     names: dict[str, str]  # unit codes → names (the per-unit handling times)
+    loaded: LoadedPeriod  # what a filter change computes from again
 
 
 class StatsWindow(QWidget):
@@ -94,7 +96,12 @@ class StatsWindow(QWidget):
         self.setWindowTitle(self.tr("统计分析 — 呈贡分中心"))
 
         self.filters = StatsFilterBar(ctx.clock, self)
-        self.filters.changed.connect(self.refresh)
+        self._loaded_period: LoadedPeriod | None = None
+        self._prepare_timer = QTimer(self)
+        self._prepare_timer.setSingleShot(True)
+        self._prepare_timer.setInterval(PREPARE_AFTER_MS)
+        self._prepare_timer.timeout.connect(self._prepare_drill_down)
+        self.filters.changed.connect(self.recompute)
         self.refresh_button = QPushButton(self.tr("刷新"), self)
         self.refresh_button.clicked.connect(self.refresh)
         self.busy = QProgressBar(self)
@@ -223,19 +230,32 @@ class StatsWindow(QWidget):
     # -- loading -------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Compute the figures for the current filters in the background."""
+        """Read the period again and compute its figures, in the background (刷新, F5,
+        another period)."""
+        self._loaded_period = None
+        self.recompute()
+
+    def recompute(self) -> None:
+        """Compute the figures for the current filters in the background; when only the
+        街道 / 社区 / 类别 / 单位 filters changed, from the period already read."""
         self._token += 1
         token = self._token
         ws = self._ctx.ws
         period, flt = self.filters.current_period(), self.filters.stats_filter()
-        self.targets.show_period(period, period_label(self.filters.period_code(), period))
+        self._prepare_timer.stop()
+        cached = self._loaded_period
+        if cached is not None and not cached.covers(period, compare=True):
+            cached = None
+        if cached is None:  # the targets follow the period only, not the area filters
+            self.targets.show_period(period, period_label(self.filters.period_code(), period))
 
         def compute() -> _Result:
-            stats = ws.statistics(period, flt)
+            loaded = cached or ws.load_period(period)
+            stats = ws.statistics_of(loaded, flt)
             ref = ws.reference
             cells = {u: len(s.patrol_cells) for u, s in ref.supervisors.items()}
             names = {code: unit.name for code, unit in ref.matrix.units.items()}
-            return _Result(stats, queue_options(ref), cells, names)
+            return _Result(stats, queue_options(ref), cells, names, loaded)
 
         self._busy_timer.start(BUSY_AFTER_MS)
         self.status.setText(self.tr("正在统计…"))
@@ -263,6 +283,7 @@ class StatsWindow(QWidget):
         self.busy.setVisible(False)
         self.filters.set_options(result.options)
         self.stats, self._names = result.stats, result.names
+        self._loaded_period = result.loaded
         stats = result.stats
         self._show_headline(stats)
         self._show_days(stats)
@@ -284,6 +305,15 @@ class StatsWindow(QWidget):
                                     "在办案件按统计期末（或当前时刻）判断。")
                             .replace("%1", self._period_text()))  # fmt: skip
         self.loaded.emit()
+        # The tables' cells' cases, ready before anyone clicks one: on a worker, once the
+        # filters have rested a moment (it would slow the next filter change down).
+        self._prepare_timer.start()
+
+    def _prepare_drill_down(self) -> None:
+        stats = self.stats
+        if stats is not None:
+            self._ctx.ops.run(lambda: stats.cases_behind("unit", "", "filed"),
+                              description="statistics drill-down", owner=self)  # fmt: skip
 
     # -- drawing ---------------------------------------------------------------------------
 
@@ -370,8 +400,13 @@ class StatsWindow(QWidget):
         stats = self.stats
         if stats is None:
             return
-        ids = list(stats.cases_behind(what, key, measure))
-        self.drill_requested.emit(self._title(what, key, measure, name), ids)
+        title = self._title(what, key, measure, name)
+        # On a worker: a table cell's cases are computed on first use (usually already
+        # done in the background after the figures were shown).
+        self._ctx.ops.run(lambda: list(stats.cases_behind(what, key, measure)),
+                          lambda ids: self.drill_requested.emit(title, ids),
+                          lambda message, _exc: self.status.setText(message),
+                          description="statistics drill-down", owner=self)  # fmt: skip
 
     def _title(self, what: str, key: str, measure: str, name: str | None) -> str:
         assert self.stats is not None

@@ -113,15 +113,17 @@ def evaluate_histories(ref: Reference, histories: Mapping[int, list[CaseEvent]],
 
 
 def evaluate_many(ref: Reference, histories: Mapping[int, list[CaseEvent]], period: Period,
-                  groupings: Sequence[str],
-                  rules: ScoreRules | None = None) -> dict[str, list[EvaluationRow]]:  # fmt: skip
+                  groupings: Sequence[str], rules: ScoreRules | None = None, *,
+                  facts: Sequence[HandlingFacts] | None = None,
+                  ) -> dict[str, list[EvaluationRow]]:  # fmt: skip
     """Several groupings from one load: what they share (each case's handling facts, the
-    posts' per-person figures) is derived once (a month of all groupings: see benchmarks)."""
+    posts' per-person figures) is derived once (a month of all groupings: see benchmarks).
+    ``facts``: the histories' handling facts, when the caller has them already."""
     rules = rules or stored_rules(ref)
     unknown = [by for by in groupings if by not in GROUPINGS]
     if unknown:
         raise ValidationError(f"暂不支持按 {unknown[0]} 评价（可选：{'、'.join(GROUPINGS)}）")
-    derived = _Derived(ref, histories, period)
+    derived = _Derived(ref, histories, period, facts)
     return {by: _evaluate_one(derived, by, rules) for by in groupings}
 
 
@@ -129,14 +131,17 @@ class _Derived:
     """What several groupings of one period compute from the same histories, once."""
 
     def __init__(self, ref: Reference, histories: Mapping[int, list[CaseEvent]],
-                 period: Period) -> None:  # fmt: skip
+                 period: Period, facts: Sequence[HandlingFacts] | None = None) -> None:  # fmt: skip
         self.ref, self.histories, self.period = ref, histories, period
+        self._facts = list(facts) if facts is not None else None
 
-    @cached_property
+    @property
     def facts(self) -> list[HandlingFacts]:
-        as_of, calendar = self.period.as_of, self.ref.calendar
-        return [f for events in self.histories.values()
-                if (f := handling_facts(events, as_of, calendar)) is not None]  # fmt: skip
+        if self._facts is None:
+            as_of, calendar = self.period.as_of, self.ref.calendar
+            found = (handling_facts(events, as_of, calendar) for events in self.histories.values())
+            self._facts = [f for f in found if f is not None]
+        return self._facts
 
     @cached_property
     def posts(self) -> dict[str, PostIndicators]:

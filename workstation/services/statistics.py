@@ -13,6 +13,7 @@ follows the very rule that made the total, never a second copy of it.
 from __future__ import annotations
 
 import math
+import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -36,7 +37,7 @@ from workstation.domain.metrics.period import category_of, grid_of
 from workstation.domain.scores import ScoreRules
 from workstation.services.evaluation import (
     EvaluationRow,
-    evaluate_histories,
+    evaluate_many,
     load_histories,
     stored_rules,
 )
@@ -119,40 +120,147 @@ class Statistics:
     previous: Headline | None  # 环比: the period of the same length before
     rules: ScoreRules
     members: Mapping[FigureKey, tuple[int, ...]] = field(repr=False)
+    # The cases behind the evaluation tables' cells: computed on first use (the engine
+    # once per case costs more than all the figures together), off the first paint.
+    table_members: _TableMembers | None = field(default=None, repr=False, compare=False)
 
     @property
     def funnel(self) -> Mapping[str, int]:
         return self.headline.funnel
 
     def cases_behind(self, what: str, key: str, measure: str = "") -> tuple[int, ...]:
-        """The ids of the cases a figure counts (a rate: those of its denominator)."""
+        """The ids of the cases a figure counts (a rate: those of its denominator). For
+        a table's cell the first call computes them all (a worker's job, not the GUI's)."""
         measure = RATE_BASIS.get(f"{measure}:{what}", RATE_BASIS.get(measure, measure))
-        return self.members.get((what, key, measure), ())
+        figure = (what, key, measure)
+        if figure in self.members or what not in TABLES or self.table_members is None:
+            return self.members.get(figure, ())
+        return self.table_members.get().get(figure, ())
+
+
+class _TableMembers:
+    """`_table_members` of one result, computed once, by whichever thread asks first."""
+
+    def __init__(self, ref: Reference, cases: _Cases, period: Period) -> None:
+        self._args: tuple[Reference, _Cases, Period] | None = (ref, cases, period)
+        self._lock = threading.Lock()
+        self._members: Mapping[FigureKey, tuple[int, ...]] = {}
+
+    def get(self) -> Mapping[FigureKey, tuple[int, ...]]:
+        with self._lock:
+            if self._args is not None:
+                members: dict[FigureKey, list[int]] = {}
+                _table_members(*self._args, members)
+                self._members = {k: tuple(sorted(set(v))) for k, v in members.items()}
+                self._args = None  # the histories are no longer needed
+            return self._members
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedPeriod:
+    """A period's cases as read once (and the previous period's, for 环比), with what the
+    filters look at: a filter change selects from these instead of reading again."""
+
+    period: Period
+    cases: _Indexed = field(repr=False)
+    previous: _Indexed | None = field(repr=False)
+    # Results already computed from these histories, per filter: going back to a filter
+    # shown before costs nothing (the histories do not change, so neither do they).
+    computed: dict[tuple[StatsFilter, str], Statistics] = field(
+        default_factory=dict, repr=False, compare=False)
+
+    def covers(self, period: Period, compare: bool) -> bool:
+        """Whether these histories serve ``period`` (the same days; 环比 if asked)."""
+        same = (self.period.start, self.period.end) == (period.start, period.end)
+        return same and (self.previous is not None or not compare)
+
+
+@dataclass(frozen=True, slots=True)
+class _Indexed:
+    """Every case of a period with its handling facts and the keys the filters test."""
+
+    period: Period
+    histories: Mapping[int, list[CaseEvent]]
+    facts: Mapping[int, HandlingFacts]
+    keys: Mapping[int, tuple[str, str, str]]  # (grid, category, unit)
+    spent: Mapping[int, tuple[tuple[str, float, str], ...]]  # the stages ended in the period
+
+
+def _indexed(ref: Reference, histories: Mapping[int, list[CaseEvent]], period: Period,
+             *, spans: bool = True) -> _Indexed:  # fmt: skip
+    """``spans``: the working time of each stage too (the 环比 headline needs none)."""
+    facts: dict[int, HandlingFacts] = {}
+    keys: dict[int, tuple[str, str, str]] = {}
+    spent: dict[int, tuple[tuple[str, float, str], ...]] = {}
+    for case_id, events in histories.items():
+        spent[case_id] = _spent(ref, events, period) if spans else ()
+        f = handling_facts(events, period.as_of, ref.calendar)
+        if f is not None:
+            facts[case_id] = f
+        keys[case_id] = (grid_of(events) or "", category_of(events) or "", f.unit if f else "")
+    return _Indexed(period, histories, facts, keys, spent)
+
+
+def load_period(session: Session, ref: Reference, period: Period, *,
+                compare: bool = True) -> LoadedPeriod:  # fmt: skip
+    """One read for the period (and one for the period before it, with ``compare``)."""
+    before = period.previous()
+    previous = _indexed(ref, load_histories(session, before), before, spans=False) \
+        if compare else None  # fmt: skip
+    return LoadedPeriod(period, _indexed(ref, load_histories(session, period), period),
+                        previous)  # fmt: skip
 
 
 def statistics(session: Session, ref: Reference, period: Period,
                flt: StatsFilter | None = None, *, compare: bool = True,
                rules: ScoreRules | None = None) -> Statistics:  # fmt: skip
     """The panel's figures for ``period``: one query for it (and one for 环比)."""
+    return compute(ref, load_period(session, ref, period, compare=compare), flt, rules)
+
+
+def compute(ref: Reference, loaded: LoadedPeriod, flt: StatsFilter | None = None,
+            rules: ScoreRules | None = None) -> Statistics:  # fmt: skip
+    """The panel's figures from histories already read, for the filters ``flt``."""
     flt = flt or StatsFilter()
     rules = rules or stored_rules(ref)
-    cases = _filtered(ref, load_histories(session, period), period, flt)
+    memo = (flt, rules.to_json())
+    done = loaded.computed.get(memo)
+    if done is not None:
+        return done
+    result = _compute(ref, loaded, flt, rules)
+    if len(loaded.computed) >= _MEMO_SIZE:
+        loaded.computed.pop(next(iter(loaded.computed)))
+    loaded.computed[memo] = result
+    return result
+
+
+_MEMO_SIZE = 16
+
+
+def _compute(ref: Reference, loaded: LoadedPeriod, flt: StatsFilter,
+             rules: ScoreRules) -> Statistics:  # fmt: skip
+    period = loaded.period
+    cases = _filtered(loaded.cases, flt)
     members: dict[FigureKey, list[int]] = {}
     days = _days(period)
     by_source, by_kind = _per_day(ref, cases, period, days, members)
-    stage_times, handling_times = _stage_times(ref, cases, period, members)
-    tables = {by: tuple(_narrowed(evaluate_histories(ref, cases.histories, period, by, rules),
-                                  by, flt)) for by in TABLES}  # fmt: skip
-    _table_members(ref, cases, period, members)
-    headline = _headline(ref, cases, period, rules, members)
+    stage_times, handling_times = _stage_times(loaded.cases, cases, members)
+    # Every table and the headline's centre from one pass of the engine (shared facts).
+    evaluated = evaluate_many(ref, cases.histories, period, (*TABLES, "centre"), rules,
+                              facts=list(cases.facts.values()))  # fmt: skip
+    tables = {by: tuple(_narrowed(evaluated[by], by, flt)) for by in TABLES}
+    headline = _headline(cases, period, evaluated["centre"][0], members)
     previous = None
-    if compare:
+    if loaded.previous is not None:
         before = period.previous()
-        previous = _headline(ref, _filtered(ref, load_histories(session, before), before, flt),
-                             before, rules, None)  # fmt: skip
+        earlier = _filtered(loaded.previous, flt)
+        [centre] = evaluate_many(ref, earlier.histories, before, ("centre",), rules,
+                                 facts=list(earlier.facts.values()))["centre"]  # fmt: skip
+        previous = _headline(earlier, before, centre, None)
     return Statistics(
         period, flt, days, by_source, by_kind, stage_times, handling_times, tables, headline,
         previous, rules, {k: tuple(sorted(set(v))) for k, v in members.items()},
+        _TableMembers(ref, cases, period),
     )  # fmt: skip
 
 
@@ -165,17 +273,15 @@ class _Cases:
     facts: dict[int, HandlingFacts]  # of those dispatched (and not taken back)
 
 
-def _filtered(ref: Reference, histories: Mapping[int, list[CaseEvent]], period: Period,
-              flt: StatsFilter) -> _Cases:  # fmt: skip
+def _filtered(loaded: _Indexed, flt: StatsFilter) -> _Cases:
+    if flt == StatsFilter():
+        return _Cases(dict(loaded.histories), dict(loaded.facts))
     kept: dict[int, list[CaseEvent]] = {}
     facts: dict[int, HandlingFacts] = {}
-    for case_id, events in histories.items():
-        known = [e for e in events if e.at <= period.as_of]
-        if not known:
-            continue
-        f = handling_facts(known, period.as_of, ref.calendar)
-        if flt.accepts(grid_of(known) or "", category_of(known) or "", f.unit if f else ""):
-            kept[case_id] = known
+    for case_id, (grid, category, unit) in loaded.keys.items():
+        if flt.accepts(grid, category, unit):
+            kept[case_id] = loaded.histories[case_id]
+            f = loaded.facts.get(case_id)
             if f is not None:
                 facts[case_id] = f
     return _Cases(kept, facts)
@@ -244,7 +350,7 @@ def _funnel_stage(events: Sequence[CaseEvent]) -> list[str]:
     return reached
 
 
-def _headline(ref: Reference, cases: _Cases, period: Period, rules: ScoreRules,
+def _headline(cases: _Cases, period: Period, centre: EvaluationRow,
               members: dict[FigureKey, list[int]] | None) -> Headline:  # fmt: skip
     """The funnel of the cases reported in the period, and the centre's indicators."""
     funnel = dict.fromkeys(FUNNEL, 0)
@@ -255,7 +361,6 @@ def _headline(ref: Reference, cases: _Cases, period: Period, rules: ScoreRules,
             funnel[stage] += 1
             if members is not None:
                 members.setdefault(("funnel", stage, ""), []).append(case_id)
-    [centre] = evaluate_histories(ref, cases.histories, period, "centre", rules)
     return Headline(funnel, centre.indicators, centre.score, centre.level)
 
 
@@ -294,17 +399,21 @@ def stage_spans(events: Sequence[CaseEvent]) -> list[tuple[str, datetime, dateti
     return spans
 
 
-def _stage_times(ref: Reference, cases: _Cases, period: Period,
-                 members: dict[FigureKey, list[int]],
+def _spent(ref: Reference, events: Sequence[CaseEvent],
+           period: Period) -> tuple[tuple[str, float, str], ...]:  # fmt: skip
+    """(stage, working hours, unit) of each stage of the case that ended in the period."""
+    working = ref.calendar.working_seconds
+    return tuple((stage, working(started, ended) / 3600.0, unit)
+                 for stage, started, ended, unit in stage_spans(events)
+                 if ended in period and stage in STAGES)  # fmt: skip
+
+
+def _stage_times(loaded: _Indexed, cases: _Cases, members: dict[FigureKey, list[int]],
                  ) -> tuple[tuple[StageTime, ...], dict[str, StageTime]]:  # fmt: skip
     hours: dict[str, list[float]] = {s: [] for s in STAGES}
     per_unit: dict[str, list[float]] = {}
-    working = ref.calendar.working_seconds
-    for case_id, events in cases.histories.items():
-        for stage, started, ended, unit in stage_spans(events):
-            if ended not in period or stage not in hours:
-                continue
-            spent = working(started, ended) / 3600.0
+    for case_id in cases.histories:
+        for stage, spent, unit in loaded.spent[case_id]:
             hours[stage].append(spent)
             members.setdefault(("stage", stage, ""), []).append(case_id)
             if stage == "handling" and unit:
