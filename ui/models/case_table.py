@@ -57,6 +57,10 @@ _ALIGN = Qt.ItemDataRole.TextAlignmentRole.value
 _BACKGROUND = Qt.ItemDataRole.BackgroundRole.value
 _FOREGROUND = Qt.ItemDataRole.ForegroundRole.value
 _USER = Qt.ItemDataRole.UserRole.value
+# Where each drawing role's answer sits in a cell's `look`.
+_LOOK_ROLES = {_DISPLAY: 0, _FONT: 1, _FOREGROUND: 2, _BACKGROUND: 3, _ALIGN: 4}
+# (text, font, foreground, background, alignment); None: the view's default
+Look = tuple[str, Any, Any, Any, Any]
 _STATE_ORDER = {
     s: i for i, s in enumerate(
         ("reported", "verifying", "filed", "dispatched", "awaiting_check", "suspended",
@@ -234,44 +238,12 @@ class CaseTableModel(QAbstractTableModel):
 
     def data_at(self, row: int, column: int, role: int = _DISPLAY) -> Any:
         """`data()` by row and column (the filter proxy calls this directly)."""
-        # Hot path (a paint asks ~7 roles per visible cell): plain int compares, cached
-        # brushes, display strings built once per row.
         if not 0 <= row < len(self._rows) or not 0 <= column < len(self.COLUMNS):
             return None
         r = self._rows[row]
-        if role == _DISPLAY:
-            if column == self.TIMER_COLUMN:
-                return self._timer(r)[0]
-            display = r.display
-            if display is None:
-                display = r.display = tuple(c.display(r) for c in self.COLUMNS)
-            return display[column]
-        if role == _BACKGROUND:
-            if column == self.TIMER_COLUMN:
-                level = self._timer(r)[1]
-                if level is Level.OVERDUE:
-                    return self._overdue_bg
-                if level is Level.WARNING:
-                    return self._warning_bg
-            return self._unseen_bg if r.unseen else None
-        if role == _FOREGROUND:
-            if column == self.TIMER_COLUMN:
-                level = self._timer(r)[1]
-                if level is Level.OVERDUE:
-                    return self._overdue_fg
-                if level is Level.WARNING:
-                    return self._warning_fg
-                return self._paused_fg if r.timer.kind is TimerKind.PAUSED else None
-            key = self.COLUMNS[column].key
-            if key == "category" and r.case.priority == "urgent":
-                return self._urgent
-            if key == "key" and r.case.is_key:
-                return self._key_fg
-            return None
-        if role == _FONT:
-            return self._bold if r.unseen else None
-        if role == _ALIGN:
-            return self._centre if column in self._CENTRED else None
+        look = _LOOK_ROLES.get(role)
+        if look is not None:
+            return self.look(r, column)[look]
         if role < _USER:
             return self._tooltip(r, column) if role == _TOOLTIP else None
         if role == CaseRole:
@@ -289,6 +261,39 @@ class CaseTableModel(QAbstractTableModel):
         if role == FilterKeyRole:
             return r.key
         return None
+
+    def look_at(self, row: int, column: int) -> Look:
+        """How a cell is drawn: the queue's delegate asks this once per painted cell."""
+        return self.look(self._rows[row], column)
+
+    def look(self, r: QueueRow, column: int) -> Look:
+        """(text, font, foreground, background, alignment) of a cell: the one place that
+        decides how a row looks (`data()` hands out the parts, the delegate all at once).
+        Hot path: plain compares, cached brushes, display strings built once per row."""
+        if column == self.TIMER_COLUMN:
+            text, level = self._timer(r)
+            if level is Level.OVERDUE:
+                fg, bg = self._overdue_fg, self._overdue_bg
+            elif level is Level.WARNING:
+                fg, bg = self._warning_fg, self._warning_bg
+            else:
+                fg = self._paused_fg if r.timer.kind is TimerKind.PAUSED else None
+                bg = self._unseen_bg if r.unseen else None
+        else:
+            display = r.display
+            if display is None:
+                display = r.display = tuple(c.display(r) for c in self.COLUMNS)
+            text = display[column]
+            key = self.COLUMNS[column].key
+            if key == "category" and r.case.priority == "urgent":
+                fg = self._urgent
+            elif key == "key" and r.case.is_key:
+                fg = self._key_fg
+            else:
+                fg = None
+            bg = self._unseen_bg if r.unseen else None
+        return (text, self._bold if r.unseen else None, fg, bg,
+                self._centre if column in self._CENTRED else None)
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = _DISPLAY) -> Any:  # fmt: skip

@@ -46,6 +46,7 @@ from ui.models.case_table import CaseRole, CaseTableModel
 from ui.models.queue_filter import QueueCriteria, QueueFilterProxy
 from ui.models.queue_rows import QueueRow, Stage
 from ui.stats.drill_chip import DrillChip
+from ui.widgets.queue_delegate import QueueDelegate
 from ui.widgets.queue_filters import QueueFilterBar
 from ui.widgets.queue_table import QueueTableView
 from ui.widgets.stage_bar import StageBar
@@ -134,6 +135,7 @@ class QueuePanel(QWidget):
         self.table = QueueTableView(self)
         self.table.setObjectName("caseTable")
         self.table.setModel(self.proxy)
+        self.table.setItemDelegate(QueueDelegate(self.proxy, self.model, self.table))
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
         header = self.table.horizontalHeader()
