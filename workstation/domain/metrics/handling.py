@@ -207,7 +207,10 @@ def unit_indicators(
     (`Period.as_of` for open cases)."""
     out: dict[str, UnitIndicators] = {}
     for f in facts:
-        figures = out.setdefault(key(f) if key is not None else f.unit, UnitIndicators())
+        group = key(f) if key is not None else f.unit
+        figures = out.get(group)
+        if figures is None:  # (not setdefault: it would build a new one for every case)
+            figures = out[group] = UnitIndicators()
         if f.dispatched_at in period:
             figures.filed += 1
         if f.satisfaction is not None and f.satisfaction.revisited \

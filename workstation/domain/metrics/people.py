@@ -52,7 +52,10 @@ def supervisor_indicators(
     out: dict[str, SupervisorIndicators] = {}
 
     def of(username: str) -> SupervisorIndicators:
-        return out.setdefault(username, SupervisorIndicators())
+        found = out.get(username)
+        if found is None:  # (not setdefault: it would build one per call)
+            found = out[username] = SupervisorIndicators()
+        return found
 
     for events in histories:
         known = [e for e in events if e.at <= period.as_of]
@@ -161,7 +164,9 @@ def post_indicators(histories: Iterable[Sequence[CaseEvent]],
             before, due = due, _stage_due(e, due)
             if e.at not in period:
                 continue
-            who = out.setdefault(e.actor, PostIndicators())
+            who = out.get(e.actor)
+            if who is None:  # (not setdefault: it would build one for every event)
+                who = out[e.actor] = PostIndicators()
             on_time = before is not None and e.at <= before
             action = e.action
             if action is Action.REPORT:

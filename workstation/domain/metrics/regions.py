@@ -32,7 +32,10 @@ def region_filings(histories: Iterable[Sequence[CaseEvent]], period: Period,
         grid = grid_of(known)
         if not grid:
             continue
-        region = out.setdefault(key(grid), RegionFacts())
+        group = key(grid)
+        region = out.get(group)
+        if region is None:  # (not setdefault: it would build one for every case)
+            region = out[group] = RegionFacts()
         if any(e.action is Action.FILE and e.at in period for e in known):
             region.filed += 1
         if known[0].payload.get("source") != "supervisor" and any(
