@@ -15,7 +15,7 @@ from functools import cached_property
 from typing import Any
 
 import orjson
-from sqlalchemy import Text, cast, select, union
+from sqlalchemy import ARRAY, Integer, Text, bindparam, cast, func, select, union
 from sqlalchemy.orm import Session
 
 from workstation.domain.case import CaseEvent
@@ -250,11 +250,24 @@ def _histories(session: Session, period: Period) -> dict[int, list[CaseEvent]]:
     query = select(e.case_id, e.seq, e.action, e.actor, e.role, cast(e.at, Text), e.from_state,
                    e.to_state, cast(e.payload, Text), e.note)  # fmt: skip
     rows: list[Any] = []
-    for at in range(0, len(ids), _ID_CHUNK):  # one fetchall per chunk of cases, in order
-        chunk = ids[at:at + _ID_CHUNK]
-        rows += session.execute(
-            query.where(e.case_id.in_(chunk), e.at <= period.as_of).order_by(e.case_id, e.seq)
-        ).all()  # fmt: skip
+    # PostgreSQL joins the ids as one array (`= ANY(array)` made it walk every event,
+    # 1.0 s, and an IN list of thousands of parameters cost more to render than to run);
+    # SQLite takes them in chunks of IN lists.
+    postgres = session.get_bind().dialect.name == "postgresql"
+    chunk_size = (len(ids) or 1) if postgres else _ID_CHUNK
+    for at in range(0, len(ids), chunk_size):  # one fetch per chunk of cases, in order
+        chunk = ids[at:at + chunk_size]
+        if postgres:
+            wanted = func.unnest(bindparam("ids", chunk, type_=ARRAY(Integer))) \
+                .table_valued("id").render_derived()  # fmt: skip
+            chosen = query.select_from(EVENTS.join(wanted, e.case_id == wanted.c.id))
+        else:
+            chosen = query.where(e.case_id.in_(chunk))
+        result = session.execute(chosen.where(e.at <= period.as_of).order_by(e.case_id, e.seq))
+        # The driver's plain tuples: every column is text or a number already, and
+        # SQLAlchemy's Row objects were a seventh of the load.
+        rows += result.cursor.fetchall()  # type: ignore[attr-defined]
+        result.close()
     out: dict[int, list[CaseEvent]] = {}
     # orjson: the payloads' decoding was a third of a month's load with json (0.3 s)
     loads, when = orjson.loads, datetime.fromisoformat
