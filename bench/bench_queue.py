@@ -128,6 +128,9 @@ def measure(args: argparse.Namespace) -> None:
     print(f"machine: {machine()}; load average {os.getloadavg()[0]:.1f} at start")
     print(f"database: {args.db} ({args.db.stat().st_size / 1e9:.1f} GB)")
     app = QApplication.instance() or QApplication([])
+    from ui.app import apply_fonts
+
+    apply_fonts(app)  # the CJK font the workstation uses (else every glyph falls back)
     rss_before = rss_mb()
 
     def wait_until(cond: Callable[[], bool], timeout: float = 30.0) -> None:

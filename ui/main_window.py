@@ -12,7 +12,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QWidget
 
 from ui.actions.controller import ActionController
-from ui.actions.shortcuts import CALENDAR_SHORTCUT, REVISIT_LIST_SHORTCUT
+from ui.actions.shortcuts import CALENDAR_SHORTCUT, REVISIT_LIST_SHORTCUT, STATS_SHORTCUT
 from ui.admin.calendar_screen import CalendarScreen
 from ui.context import AppContext
 from ui.feed import ChangeFollower
@@ -23,7 +23,7 @@ from ui.panels.queue import QueuePanel
 from ui.panels.reminders import ReminderPanel
 from ui.panels.supervisors import SupervisorBoard
 from ui.simulation import SimulationRunner
-from ui.stats.window import STATS_SHORTCUT, StatsWindow
+from ui.stats.window import StatsWindow
 from ui.widgets.calendar_notice import CalendarNotice
 from workstation.domain.lifecycle import RULES, Action
 from workstation.domain.roles import Role

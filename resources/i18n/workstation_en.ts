@@ -1705,122 +1705,122 @@
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../ui/models/case_table.py" line="88"/>
+        <location filename="../../ui/models/case_table.py" line="92"/>
         <source>未分类</source>
         <translation>Uncategorised</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="97"/>
+        <location filename="../../ui/models/case_table.py" line="101"/>
         <source>申请回退</source>
         <translation>Return requested</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="98"/>
+        <location filename="../../ui/models/case_table.py" line="102"/>
         <source>申请延期</source>
         <translation>Extension requested</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="99"/>
+        <location filename="../../ui/models/case_table.py" line="103"/>
         <source>申请挂账</source>
         <translation>Suspension requested</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="108"/>
+        <location filename="../../ui/models/case_table.py" line="112"/>
         <source>先行处置</source>
         <translation>Handled on site</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="111"/>
+        <location filename="../../ui/models/case_table.py" line="115"/>
         <source>返工%1</source>
         <translation>Rework %1</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="121"/>
+        <location filename="../../ui/models/case_table.py" line="125"/>
         <source>督办</source>
         <translation>Key</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="325"/>
+        <location filename="../../ui/models/case_table.py" line="330"/>
         <source>挂账暂停</source>
         <translation>Suspended</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="330"/>
+        <location filename="../../ui/models/case_table.py" line="335"/>
         <source>超期结案</source>
         <translation>Closed late</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="330"/>
+        <location filename="../../ui/models/case_table.py" line="335"/>
         <source>按期结案</source>
         <translation>Closed on time</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="337"/>
+        <location filename="../../ui/models/case_table.py" line="342"/>
         <source>超期 %1</source>
         <translation>Overdue %1</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="338"/>
+        <location filename="../../ui/models/case_table.py" line="343"/>
         <source>剩 %1</source>
         <translation>%1 left</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="347"/>
+        <location filename="../../ui/models/case_table.py" line="352"/>
         <source>&lt;1分</source>
         <translation>&lt;1m</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="352"/>
+        <location filename="../../ui/models/case_table.py" line="357"/>
         <source>%1天%2时</source>
         <translation>%1d %2h</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="354"/>
+        <location filename="../../ui/models/case_table.py" line="359"/>
         <source>%1天</source>
         <translation>%1d</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="356"/>
+        <location filename="../../ui/models/case_table.py" line="361"/>
         <source>%1时%2分</source>
         <translation>%1h %2m</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="358"/>
+        <location filename="../../ui/models/case_table.py" line="363"/>
         <source>%1时</source>
         <translation>%1h</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="359"/>
+        <location filename="../../ui/models/case_table.py" line="364"/>
         <source>%1分</source>
         <translation>%1m</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="370"/>
+        <location filename="../../ui/models/case_table.py" line="375"/>
         <source>处置时限</source>
         <translation>Handling limit</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="370"/>
+        <location filename="../../ui/models/case_table.py" line="375"/>
         <source>本环节时限</source>
         <translation>Stage limit</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="371"/>
+        <location filename="../../ui/models/case_table.py" line="376"/>
         <source>处置时限（挂账暂停）</source>
         <translation>Handling limit (paused while suspended)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="373"/>
+        <location filename="../../ui/models/case_table.py" line="378"/>
         <source>截止 %1</source>
         <translation>due %1</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="374"/>
+        <location filename="../../ui/models/case_table.py" line="379"/>
         <source>%1%2，%3</source>
         <translation>%1%2, %3</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="376"/>
+        <location filename="../../ui/models/case_table.py" line="381"/>
         <source>（紧急）</source>
         <translation> (urgent)</translation>
     </message>
@@ -3294,109 +3294,109 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../ui/panels/queue.py" line="119"/>
+        <location filename="../../ui/panels/queue.py" line="121"/>
         <source>搜索编号、地址、描述、单位、类别、街道社区（Ctrl+F）</source>
         <translation>Search no., address, description, unit, category, area (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="154"/>
-        <location filename="../../ui/panels/queue.py" line="250"/>
+        <location filename="../../ui/panels/queue.py" line="157"/>
+        <location filename="../../ui/panels/queue.py" line="253"/>
         <source>正在加载案件…</source>
         <translation>Loading cases…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="193"/>
+        <location filename="../../ui/panels/queue.py" line="196"/>
         <source>案件编号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="193"/>
+        <location filename="../../ui/panels/queue.py" line="196"/>
         <source>上报时间</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="194"/>
+        <location filename="../../ui/panels/queue.py" line="197"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="194"/>
+        <location filename="../../ui/panels/queue.py" line="197"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="195"/>
+        <location filename="../../ui/panels/queue.py" line="198"/>
         <source>街道/社区</source>
         <translation>Subdistrict/Community</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="195"/>
+        <location filename="../../ui/panels/queue.py" line="198"/>
         <source>地址/描述</source>
         <translation>Address/description</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="196"/>
+        <location filename="../../ui/panels/queue.py" line="199"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="196"/>
+        <location filename="../../ui/panels/queue.py" line="199"/>
         <source>剩余时限</source>
         <translation>Time left</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="197"/>
+        <location filename="../../ui/panels/queue.py" line="200"/>
         <source>处置单位</source>
         <translation>Handling unit</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="197"/>
+        <location filename="../../ui/panels/queue.py" line="200"/>
         <source>督办</source>
         <translation>Key</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="197"/>
+        <location filename="../../ui/panels/queue.py" line="200"/>
         <source>催办</source>
         <translation>Reminders</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="198"/>
+        <location filename="../../ui/panels/queue.py" line="201"/>
         <source>网格</source>
         <translation>Grid cell</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="290"/>
+        <location filename="../../ui/panels/queue.py" line="297"/>
         <source>加载案件失败：%1</source>
         <translation>Loading the cases failed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="433"/>
+        <location filename="../../ui/panels/queue.py" line="440"/>
         <source>统计钻取：共 %1 件</source>
         <translation>Statistics drill-down: %1 cases</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="435"/>
+        <location filename="../../ui/panels/queue.py" line="442"/>
         <source>，其中已结案 %1 件</source>
         <translation>, %1 of them closed</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="439"/>
+        <location filename="../../ui/panels/queue.py" line="446"/>
         <source>在办案件 %1 件</source>
         <translation>Open cases: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="441"/>
+        <location filename="../../ui/panels/queue.py" line="448"/>
         <source>，今日结案 %1 件</source>
         <translation>, closed today: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="437"/>
         <location filename="../../ui/panels/queue.py" line="444"/>
+        <location filename="../../ui/panels/queue.py" line="451"/>
         <source>显示 %1 件</source>
         <translation>Shown: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="447"/>
+        <location filename="../../ui/panels/queue.py" line="454"/>
         <source>，新到 %1 件未查看</source>
         <translation>, new and unseen: %1</translation>
     </message>
@@ -3891,88 +3891,98 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="310"/>
-        <location filename="../../ui/actions/shortcuts.py" line="321"/>
+        <location filename="../../ui/actions/shortcuts.py" line="311"/>
+        <location filename="../../ui/actions/shortcuts.py" line="322"/>
         <source>快捷键一览</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="314"/>
+        <location filename="../../ui/actions/shortcuts.py" line="315"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="315"/>
+        <location filename="../../ui/actions/shortcuts.py" line="316"/>
         <source>重新加载案件队列</source>
         <translation>Reload the case queue</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="316"/>
+        <location filename="../../ui/actions/shortcuts.py" line="317"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="317"/>
+        <location filename="../../ui/actions/shortcuts.py" line="318"/>
         <source>搜索案件编号、地址、描述、处置单位</source>
         <translation>Search case number, address, description, handling unit</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="318"/>
+        <location filename="../../ui/actions/shortcuts.py" line="319"/>
         <source>↑ ↓ Home End / Space</source>
         <translation>↑ ↓ Home End / Space</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="318"/>
+        <location filename="../../ui/actions/shortcuts.py" line="319"/>
         <source>选择案件</source>
         <translation>Select cases</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="319"/>
+        <location filename="../../ui/actions/shortcuts.py" line="320"/>
         <source>在队列中移动并选中案件，Space 选中当前行；Shift/Ctrl 加方向键或点击可多选</source>
         <translation>Move through the queue and select cases; Space selects the current row; Shift/Ctrl with arrow keys or clicks selects several</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="320"/>
+        <location filename="../../ui/actions/shortcuts.py" line="321"/>
         <source>确认 / 取消</source>
         <translation>Confirm / cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="320"/>
+        <location filename="../../ui/actions/shortcuts.py" line="321"/>
         <source>在对话框中接受（如推荐单位）或取消</source>
         <translation>Accept (e.g. the recommended unit) or cancel in a dialog</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="321"/>
+        <location filename="../../ui/actions/shortcuts.py" line="322"/>
         <source>显示本说明</source>
         <translation>Show this help</translation>
     </message>
     <message>
         <location filename="../../ui/actions/shortcuts.py" line="324"/>
+        <source>统计分析</source>
+        <translation>Statistics</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/shortcuts.py" line="325"/>
+        <source>图表、考核评价表与绩效目标；点击图中的柱或表中的数字列出其案件</source>
+        <translation>Charts, evaluation tables and performance targets; click a bar or a figure to list its cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/shortcuts.py" line="327"/>
         <source>待回访</source>
         <translation>To call back</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="325"/>
+        <location filename="../../ui/actions/shortcuts.py" line="328"/>
         <source>在队列中列出近 7 天结案、尚未回访的市民上报</source>
         <translation>List the citizens&apos; reports closed in the last 7 days and not called back yet in the queue</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="327"/>
+        <location filename="../../ui/actions/shortcuts.py" line="330"/>
         <source>工作日历</source>
         <translation>Working calendar</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="328"/>
+        <location filename="../../ui/actions/shortcuts.py" line="331"/>
         <source>节假日、调休工作日、办公时段与环节时限</source>
         <translation>Holidays, make-up working days, office hours and stage limits</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="351"/>
+        <location filename="../../ui/actions/shortcuts.py" line="354"/>
         <source>最快流程：在队列中选中新上报（Tab 进入队列，Space 选中首行即最新上报）→ F2 立案（类别已预填）→ Enter → F3 派遣（已选中推荐单位）→ Enter</source>
         <translation>Fastest path: select a new report in the queue (Tab into the queue, Space selects the first row, the newest report) → F2 File (category prefilled) → Enter → F3 Dispatch (recommended unit preselected) → Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="355"/>
+        <location filename="../../ui/actions/shortcuts.py" line="358"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -4597,143 +4607,143 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
 <context>
     <name>StatsWindow</name>
     <message>
-        <location filename="../../ui/stats/window.py" line="94"/>
+        <location filename="../../ui/stats/window.py" line="95"/>
         <source>统计分析 — 呈贡分中心</source>
         <translation>Statistics — Chenggong Sub-centre</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="98"/>
+        <location filename="../../ui/stats/window.py" line="104"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="136"/>
+        <location filename="../../ui/stats/window.py" line="142"/>
         <source>绩效目标</source>
         <translation>Performance targets</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="157"/>
+        <location filename="../../ui/stats/window.py" line="163"/>
         <source>本期上报案件的流转（上报 → 立案 → 派遣 → 处置 → 结案）</source>
         <translation>Cases reported in the period (reported → filed → dispatched → handled → closed)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="160"/>
+        <location filename="../../ui/stats/window.py" line="166"/>
         <source>每日案件量（按来源）</source>
         <translation>Cases per day (by source)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="161"/>
+        <location filename="../../ui/stats/window.py" line="167"/>
         <source>每日案件量（部件 / 事件）</source>
         <translation>Cases per day (components / events)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="169"/>
+        <location filename="../../ui/stats/window.py" line="175"/>
         <source>案件量与流转</source>
         <translation>Volume and flow</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="173"/>
+        <location filename="../../ui/stats/window.py" line="179"/>
         <source>按期处置率（专业部门）</source>
         <translation>On-time handling rate (handling units)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="174"/>
+        <location filename="../../ui/stats/window.py" line="180"/>
         <source>结案率（专业部门）</source>
         <translation>Closing rate (handling units)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="180"/>
+        <location filename="../../ui/stats/window.py" line="186"/>
         <source>专业部门</source>
         <translation>Handling units</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="194"/>
+        <location filename="../../ui/stats/window.py" line="200"/>
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="199"/>
+        <location filename="../../ui/stats/window.py" line="205"/>
         <source>监督员与岗位</source>
         <translation>Supervisors and posts</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="203"/>
+        <location filename="../../ui/stats/window.py" line="209"/>
         <source>各环节用时（中位数 / P90，工作时间）</source>
         <translation>Time per stage (median / P90, working time)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="205"/>
+        <location filename="../../ui/stats/window.py" line="211"/>
         <source>各单位处置用时中位数（小时，工作时间）</source>
         <translation>Median handling time per unit (hours, working time)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="209"/>
-        <location filename="../../ui/stats/window.py" line="386"/>
+        <location filename="../../ui/stats/window.py" line="215"/>
+        <location filename="../../ui/stats/window.py" line="420"/>
         <source>环节用时</source>
         <translation>Stage times</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="221"/>
+        <location filename="../../ui/stats/window.py" line="227"/>
         <source>考核评价表</source>
         <translation>Evaluation tables</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="241"/>
+        <location filename="../../ui/stats/window.py" line="260"/>
         <source>正在统计…</source>
         <translation>Computing…</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="256"/>
+        <location filename="../../ui/stats/window.py" line="275"/>
         <source>统计失败：%1</source>
         <translation>Statistics failed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="278"/>
+        <location filename="../../ui/stats/window.py" line="298"/>
         <source>小时</source>
         <translation> h</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="283"/>
+        <location filename="../../ui/stats/window.py" line="303"/>
         <source>统计期 %1；案件按其应处置、处置或结案的时间计入统计期，在办案件按统计期末（或当前时刻）判断。</source>
         <translation>Period %1; a case counts in the period in which it fell due, was handled or was closed; open cases are judged at the end of the period (or now).</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="317"/>
+        <location filename="../../ui/stats/window.py" line="346"/>
         <source>环比 —</source>
         <translation>vs. previous —</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="322"/>
+        <location filename="../../ui/stats/window.py" line="351"/>
         <source>环比 —（上期为 0）</source>
         <translation>vs. previous — (previous was 0)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="327"/>
+        <location filename="../../ui/stats/window.py" line="356"/>
         <source>环比 %1 %2</source>
         <translation>vs. previous %1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="380"/>
+        <location filename="../../ui/stats/window.py" line="414"/>
         <source>全部来源</source>
         <translation>all sources</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="381"/>
+        <location filename="../../ui/stats/window.py" line="415"/>
         <source>上报</source>
         <translation>reported</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="383"/>
+        <location filename="../../ui/stats/window.py" line="417"/>
         <source>本期上报</source>
         <translation>Reported in the period</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="383"/>
+        <location filename="../../ui/stats/window.py" line="417"/>
         <source>已到%1</source>
         <translation>reached: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="396"/>
+        <location filename="../../ui/stats/window.py" line="430"/>
         <source>统计：%1</source>
         <translation>Statistics: %1</translation>
     </message>

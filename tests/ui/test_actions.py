@@ -15,7 +15,15 @@ from ui.actions.controller import ActionController
 from ui.actions.dialogs import ActionDialog
 from ui.actions.dispatch import BulkDispatchModel, UnitListModel
 from ui.actions.jobs import dispatch_options
-from ui.actions.shortcuts import CALENDAR_SHORTCUT, HELP_SHORTCUTS, RESERVED, SPECS, predict
+from ui.actions.shortcuts import (
+    CALENDAR_SHORTCUT,
+    HELP_SHORTCUTS,
+    RESERVED,
+    REVISIT_LIST_SHORTCUT,
+    SPECS,
+    STATS_SHORTCUT,
+    predict,
+)
 from workstation.domain.errors import PermissionDenied
 from workstation.domain.lifecycle import CaseState, Source
 from workstation.domain.roles import Role
@@ -314,7 +322,8 @@ def test_keys_follow_the_selection_and_prediction_agrees_with_the_services(
 def test_shortcuts_are_unique_and_leave_the_windows_keys_alone(qtbot, controller_for, host) -> None:
     controller = controller_for("leader")
     keys = [k.toString() for spec in SPECS for k in spec.key_sequences()]
-    keys += [QKeySequence(s).toString() for s in (*HELP_SHORTCUTS, CALENDAR_SHORTCUT)]
+    keys += [QKeySequence(s).toString() for s in (*HELP_SHORTCUTS, CALENDAR_SHORTCUT,
+                                                  REVISIT_LIST_SHORTCUT, STATS_SHORTCUT)]
     assert all(keys)
     assert len(keys) == len(set(keys))
     reserved = {k.toString() for std in RESERVED[:-1] for k in QKeySequence.keyBindings(std)}
@@ -332,7 +341,10 @@ def test_shortcuts_are_unique_and_leave_the_windows_keys_alone(qtbot, controller
     with qtbot.waitSignal(controller.dialog_opened, timeout=TIMEOUT) as blocker:
         qtbot.keyClick(host, Qt.Key.Key_F1)
     dialog = blocker.args[0]
-    assert ("F2", "立案") in [(keys, title) for keys, title, _ in dialog.rows]
+    listed = [(keys, title) for keys, title, _ in dialog.rows]
+    assert ("F2", "立案") in listed
+    assert ("Ctrl+Shift+S", "统计分析") in listed  # every window key is in the list
+    assert ("Ctrl+Shift+R", "待回访") in listed  # the shift leader calls citizens back too
     assert "F3 派遣" in dialog.findChild(QLabel, "keyboardPath").text()
     dialog.reject()
 

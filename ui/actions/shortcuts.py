@@ -254,6 +254,7 @@ SPEC_BY_KEY: dict[str, ActionSpec] = {s.key: s for s in SPECS}
 HELP_SHORTCUTS = ("F1", "Ctrl+/")
 CALENDAR_SHORTCUT = "Ctrl+Shift+K"  # 管理 → 工作日历 (administrator)
 REVISIT_LIST_SHORTCUT = "Ctrl+Shift+R"  # 案件 → 待回访 (who may call citizens back)
+STATS_SHORTCUT = "Ctrl+Shift+S"  # 统计分析 (every role)
 
 # Keys the main window and the queue use; the action shortcuts must never take them.
 RESERVED = (
@@ -320,6 +321,8 @@ class ShortcutsDialog(QDialog):
             ("Enter / Esc", self.tr("确认 / 取消"), self.tr("在对话框中接受（如推荐单位）或取消")),
             (" / ".join(HELP_SHORTCUTS), self.tr("快捷键一览"), self.tr("显示本说明")),
         ]  # fmt: skip
+        rows.append((QKeySequence(STATS_SHORTCUT).toString(native), self.tr("统计分析"),
+                     self.tr("图表、考核评价表与绩效目标；点击图中的柱或表中的数字列出其案件")))
         if role in RULES[Action.REVISIT].roles:
             rows.append((QKeySequence(REVISIT_LIST_SHORTCUT).toString(native), self.tr("待回访"),
                          self.tr("在队列中列出近 7 天结案、尚未回访的市民上报")))  # fmt: skip

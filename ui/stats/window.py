@@ -57,7 +57,6 @@ from workstation.services.statistics import RATE_BASIS, TABLES, LoadedPeriod, St
 
 BUSY_AFTER_MS = 300
 PREPARE_AFTER_MS = 1500  # the filters left alone this long: prepare the tables' drill-down
-STATS_SHORTCUT = "Ctrl+Shift+S"  # 统计分析 (free in ui.actions.shortcuts SPECS / RESERVED)
 
 # The people charts: (grouping, rate) choices.
 PEOPLE_RATES = (

@@ -20,6 +20,8 @@ Index = QModelIndex | QPersistentModelIndex
 _HAS_DISPLAY = QStyleOptionViewItem.ViewItemFeature.HasDisplay
 _TEXT = QPalette.ColorRole.Text
 _ALIGNMENTS: dict[int, Qt.AlignmentFlag] = {}  # int → flag, built once per value
+_WITH_DISPLAY: dict[QStyleOptionViewItem.ViewItemFeature,
+                    QStyleOptionViewItem.ViewItemFeature] = {}  # fmt: skip
 
 
 class QueueDelegate(QStyledItemDelegate):
@@ -37,7 +39,12 @@ class QueueDelegate(QStyledItemDelegate):
                                                         index.column())  # fmt: skip
         option.index = index
         option.text = text
-        option.features = option.features | _HAS_DISPLAY
+        # (flag arithmetic on Python enums is slow: each combination is built once)
+        features = option.features
+        with_display = _WITH_DISPLAY.get(features)
+        if with_display is None:
+            with_display = _WITH_DISPLAY[features] = features | _HAS_DISPLAY
+        option.features = with_display
         if font is not None:
             option.font = font
             option.fontMetrics = QFontMetrics(font)
