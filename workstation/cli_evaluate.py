@@ -28,8 +28,9 @@ _SUPERVISORS: tuple[Column, ...] = (
     ("漏报率", "missed_rate", "rate", 7),
 )  # fmt: skip
 _REGIONS: tuple[Column, ...] = (
-    ("立案数", "filed", "count", 6), ("应结案数", "due_to_close", "count", 8),
-    ("结案率", "closing_rate", "rate", 7), ("按期结案率", "on_time_closing_rate", "rate", 10),
+    ("立案数", "filed", "count", 6), ("未派遣", "undispatched", "count", 6),
+    ("应结案数", "due_to_close", "count", 8), ("结案率", "closing_rate", "rate", 7),
+    ("按期结案率", "on_time_closing_rate", "rate", 10),
     ("监督举报率", "public_report_rate", "rate", 10),
 )  # fmt: skip
 _POSTS: dict[str, tuple[Column, ...]] = {

@@ -4170,345 +4170,350 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
     </message>
     <message>
         <location filename="../../ui/stats/labels.py" line="24"/>
+        <source>未派遣数</source>
+        <translation>Not dispatched</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/labels.py" line="25"/>
         <source>应处置数</source>
         <translation>Due to handle</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/labels.py" line="25"/>
+        <location filename="../../ui/stats/labels.py" line="26"/>
         <source>处置数</source>
         <translation>Handled</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/labels.py" line="26"/>
+        <location filename="../../ui/stats/labels.py" line="27"/>
         <source>按期处置数</source>
         <translation>Handled on time</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/labels.py" line="27"/>
+        <location filename="../../ui/stats/labels.py" line="28"/>
         <source>按期处置率</source>
         <translation>On-time handling rate</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/labels.py" line="28"/>
+        <location filename="../../ui/stats/labels.py" line="29"/>
         <source>处置率</source>
         <translation>Handling rate</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/labels.py" line="29"/>
+        <location filename="../../ui/stats/labels.py" line="30"/>
         <source>应结案数</source>
         <translation>Due to close</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/labels.py" line="30"/>
-        <location filename="../../ui/stats/labels.py" line="73"/>
+        <location filename="../../ui/stats/labels.py" line="31"/>
+        <location filename="../../ui/stats/labels.py" line="74"/>
         <source>结案数</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/labels.py" line="31"/>
+        <location filename="../../ui/stats/labels.py" line="32"/>
         <source>按期结案数</source>
         <translation>Closed on time</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/labels.py" line="32"/>
+        <location filename="../../ui/stats/labels.py" line="33"/>
         <source>结案率</source>
         <translation>Closing rate</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/labels.py" line="33"/>
+        <location filename="../../ui/stats/labels.py" line="34"/>
         <source>按期结案率</source>
         <translation>On-time closing rate</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/labels.py" line="34"/>
+        <location filename="../../ui/stats/labels.py" line="35"/>
         <source>返工数</source>
         <translation>Rework</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/labels.py" line="35"/>
+        <location filename="../../ui/stats/labels.py" line="36"/>
         <source>返工率</source>
         <translation>Rework rate</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/labels.py" line="36"/>
+        <location filename="../../ui/stats/labels.py" line="37"/>
         <source>延期数</source>
         <translation>Extended</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/labels.py" line="37"/>
+        <location filename="../../ui/stats/labels.py" line="38"/>
         <source>延期率</source>
         <translation>Extension rate</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/labels.py" line="38"/>
+        <location filename="../../ui/stats/labels.py" line="39"/>
         <source>超期未处置数</source>
         <translation>Overdue, not handled</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/labels.py" line="39"/>
+        <location filename="../../ui/stats/labels.py" line="40"/>
         <source>上报数</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/labels.py" line="40"/>
+        <location filename="../../ui/stats/labels.py" line="41"/>
         <source>有效上报数</source>
         <translation>Valid reports</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/labels.py" line="41"/>
+        <location filename="../../ui/stats/labels.py" line="42"/>
         <source>有效上报率</source>
         <translation>Valid report rate</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/labels.py" line="42"/>
+        <location filename="../../ui/stats/labels.py" line="43"/>
         <source>应核实数</source>
         <translation>Verifications due</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/labels.py" line="43"/>
+        <location filename="../../ui/stats/labels.py" line="44"/>
         <source>按时核实数</source>
         <translation>Verified on time</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/labels.py" line="44"/>
+        <location filename="../../ui/stats/labels.py" line="45"/>
         <source>按时核实率</source>
         <translation>On-time verification rate</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/labels.py" line="45"/>
+        <location filename="../../ui/stats/labels.py" line="46"/>
         <source>应核查数</source>
         <translation>Checks due</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/labels.py" line="46"/>
+        <location filename="../../ui/stats/labels.py" line="47"/>
         <source>按时核查数</source>
         <translation>Checked on time</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/labels.py" line="47"/>
+        <location filename="../../ui/stats/labels.py" line="48"/>
         <source>按时核查率</source>
         <translation>On-time check rate</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/labels.py" line="48"/>
+        <location filename="../../ui/stats/labels.py" line="49"/>
         <source>漏报数</source>
         <translation>Missed</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/labels.py" line="49"/>
+        <location filename="../../ui/stats/labels.py" line="50"/>
         <source>漏报率</source>
         <translation>Missed rate</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/labels.py" line="50"/>
+        <location filename="../../ui/stats/labels.py" line="51"/>
         <source>受理数</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/labels.py" line="51"/>
+        <location filename="../../ui/stats/labels.py" line="52"/>
         <source>应派发核实数</source>
         <translation>Verification tasks due</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/labels.py" line="52"/>
+        <location filename="../../ui/stats/labels.py" line="53"/>
         <source>核实按时派发数</source>
         <translation>Verification tasks sent on time</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/labels.py" line="53"/>
+        <location filename="../../ui/stats/labels.py" line="54"/>
         <source>核实按时派发率</source>
         <translation>On-time verification dispatch rate</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/labels.py" line="54"/>
+        <location filename="../../ui/stats/labels.py" line="55"/>
         <source>派发核查数</source>
         <translation>Check tasks sent</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/labels.py" line="55"/>
+        <location filename="../../ui/stats/labels.py" line="56"/>
         <source>核查按时派发数</source>
         <translation>Check tasks sent on time</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/labels.py" line="56"/>
+        <location filename="../../ui/stats/labels.py" line="57"/>
         <source>核查按时派发率</source>
         <translation>On-time check dispatch rate</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/labels.py" line="57"/>
+        <location filename="../../ui/stats/labels.py" line="58"/>
         <source>按时立案数</source>
         <translation>Filed on time</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/labels.py" line="58"/>
+        <location filename="../../ui/stats/labels.py" line="59"/>
         <source>按时立案率</source>
         <translation>On-time filing rate</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/labels.py" line="59"/>
+        <location filename="../../ui/stats/labels.py" line="60"/>
         <source>准确立案率</source>
         <translation>Accurate filing rate</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/labels.py" line="60"/>
+        <location filename="../../ui/stats/labels.py" line="61"/>
         <source>派遣数</source>
         <translation>Dispatched</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/labels.py" line="61"/>
+        <location filename="../../ui/stats/labels.py" line="62"/>
         <source>按时派遣数</source>
         <translation>Dispatched on time</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/labels.py" line="62"/>
+        <location filename="../../ui/stats/labels.py" line="63"/>
         <source>按时派遣率</source>
         <translation>On-time dispatch rate</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/labels.py" line="63"/>
+        <location filename="../../ui/stats/labels.py" line="64"/>
         <source>准确派遣率</source>
         <translation>Accurate dispatch rate</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/labels.py" line="64"/>
+        <location filename="../../ui/stats/labels.py" line="65"/>
         <source>监督举报数</source>
         <translation>Verified public reports</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/labels.py" line="65"/>
+        <location filename="../../ui/stats/labels.py" line="66"/>
         <source>监督举报率</source>
         <translation>Public report rate</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/labels.py" line="66"/>
+        <location filename="../../ui/stats/labels.py" line="67"/>
         <source>每网格立案数</source>
         <translation>Filed per grid cell</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/labels.py" line="67"/>
+        <location filename="../../ui/stats/labels.py" line="68"/>
         <source>满意率</source>
         <translation>Satisfaction rate</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/labels.py" line="68"/>
+        <location filename="../../ui/stats/labels.py" line="69"/>
         <source>综合指标值</source>
         <translation>Composite score</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/labels.py" line="69"/>
+        <location filename="../../ui/stats/labels.py" line="70"/>
         <source>评价等级</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/labels.py" line="72"/>
+        <location filename="../../ui/stats/labels.py" line="73"/>
         <source>按时结案率</source>
         <translation>On-time closing rate</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/labels.py" line="76"/>
+        <location filename="../../ui/stats/labels.py" line="77"/>
         <source>核实</source>
         <translation>Verification</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/labels.py" line="77"/>
-        <location filename="../../ui/stats/labels.py" line="84"/>
+        <location filename="../../ui/stats/labels.py" line="78"/>
+        <location filename="../../ui/stats/labels.py" line="85"/>
         <source>立案</source>
         <translation>Filing</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/labels.py" line="78"/>
-        <location filename="../../ui/stats/labels.py" line="85"/>
+        <location filename="../../ui/stats/labels.py" line="79"/>
+        <location filename="../../ui/stats/labels.py" line="86"/>
         <source>派遣</source>
         <translation>Dispatch</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/labels.py" line="79"/>
-        <location filename="../../ui/stats/labels.py" line="86"/>
+        <location filename="../../ui/stats/labels.py" line="80"/>
+        <location filename="../../ui/stats/labels.py" line="87"/>
         <source>处置</source>
         <translation>Handling</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/labels.py" line="80"/>
+        <location filename="../../ui/stats/labels.py" line="81"/>
         <source>核查</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/labels.py" line="83"/>
+        <location filename="../../ui/stats/labels.py" line="84"/>
         <source>上报</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/labels.py" line="87"/>
+        <location filename="../../ui/stats/labels.py" line="88"/>
         <source>结案</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/labels.py" line="90"/>
+        <location filename="../../ui/stats/labels.py" line="91"/>
         <source>部件</source>
         <translation>Components</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/labels.py" line="91"/>
+        <location filename="../../ui/stats/labels.py" line="92"/>
         <source>事件</source>
         <translation>Events</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/labels.py" line="94"/>
+        <location filename="../../ui/stats/labels.py" line="95"/>
         <source>监督员上报</source>
         <translation>Supervisor report</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/labels.py" line="95"/>
+        <location filename="../../ui/stats/labels.py" line="96"/>
         <source>12345热线</source>
         <translation>12345 hotline</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/labels.py" line="96"/>
+        <location filename="../../ui/stats/labels.py" line="97"/>
         <source>12319热线</source>
         <translation>12319 hotline</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/labels.py" line="97"/>
+        <location filename="../../ui/stats/labels.py" line="98"/>
         <source>来访</source>
         <translation>Walk-in</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/labels.py" line="98"/>
+        <location filename="../../ui/stats/labels.py" line="99"/>
         <source>上级平台</source>
         <translation>Higher platform</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/labels.py" line="101"/>
+        <location filename="../../ui/stats/labels.py" line="102"/>
         <source>专业部门</source>
         <translation>Handling units</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/labels.py" line="102"/>
+        <location filename="../../ui/stats/labels.py" line="103"/>
         <source>监督员</source>
         <translation>Supervisors</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/labels.py" line="103"/>
+        <location filename="../../ui/stats/labels.py" line="104"/>
         <source>受理员</source>
         <translation>Call-takers</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/labels.py" line="104"/>
+        <location filename="../../ui/stats/labels.py" line="105"/>
         <source>值班长</source>
         <translation>Shift leaders</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/labels.py" line="105"/>
+        <location filename="../../ui/stats/labels.py" line="106"/>
         <source>派遣员</source>
         <translation>Dispatchers</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/labels.py" line="106"/>
+        <location filename="../../ui/stats/labels.py" line="107"/>
         <source>街道</source>
         <translation>Subdistricts</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/labels.py" line="136"/>
+        <location filename="../../ui/stats/labels.py" line="137"/>
         <source>%1分值</source>
         <translation>%1 score</translation>
     </message>

@@ -374,3 +374,17 @@ def test_satisfaction_counts_the_citizens_who_answered_in_the_period() -> None:
     a = unit_indicators(facts, WEEK)["A"].as_dict()
     assert (a["revisited"], a["satisfied"], a["satisfaction_rate"]) == (3, 2, 66.7)
     assert centre_indicators(unit_indicators(facts, WEEK)).as_dict()["satisfaction_rate"] == 66.7
+
+
+def test_a_region_counts_the_cases_filed_and_not_dispatched_yet() -> None:
+    from workstation.domain.metrics import region_filings
+
+    waiting = History(31, at(13, 9)).do(Action.FILE, LEADER, at(13, 9, 30))  # still 已立案
+    sent = History(32, at(13, 9)).dispatch(at(13, 10))  # filed and dispatched
+    returned = History(33, at(9, 9)).dispatch(at(9, 9))  # returned: waits to be sent again
+    returned.do(Action.REQUEST_RETURN, returned.unit_actor(), at(9, 10), reason="不属于本单位")
+    returned.do(Action.APPROVE_RETURN, LEADER, at(9, 11))
+    before = History(34, at(6, 9)).do(Action.FILE, LEADER, at(6, 10))  # filed the week before
+    cases = [h.events for h in (waiting, sent, returned, before)]
+    region = region_filings(cases, WEEK, key=lambda grid: grid[:9])["530114001"]
+    assert (region.filed, region.undispatched) == (3, 2)  # 31 and 33; 34 is last week's

@@ -21,6 +21,7 @@ def tr(text: str) -> str:
 
 INDICATORS: dict[str, str] = {
     "filed": QT_TRANSLATE_NOOP("Statistics", "立案数"),
+    "undispatched": QT_TRANSLATE_NOOP("Statistics", "未派遣数"),
     "due_to_handle": QT_TRANSLATE_NOOP("Statistics", "应处置数"),
     "handled": QT_TRANSLATE_NOOP("Statistics", "处置数"),
     "handled_on_time": QT_TRANSLATE_NOOP("Statistics", "按期处置数"),

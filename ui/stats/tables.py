@@ -31,7 +31,7 @@ Index = QModelIndex | QPersistentModelIndex
 SortRole = Qt.ItemDataRole.UserRole + 1
 
 # The columns of each table, after 序号 and the name (EVALUATION.md §5), then 综合指标值
-# and 评价等级. A count the engine does not have (街道 未派遣数) is left out.
+# and 评价等级.
 COLUMNS: dict[str, tuple[str, ...]] = {
     "unit": ("filed", "closed_on_time", "closed", "due_to_close", "closing_rate",
              "handled_on_time", "due_to_handle", "on_time_handling_rate", "rework", "handled",
@@ -46,7 +46,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
                "closed", "on_time_closing_rate"),
     "dispatcher": ("dispatched", "dispatched_on_time", "on_time_dispatch_rate",
                    "accurate_dispatch_rate"),
-    "street": ("filed", "due_to_close", "closed", "closing_rate", "closed_on_time",
+    "street": ("filed", "undispatched", "due_to_close", "closed", "closing_rate", "closed_on_time",
                "on_time_closing_rate", "rework", "extended", "extension_rate",
                "public_report_rate"),
 }  # fmt: skip

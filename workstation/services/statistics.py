@@ -464,7 +464,8 @@ def _table_members(ref: Reference, cases: _Cases, period: Period,
             add("street", unit_indicators([facts], period, key=street_of),
                 skip=lambda m: m == "filed")  # fmt: skip
         filings = region_filings([events], period, key=street)
-        add("street", {k: {"filed": r.filed, "public_verified": r.public_verified}
+        add("street", {k: {"filed": r.filed, "public_verified": r.public_verified,
+                           "undispatched": r.undispatched}
                        for k, r in filings.items()})  # fmt: skip
         add("supervisor", supervisor_indicators([events], period, owners))
         for username, figures in post_indicators([events], period).items():

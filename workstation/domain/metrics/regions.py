@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from workstation.domain.case import CaseEvent
-from workstation.domain.lifecycle import Action
+from workstation.domain.lifecycle import Action, CaseState
 from workstation.domain.metrics.handling import UnitIndicators
 from workstation.domain.metrics.period import Period, grid_of, rate
 
@@ -19,6 +19,7 @@ class RegionFacts:
     filed: int = 0  # 立案数: cases filed in the period in the region
     public_verified: int = 0  # public reports confirmed on site (监督举报)
     grids: int = 1  # unit grids in the region (for the per-grid 立案数 band)
+    undispatched: int = 0  # 未派遣数: filed in the period, still waiting for dispatch at as_of
 
 
 def region_filings(histories: Iterable[Sequence[CaseEvent]], period: Period,
@@ -38,6 +39,7 @@ def region_filings(histories: Iterable[Sequence[CaseEvent]], period: Period,
             region = out[group] = RegionFacts()
         if any(e.action is Action.FILE and e.at in period for e in known):
             region.filed += 1
+            region.undispatched += known[-1].to_state is CaseState.FILED
         if known[0].payload.get("source") != "supervisor" and any(
             e.action is Action.VERIFY and e.payload.get("confirmed") and e.at in period
             for e in known
@@ -50,6 +52,7 @@ def region_row(handling: UnitIndicators, filings: RegionFacts) -> dict[str, Any]
     """A region's indicators: 监督举报率 (lower is better), 立案数, 结案率, 按期结案率 …"""
     figures = handling.as_dict()
     figures["filed"] = filings.filed
+    figures["undispatched"] = filings.undispatched
     figures["public_verified"] = filings.public_verified
     figures["public_report_rate"] = rate(filings.public_verified, filings.filed)
     figures["filed_per_grid"] = round(filings.filed / max(1, filings.grids), 2)
