@@ -39,6 +39,7 @@ from workstation.domain.metrics import (
 from workstation.domain.roles import Role
 from workstation.domain.scores import DEFAULT_RULES, ScoreRules
 from workstation.persistence.repositories import CASES, EVENTS
+from workstation.services.bulk import without_cyclic_gc
 from workstation.services.reference import Reference
 
 GROUPINGS = ("unit", "supervisor", "acceptor", "leader", "dispatcher", "street", "community",
@@ -102,7 +103,8 @@ def evaluate(session: Session, ref: Reference, period: Period, by: str,
 def load_histories(session: Session, period: Period) -> dict[int, list[CaseEvent]]:
     """The event histories a period's evaluation reads (one query), for callers that
     evaluate several groupings, or a subset of the cases, from one load (statistics)."""
-    return _histories(session, period)
+    with without_cyclic_gc():
+        return _histories(session, period)
 
 
 def evaluate_histories(ref: Reference, histories: Mapping[int, list[CaseEvent]],
@@ -124,7 +126,8 @@ def evaluate_many(ref: Reference, histories: Mapping[int, list[CaseEvent]], peri
     if unknown:
         raise ValidationError(f"暂不支持按 {unknown[0]} 评价（可选：{'、'.join(GROUPINGS)}）")
     derived = _Derived(ref, histories, period, facts)
-    return {by: _evaluate_one(derived, by, rules) for by in groupings}
+    with without_cyclic_gc():
+        return {by: _evaluate_one(derived, by, rules) for by in groupings}
 
 
 class _Derived:

@@ -35,6 +35,7 @@ from workstation.domain.metrics import (
 )
 from workstation.domain.metrics.period import category_of, grid_of
 from workstation.domain.scores import ScoreRules
+from workstation.services.bulk import without_cyclic_gc
 from workstation.services.evaluation import (
     EvaluationRow,
     evaluate_many,
@@ -204,6 +205,12 @@ def _indexed(ref: Reference, histories: Mapping[int, list[CaseEvent]], period: P
 def load_period(session: Session, ref: Reference, period: Period, *,
                 compare: bool = True) -> LoadedPeriod:  # fmt: skip
     """One read for the period (and one for the period before it, with ``compare``)."""
+    with without_cyclic_gc():
+        return _load_period(session, ref, period, compare)
+
+
+def _load_period(session: Session, ref: Reference, period: Period,
+                 compare: bool) -> LoadedPeriod:  # fmt: skip
     before = period.previous()
     previous = _indexed(ref, load_histories(session, before), before, spans=False) \
         if compare else None  # fmt: skip
@@ -227,7 +234,8 @@ def compute(ref: Reference, loaded: LoadedPeriod, flt: StatsFilter | None = None
     done = loaded.computed.get(memo)
     if done is not None:
         return done
-    result = _compute(ref, loaded, flt, rules)
+    with without_cyclic_gc():
+        result = _compute(ref, loaded, flt, rules)
     if len(loaded.computed) >= _MEMO_SIZE:
         loaded.computed.pop(next(iter(loaded.computed)))
     loaded.computed[memo] = result
