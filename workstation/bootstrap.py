@@ -21,7 +21,7 @@ from workstation.domain.case import Case, CaseEvent
 from workstation.domain.lifecycle import Action, Source
 from workstation.domain.metrics import Period
 from workstation.domain.roles import Account, Actor
-from workstation.persistence import migrate
+from workstation.persistence import migrate, search_index
 from workstation.persistence.database import create_db_engine, writer_engine
 from workstation.persistence.repositories import AttachmentRepository
 from workstation.persistence.tables import GridCellRow
@@ -33,6 +33,7 @@ from workstation.services import (
     duplicates,
     evaluation,
     feed,
+    history,
     map_queries,
     queries,
     queue_queries,
@@ -60,6 +61,7 @@ from workstation.settings import Settings
 if TYPE_CHECKING:
     from workstation.domain.grid import Grid
 
+SEARCH_INDEX_REVISION = "0010"  # the migration that created the case search index
 log = logging.getLogger("workstation")
 Clock = Callable[[], datetime]
 
@@ -108,7 +110,13 @@ class Workstation:
 
     def upgrade(self) -> None:
         """Create or migrate the schema and seed the catalog into an empty database."""
+        before = migrate.current_revision(self.engine)
         migrate.upgrade(self.engine)
+        if before is not None and before < SEARCH_INDEX_REVISION:
+            # Cases recorded before the search index existed get their terms (once).
+            with self.write_session() as session:
+                indexed = search_index.fill_missing(session)
+            log.info("已为 %d 件案件建立检索索引", indexed)
         with self.write_session() as session:
             if seed_defaults(session):
                 log.info("已写入默认问题类别与设置")
@@ -204,6 +212,12 @@ class Workstation:
     def cases_by_ids(self, ids: Sequence[int], actor: Actor | None = None) -> list[CaseSummary]:
         with self.read_session() as session:
             return queries.cases_by_ids(session, self.reference, ids, actor)
+
+    def search_cases(self, flt: history.HistoryFilter, actor: Actor | None = None,
+                     offset: int = 0, limit: int = history.PAGE) -> history.HistoryPage:
+        """案件检索 over every case ever recorded, newest first, a page at a time."""
+        with self.read_session() as session:
+            return history.search(session, self.reference, actor, flt, offset, limit)
 
     def awaiting_revisit(self, days: int = 7, at: datetime | None = None) -> list[int]:
         """待回访: citizens' reports closed in the last ``days`` days not yet called back."""

@@ -77,6 +77,23 @@ def build_parser() -> argparse.ArgumentParser:
     lst.add_argument("--at", help="按此时刻读取案件时钟（ISO，默认现在）")
     lst.add_argument("--json", action="store_true", help="输出 JSON")
 
+    srch = cases.add_parser("search", help="检索全部历史案件（编号、地址、描述、上报人）", **leaf)
+    srch.add_argument("text", nargs="?", default="",
+                      help="检索词，如 井盖、彩云路、2026112；多个词用空格分开，"
+                           "须全部出现")  # fmt: skip
+    srch.add_argument("--from", dest="first_day", help="上报日期起，如 2026-11-01")
+    srch.add_argument("--to", dest="last_day", help="上报日期止（含当天）")
+    srch.add_argument("--state", action="append", choices=[s.value for s in CaseState],
+                      help="按状态筛选（可重复）")  # fmt: skip
+    srch.add_argument("--source", help="按来源筛选，如 hotline_12345")
+    srch.add_argument("--unit", help="按处置单位代码筛选")
+    srch.add_argument("--category", help="按类别代码前缀筛选，如 C01、E0102")
+    srch.add_argument("--area", help="按街道/社区/网格代码前缀筛选")
+    srch.add_argument("--limit", type=_positive, default=100, help="最多列出多少件（默认 100）")
+    srch.add_argument("--offset", type=int, default=0, help="跳过前多少件（翻页）")
+    srch.add_argument("--as", dest="user", help="以哪个账号检索（处置单位只见本单位案件）")
+    srch.add_argument("--json", action="store_true", help="输出 JSON")
+
     case = sub.add_parser("case", help="单个案件").add_subparsers(dest="case_command",
                                                                required=True)  # fmt: skip
     show = case.add_parser("show", help="显示案件及其事件", **leaf)
@@ -249,6 +266,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         _require_schema(ws)
         if args.command == "simulate":
             return _simulate(ws, args)
+        if args.command == "cases" and args.cases_command == "search":
+            return _cases_search(ws, args)
         if args.command == "cases":
             return _cases_list(ws, args)
         if args.command == "evaluate":
@@ -376,6 +395,48 @@ def _cases_list(ws: Any, args: argparse.Namespace) -> int:
             print(f"{r.id:>8}  {r.case_no}  {r.state_label:<4}  {r.category_name or '未分类':<10}"
                   f"  {r.unit_name or '—':<12}  期限 {deadline}  {r.description[:24]}")  # fmt: skip
         print(f"共 {len(rows)} 件", file=sys.stderr)
+    return 0
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"应为正整数，而不是“{text}”") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"应为正整数，而不是 {value}")
+    return value
+
+
+def _cases_search(ws: Any, args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from workstation.domain.errors import ValidationError
+    from workstation.services.history import HistoryFilter
+
+    def day(text: str | None) -> date | None:
+        if not text:
+            return None
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            raise ValidationError(f"无法识别的日期：{text}（应为如 2026-11-01）") from None
+
+    flt = HistoryFilter(args.text, day(args.first_day), day(args.last_day),
+                        tuple(args.state or ()), args.source or "", args.unit or "",
+                        args.category or "", args.area or "")  # fmt: skip
+    actor = ws.actor(args.user) if args.user else None
+    page = ws.search_cases(flt, actor, offset=args.offset, limit=args.limit)
+    if args.json:
+        json.dump([c.to_json() for c in page.cases], sys.stdout, ensure_ascii=False, indent=1)
+        print()
+    else:
+        for c in page.cases:
+            print(f"{c.case_no}  {c.reported_at:%Y-%m-%d %H:%M}  {c.state_label:<4}  "
+                  f"{c.category_name or '未分类':<10}  {c.unit_name or '—':<12}  "
+                  f"{(c.address + ' ' + c.description).strip()[:32]}")  # fmt: skip
+        more = "（还有更多，用 --offset 翻页）" if page.more else ""
+        print(f"共列出 {len(page.cases)} 件{more}", file=sys.stderr)
     return 0
 
 

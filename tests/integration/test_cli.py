@@ -390,3 +390,24 @@ def test_evaluate_by_unit_and_centre_as_json(calendar_world) -> None:
     assert "综合指标值 = 立案数分值 × 10%" in text
     bad = run("evaluate", "--from", "2027-02-28", "--to", "2027-02-22", db=url)
     assert bad.stderr.strip() == "错误：统计期的结束日期不能早于开始日期"
+
+
+def test_cases_search_finds_closed_and_open_cases_and_takes_text_literally(world) -> None:
+    ws, case = world
+    db = ws.settings.db_url
+    cell = ws.reference.cells[ws.reference.supervisors["jdy001"].patrol_cells[0]]
+    odd = ws.report(ws.actor("jdy001"), description="标牌写着50%折扣", lon=cell.lon,
+                    lat=cell.lat, category_code="E0102")  # fmt: skip
+    ws.act(ws.actor("leader"), case.id, "void", {"reason": "重复上报"})
+    result = run("cases", "search", "暴露", "--json", db=db)
+    assert result.returncode == 0, result.stderr
+    assert [(r["id"], r["state"]) for r in json.loads(result.stdout)] == [(case.id, "voided")]
+    literal = run("cases", "search", "50%", "--json", db=db)
+    assert [r["id"] for r in json.loads(literal.stdout)] == [odd.id]
+    assert json.loads(run("cases", "search", "5_%", "--json", db=db).stdout) == []
+    wrong = run("cases", "search", "垃圾", "--from", "2026-13-01", db=db)
+    assert wrong.returncode != 0
+    assert wrong.stderr.strip() == "错误：无法识别的日期：2026-13-01（应为如 2026-11-01）"
+    text = run("cases", "search", "垃圾", "--state", "voided", db=db)
+    assert case.case_no in text.stdout
+    assert "共列出 1 件" in text.stderr

@@ -17,7 +17,13 @@ def test_upgrade_from_empty_matches_the_models(db_url: str) -> None:
         migrate.upgrade(engine)
         assert migrate.is_up_to_date(engine)
         with engine.connect() as conn:
-            diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+            # The search index is each database's own kind of table (FTS5 and its shadow
+            # tables, a tsvector): built by migration 0010, outside the models.
+            def modelled(name: str | None, kind: str, parents: object) -> bool:
+                return not (kind == "table" and (name or "").startswith("case_search"))
+
+            context = MigrationContext.configure(conn, opts={"include_name": modelled})
+            diff = compare_metadata(context, Base.metadata)
         assert diff == [], f"models and migrations differ: {diff}"
     finally:
         engine.dispose()

@@ -25,7 +25,7 @@ from datetime import date, datetime, timedelta
 from datetime import time as clock_time
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from sqlalchemy import Connection, delete, func, insert, select
+from sqlalchemy import Connection, delete, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from workstation.adapters.seed import DEMO_PASSWORD, seed_reference
@@ -37,6 +37,7 @@ from workstation.domain.holiday_rules import unconfirmed_year_message
 from workstation.domain.lifecycle import Action, CaseState, Priority, Source
 from workstation.domain.roles import Actor, Role
 from workstation.domain.units import ResponsibilityMatrix
+from workstation.persistence import search_index
 from workstation.persistence.database import writer_engine
 from workstation.persistence.repositories import (
     CASES,
@@ -1355,6 +1356,7 @@ def _sink(ws: Workstation, large: bool) -> _Sink:
 def _delete_cases(session: Session) -> None:
     """Everything case-related; the change feed stays, followers track its last id."""
     session.execute(delete(AttachmentRow))
+    session.execute(text("DELETE FROM case_search"))  # (outside the models: see search_index)
     session.execute(delete(EVENTS))
     session.execute(delete(CASES))
     session.execute(delete(COUNTERS).where(COUNTERS.c.name == "case_id"))
@@ -1476,6 +1478,9 @@ def build_demo(ws: Workstation, options: DemoOptions | None = None,
             report("写入数据库", 0, 1)
             sink.flush()
             _write_counters(sink.conn, days)
+            report("建立检索索引", 0, 1)
+            search_index.fill_missing(sink.conn)  # the cases were written in bulk, not one by one
+            report("建立检索索引", 1, 1)
             _write_surveys(sink.conn, days, options.seed, end)
             # One row for the whole load (not one per event): followers reload everything.
             ChangeFeed(sink.conn).append("reference", "demo", "demo_loaded", "admin", ws.clock())

@@ -15,6 +15,7 @@ from workstation.domain.case import Case, CaseEvent
 from workstation.domain.errors import ConcurrencyConflict, NotFound
 from workstation.domain.lifecycle import Action, CaseState, Priority, RequestKind, Source
 from workstation.domain.roles import Role
+from workstation.persistence import search_index
 from workstation.persistence.tables import (
     Base,
     CaseEventRow,
@@ -154,6 +155,10 @@ class CaseRepository:
     def add(self, case: Case, event: CaseEvent) -> None:
         self.db.execute(insert(CASES).values(version=1, **case_to_row(case)))
         self.db.execute(insert(EVENTS).values(**event_to_row(event)))
+        # The search terms in the same transaction. The indexed fields (number, address,
+        # description, reporter) are fixed by the report: no later action changes them.
+        search_index.index_cases(
+            self.db, [(case.id, case.case_no, case.address, case.description, case.reporter)])
 
     def save(self, case: Case, event: CaseEvent, expected_version: int) -> int:
         """Write the new state if nobody else changed the case since `expected_version`."""

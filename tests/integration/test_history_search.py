@@ -1,0 +1,122 @@
+"""History search over every case, on a real SQLite file and a real PostgreSQL database:
+Chinese words of one, two and more characters, case numbers, literal % and _, filters,
+pages, the unit's own cases only, and the index written with the report (or not at all)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+from sqlalchemy import text
+
+from workstation.bootstrap import Workstation
+from workstation.domain.errors import ValidationError
+from workstation.services.history import HistoryFilter
+
+from support.world import make_world
+
+NOW = datetime(2026, 11, 25, 10, 0)
+
+
+def _report(ws: Workstation, description: str, address: str = "", *, source: str = "supervisor",
+            at: datetime = NOW):  # fmt: skip
+    cell = ws.reference.cells[ws.reference.supervisors["jdy001"].patrol_cells[0]]
+    who = ws.actor("jdy001" if source == "supervisor" else "acceptor")
+    return ws.report(who, description=description, address=address, source=source,
+                     lon=cell.lon, lat=cell.lat, category_code="E0102", at=at)  # fmt: skip
+
+
+def _found(ws: Workstation, words: str, **filters: object) -> list[str]:
+    page = ws.search_cases(HistoryFilter(words, **filters))  # type: ignore[arg-type]
+    return [c.description for c in page.cases]
+
+
+def test_words_numbers_and_literal_text(db_url: str) -> None:
+    ws = make_world(db_url, NOW)
+    try:
+        a = _report(ws, "人行道井盖破损", "彩云北路12号", at=datetime(2026, 11, 4, 9))
+        _report(ws, "雨水井盖缺失", "春融西路", at=datetime(2026, 11, 10, 9))
+        _report(ws, "绿化带积存垃圾", "彩云中路", at=datetime(2026, 11, 20, 9))
+        _report(ws, "完成率100%的告示牌破损_待修", "洛龙路", at=datetime(2026, 11, 21, 9))
+        _report(ws, "告示牌破损", "洛龙路1005号", at=datetime(2026, 11, 22, 9))
+        ws.act(ws.actor("leader"), a.id, "void", {"reason": "重复上报"})
+
+        # two characters, newest first; the voided case of 11-04 is found too
+        assert _found(ws, "井盖") == ["雨水井盖缺失", "人行道井盖破损"]
+        assert _found(ws, "彩云北路") == ["人行道井盖破损"]  # four characters: a phrase
+        assert _found(ws, "云中") == ["绿化带积存垃圾"]  # inside a word, across the field
+        assert _found(ws, "彩云 垃圾") == ["绿化带积存垃圾"]  # every word must occur
+        assert _found(ws, "缺") == ["雨水井盖缺失"]  # one character
+        assert _found(ws, "路") == ["告示牌破损", "完成率100%的告示牌破损_待修", "绿化带积存垃圾",
+                                   "雨水井盖缺失", "人行道井盖破损"]  # fmt: skip
+        assert _found(ws, a.case_no[-6:]) == ["人行道井盖破损"]  # part of a case number
+        # what is typed is text: % and _ are no wildcards
+        assert _found(ws, "100%") == ["完成率100%的告示牌破损_待修"]
+        assert _found(ws, "破损_待") == ["完成率100%的告示牌破损_待修"]
+        assert _found(ws, "10%5") == []  # "1005" is not "10%5"
+        assert _found(ws, "%") == ["完成率100%的告示牌破损_待修"]  # punctuation alone: still found
+        assert _found(ws, "下水道") == []
+        # filters: state, period (the last day inclusive), an area prefix
+        assert _found(ws, "井盖", states=("voided",)) == ["人行道井盖破损"]
+        assert _found(ws, "", first_day=date(2026, 11, 20), last_day=date(2026, 11, 21)) == \
+            ["完成率100%的告示牌破损_待修", "绿化带积存垃圾"]  # fmt: skip
+        street = ws.reference.supervisors["jdy001"].patrol_cells[0][:9]
+        assert len(_found(ws, "路", area=street)) == 5
+        assert _found(ws, "路", area="530114999") == []
+    finally:
+        ws.dispose()
+
+
+def test_pages_and_what_unit_staff_may_see(db_url: str) -> None:
+    ws = make_world(db_url, NOW)
+    try:
+        for n in range(7):
+            _report(ws, f"路灯不亮第{n}盏", at=datetime(2026, 11, 1 + n, 9))
+        page = ws.search_cases(HistoryFilter("路灯"), limit=3)
+        assert [c.description for c in page.cases] == \
+            ["路灯不亮第6盏", "路灯不亮第5盏", "路灯不亮第4盏"]  # fmt: skip
+        assert page.more
+        last = ws.search_cases(HistoryFilter("路灯"), offset=6, limit=3)
+        assert [c.description for c in last.cases] == ["路灯不亮第0盏"]
+        assert not last.more
+        one = _report(ws, "路灯杆倾斜")
+        ws.act(ws.actor("leader"), one.id, "file")
+        sent = ws.act(ws.actor("dispatcher"), one.id, "dispatch")
+        staff = ws.actor(sent.unit.lower())
+        mine = ws.search_cases(HistoryFilter("路灯"), staff)
+        assert [c.id for c in mine.cases] == [one.id]  # only the unit's own case
+    finally:
+        ws.dispose()
+
+
+def test_the_index_is_written_with_the_report_or_not_at_all(sqlite_url: str) -> None:
+    ws = make_world(sqlite_url, NOW)
+    try:
+        with pytest.raises(ValidationError, match="问题描述"):  # refused: nothing written
+            ws.report(ws.actor("jdy001"), description="   ", address="井盖路")
+        with ws.read_session() as s:
+            assert s.execute(text("SELECT count(*) FROM case_search")).scalar() == 0
+        case = _report(ws, "井盖移位")
+        with ws.read_session() as s:
+            assert s.execute(text("SELECT count(*) FROM case_search")).scalar() == 1
+        assert [c.id for c in ws.search_cases(HistoryFilter("移位")).cases] == [case.id]
+    finally:
+        ws.dispose()
+
+
+def test_cases_recorded_before_the_index_are_indexed_by_the_upgrade(sqlite_url: str) -> None:
+    from alembic import command
+
+    from workstation.bootstrap import bootstrap
+    from workstation.persistence import migrate
+    from workstation.settings import Settings
+
+    ws = make_world(sqlite_url, NOW)
+    case = _report(ws, "窨井盖松动")
+    command.downgrade(migrate.alembic_config(ws.engine), "0009")  # as a database of before
+    ws.dispose()
+    again = bootstrap(Settings(db_url=sqlite_url), clock=lambda: NOW, upgrade=True)
+    try:
+        assert [c.id for c in again.search_cases(HistoryFilter("井盖松")).cases] == [case.id]
+    finally:
+        again.dispose()
