@@ -12,10 +12,16 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QWidget
 
 from ui.actions.controller import ActionController
-from ui.actions.shortcuts import CALENDAR_SHORTCUT, REVISIT_LIST_SHORTCUT, STATS_SHORTCUT
+from ui.actions.shortcuts import (
+    CALENDAR_SHORTCUT,
+    HISTORY_SHORTCUT,
+    REVISIT_LIST_SHORTCUT,
+    STATS_SHORTCUT,
+)
 from ui.admin.calendar_screen import CalendarScreen
 from ui.context import AppContext
 from ui.feed import ChangeFollower
+from ui.history.window import HistoryWindow
 from ui.map.controller import MapController
 from ui.map.widget import GridMapWidget
 from ui.panels.detail import CaseDetailPanel
@@ -39,6 +45,7 @@ class MainWindow(QMainWindow):
         self._settings = settings or QSettings()
         self.calendar_screen: CalendarScreen | None = None
         self.stats_window: StatsWindow | None = None
+        self.history_window: HistoryWindow | None = None
         self.setObjectName("mainWindow")
         title = self.tr("网格化指挥调度工作站 — 呈贡分中心")
         name, role = ctx.account.display_name, ctx.role.label
@@ -109,6 +116,12 @@ class MainWindow(QMainWindow):
         cases = self.menuBar().addMenu(self.tr("案件(&C)"))
         for action in self.actions.actions.values():
             cases.addAction(action)
+        cases.addSeparator()
+        self.history_action = QAction(self.tr("案件检索（全部历史案件）…"), self)
+        self.history_action.setObjectName("action_history")
+        self.history_action.setShortcut(QKeySequence(HISTORY_SHORTCUT))
+        self.history_action.triggered.connect(self.open_history)
+        cases.addAction(self.history_action)
         if self._ctx.role in RULES[Action.REVISIT].roles:
             cases.addSeparator()
             self.revisit_list_action = QAction(self.tr("待回访（近 7 天结案的市民上报）"), self)
@@ -176,6 +189,25 @@ class MainWindow(QMainWindow):
             window.raise_()
             window.activateWindow()
         return window
+
+    def open_history(self) -> HistoryWindow:
+        """The history search, one window at a time; a chosen case shows in the detail."""
+        window = self.history_window
+        if window is None or not shiboken6.isValid(window):
+            window = self.history_window = HistoryWindow(self._ctx, self)
+            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            window.case_chosen.connect(self._show_history_case)
+            window.show()
+        else:
+            window.raise_()
+            window.activateWindow()
+        window.text.setFocus()
+        window.text.selectAll()
+        return window
+
+    def _show_history_case(self, case_id: int) -> None:
+        self.detail.show_case(case_id)
+        self.detail_dock.raise_()
 
     def show_awaiting_revisit(self) -> None:
         """The acceptor's call list in the queue: closed citizens' reports to call back."""

@@ -139,12 +139,28 @@ def stats_shot(ctx: Any, grab: Callable[[Any, str], None]) -> None:
     window.close()
 
 
+def history_shot(ctx: Any, grab: Callable[[Any, str], None]) -> None:
+    """The history search: a two-character word over every case of the demo."""
+    from ui.history.window import HistoryWindow
+
+    window = HistoryWindow(ctx)
+    window.resize(1500, 800)
+    window.show()
+    window.text.setText("井盖")
+    window.search()
+    wait_until(lambda: not window.model.loading and window.model.rowCount() > 0)
+    window.table.selectRow(2)
+    grab(window, "history")
+    window.close()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--db", help="a demo database (default: build one)")
     parser.add_argument("--out", default="docs/screenshots")
     parser.add_argument("--lang", default="zh_CN", choices=["zh_CN", "en"])
-    parser.add_argument("--only", choices=["calendar", "stats"], help="make only these pictures")
+    parser.add_argument("--only", choices=["calendar", "stats", "history"],
+                        help="make only these pictures")  # fmt: skip
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from ui.app import qt_environment
@@ -201,6 +217,8 @@ def main(argv: list[str] | None = None) -> int:
         calendar_shot(AppContext(ws, ops, admin), grab)
     if args.only in (None, "stats"):
         stats_shot(AppContext(ws, ops, leader, demo=True), grab)
+    if args.only in (None, "history"):
+        history_shot(AppContext(ws, ops, leader, demo=True), grab)
     ops.wait_for_done(10_000)
     ws.dispose()
     for path in shots:

@@ -2725,6 +2725,112 @@
     </message>
 </context>
 <context>
+    <name>HistoryModel</name>
+    <message>
+        <location filename="../../ui/history/model.py" line="38"/>
+        <source>案件编号</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/model.py" line="38"/>
+        <source>上报时间</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/model.py" line="38"/>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/model.py" line="38"/>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/model.py" line="39"/>
+        <source>街道/社区</source>
+        <translation>Street/community</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/model.py" line="39"/>
+        <source>地址/描述</source>
+        <translation>Address / description</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/model.py" line="39"/>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/model.py" line="40"/>
+        <source>处置单位</source>
+        <translation>Handling unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/model.py" line="40"/>
+        <source>结案时间</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/model.py" line="127"/>
+        <source>未分类</source>
+        <translation>Unclassified</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryWindow</name>
+    <message>
+        <location filename="../../ui/history/window.py" line="43"/>
+        <source>案件检索 — 全部历史案件</source>
+        <translation>Case search — every case ever recorded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="48"/>
+        <source>检索编号、地址、描述、上报人，如 井盖、彩云路、2026112（多个词用空格分开）</source>
+        <translation>Search case numbers, addresses, descriptions, reporters, e.g. a road name or 2026112 (words separated by spaces)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="50"/>
+        <source>上报日期</source>
+        <translation>Reported on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="63"/>
+        <source>全部状态</source>
+        <translation>All states</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="68"/>
+        <source>全部来源</source>
+        <translation>All sources</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="73"/>
+        <source>全部单位</source>
+        <translation>All units</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="141"/>
+        <source>正在检索…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="151"/>
+        <source>没有符合条件的案件</source>
+        <translation>No case matches</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="153"/>
+        <source>已列出 %1 件，向下滚动加载更多</source>
+        <translation>%1 cases listed, scroll down for more</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="156"/>
+        <source>共 %1 件</source>
+        <translation>%1 cases</translation>
+    </message>
+</context>
+<context>
     <name>ImpactDialog</name>
     <message>
         <location filename="../../ui/admin/calendar_dialogs.py" line="146"/>
@@ -2860,124 +2966,129 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="43"/>
+        <location filename="../../ui/main_window.py" line="50"/>
         <source>网格化指挥调度工作站 — 呈贡分中心</source>
         <translation>Grid Dispatch Workstation — Chenggong Sub-centre</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="45"/>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="52"/>
+        <location filename="../../ui/main_window.py" line="255"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="46"/>
+        <location filename="../../ui/main_window.py" line="53"/>
         <source>（演示模式）</source>
         <translation> (Demo mode)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="57"/>
+        <location filename="../../ui/main_window.py" line="64"/>
         <source>案件详情</source>
         <translation>Case details</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="59"/>
-        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="66"/>
+        <location filename="../../ui/main_window.py" line="254"/>
         <source>提醒中心</source>
         <translation>Reminders</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="62"/>
+        <location filename="../../ui/main_window.py" line="69"/>
         <source>网格地图</source>
         <translation>Grid map</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="68"/>
+        <location filename="../../ui/main_window.py" line="75"/>
         <source>监督员状态</source>
         <translation>Field supervisors</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="82"/>
+        <location filename="../../ui/main_window.py" line="89"/>
         <source>演示模式</source>
         <translation>Demo mode</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109"/>
+        <location filename="../../ui/main_window.py" line="116"/>
         <source>案件(&amp;C)</source>
         <translation>&amp;Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114"/>
+        <location filename="../../ui/main_window.py" line="120"/>
+        <source>案件检索（全部历史案件）…</source>
+        <translation>Case search (every case)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>待回访（近 7 天结案的市民上报）</source>
         <translation>To call back (citizens&apos; reports closed in the last 7 days)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119"/>
+        <location filename="../../ui/main_window.py" line="132"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
+        <location filename="../../ui/main_window.py" line="133"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124"/>
+        <location filename="../../ui/main_window.py" line="137"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="146"/>
         <source>地图图层</source>
         <translation>Map layers</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="149"/>
         <source>演示</source>
         <translation>Demo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138"/>
+        <location filename="../../ui/main_window.py" line="151"/>
         <source>统计分析(&amp;S)</source>
         <translation>&amp;Statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140"/>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>统计分析…</source>
         <translation>Statistics…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="159"/>
         <source>管理(&amp;A)</source>
         <translation>&amp;Administration</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>工作日历…</source>
         <translation>Working calendar…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>待回访：近 7 天结案、尚未回访的市民上报</source>
         <translation>To call back: citizens&apos; reports closed in the last 7 days, not called back yet</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205"/>
+        <location filename="../../ui/main_window.py" line="237"/>
         <source>无</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207"/>
+        <location filename="../../ui/main_window.py" line="239"/>
         <source>网格 %1 · %2 %3 · 监督员 %4 · 在办 %5 件（超期 %6 件）</source>
         <translation>Grid cell %1 · %2 %3 · Supervisor %4 · Open: %5 (overdue: %6)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291"/>
+        <location filename="../../ui/main_window.py" line="323"/>
         <source>数据库连接中断，正在重试…</source>
         <translation>Database connection lost, retrying…</translation>
     </message>
@@ -3891,98 +4002,108 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="311"/>
-        <location filename="../../ui/actions/shortcuts.py" line="322"/>
+        <location filename="../../ui/actions/shortcuts.py" line="312"/>
+        <location filename="../../ui/actions/shortcuts.py" line="323"/>
         <source>快捷键一览</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="315"/>
+        <location filename="../../ui/actions/shortcuts.py" line="316"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="316"/>
+        <location filename="../../ui/actions/shortcuts.py" line="317"/>
         <source>重新加载案件队列</source>
         <translation>Reload the case queue</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="317"/>
+        <location filename="../../ui/actions/shortcuts.py" line="318"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="318"/>
+        <location filename="../../ui/actions/shortcuts.py" line="319"/>
         <source>搜索案件编号、地址、描述、处置单位</source>
         <translation>Search case number, address, description, handling unit</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="319"/>
+        <location filename="../../ui/actions/shortcuts.py" line="320"/>
         <source>↑ ↓ Home End / Space</source>
         <translation>↑ ↓ Home End / Space</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="319"/>
+        <location filename="../../ui/actions/shortcuts.py" line="320"/>
         <source>选择案件</source>
         <translation>Select cases</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="320"/>
+        <location filename="../../ui/actions/shortcuts.py" line="321"/>
         <source>在队列中移动并选中案件，Space 选中当前行；Shift/Ctrl 加方向键或点击可多选</source>
         <translation>Move through the queue and select cases; Space selects the current row; Shift/Ctrl with arrow keys or clicks selects several</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="321"/>
+        <location filename="../../ui/actions/shortcuts.py" line="322"/>
         <source>确认 / 取消</source>
         <translation>Confirm / cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="321"/>
+        <location filename="../../ui/actions/shortcuts.py" line="322"/>
         <source>在对话框中接受（如推荐单位）或取消</source>
         <translation>Accept (e.g. the recommended unit) or cancel in a dialog</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="322"/>
+        <location filename="../../ui/actions/shortcuts.py" line="323"/>
         <source>显示本说明</source>
         <translation>Show this help</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="324"/>
+        <location filename="../../ui/actions/shortcuts.py" line="325"/>
+        <source>案件检索</source>
+        <translation>Case search</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/shortcuts.py" line="326"/>
+        <source>检索全部历史案件（含已结案、已作废），选中即在详情中查看</source>
+        <translation>Search every case ever recorded (closed and voided too); the chosen one shows in the detail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/shortcuts.py" line="327"/>
         <source>统计分析</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="325"/>
+        <location filename="../../ui/actions/shortcuts.py" line="328"/>
         <source>图表、考核评价表与绩效目标；点击图中的柱或表中的数字列出其案件</source>
         <translation>Charts, evaluation tables and performance targets; click a bar or a figure to list its cases</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="327"/>
+        <location filename="../../ui/actions/shortcuts.py" line="330"/>
         <source>待回访</source>
         <translation>To call back</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="328"/>
+        <location filename="../../ui/actions/shortcuts.py" line="331"/>
         <source>在队列中列出近 7 天结案、尚未回访的市民上报</source>
         <translation>List the citizens&apos; reports closed in the last 7 days and not called back yet in the queue</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="330"/>
+        <location filename="../../ui/actions/shortcuts.py" line="333"/>
         <source>工作日历</source>
         <translation>Working calendar</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="331"/>
+        <location filename="../../ui/actions/shortcuts.py" line="334"/>
         <source>节假日、调休工作日、办公时段与环节时限</source>
         <translation>Holidays, make-up working days, office hours and stage limits</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="354"/>
+        <location filename="../../ui/actions/shortcuts.py" line="357"/>
         <source>最快流程：在队列中选中新上报（Tab 进入队列，Space 选中首行即最新上报）→ F2 立案（类别已预填）→ Enter → F3 派遣（已选中推荐单位）→ Enter</source>
         <translation>Fastest path: select a new report in the queue (Tab into the queue, Space selects the first row, the newest report) → F2 File (category prefilled) → Enter → F3 Dispatch (recommended unit preselected) → Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="358"/>
+        <location filename="../../ui/actions/shortcuts.py" line="361"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>

@@ -18,6 +18,7 @@ from ui.actions.jobs import dispatch_options
 from ui.actions.shortcuts import (
     CALENDAR_SHORTCUT,
     HELP_SHORTCUTS,
+    HISTORY_SHORTCUT,
     RESERVED,
     REVISIT_LIST_SHORTCUT,
     SPECS,
@@ -323,7 +324,8 @@ def test_shortcuts_are_unique_and_leave_the_windows_keys_alone(qtbot, controller
     controller = controller_for("leader")
     keys = [k.toString() for spec in SPECS for k in spec.key_sequences()]
     keys += [QKeySequence(s).toString() for s in (*HELP_SHORTCUTS, CALENDAR_SHORTCUT,
-                                                  REVISIT_LIST_SHORTCUT, STATS_SHORTCUT)]
+                                                  REVISIT_LIST_SHORTCUT, STATS_SHORTCUT,
+                                                  HISTORY_SHORTCUT)]
     assert all(keys)
     assert len(keys) == len(set(keys))
     reserved = {k.toString() for std in RESERVED[:-1] for k in QKeySequence.keyBindings(std)}

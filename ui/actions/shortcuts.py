@@ -211,7 +211,7 @@ SPECS: tuple[ActionSpec, ...] = (
     _spec(
         "feedback",
         QT_TRANSLATE_NOOP("ActionController", "处置反馈"),
-        "Ctrl+Shift+F",
+        "Ctrl+Shift+E",
         QT_TRANSLATE_NOOP("ActionController", "处置单位反馈已处置，转待核查"),
     ),
     _spec(
@@ -255,6 +255,7 @@ HELP_SHORTCUTS = ("F1", "Ctrl+/")
 CALENDAR_SHORTCUT = "Ctrl+Shift+K"  # 管理 → 工作日历 (administrator)
 REVISIT_LIST_SHORTCUT = "Ctrl+Shift+R"  # 案件 → 待回访 (who may call citizens back)
 STATS_SHORTCUT = "Ctrl+Shift+S"  # 统计分析 (every role)
+HISTORY_SHORTCUT = "Ctrl+Shift+F"  # 案件检索 over every case (every role)
 
 # Keys the main window and the queue use; the action shortcuts must never take them.
 RESERVED = (
@@ -321,6 +322,8 @@ class ShortcutsDialog(QDialog):
             ("Enter / Esc", self.tr("确认 / 取消"), self.tr("在对话框中接受（如推荐单位）或取消")),
             (" / ".join(HELP_SHORTCUTS), self.tr("快捷键一览"), self.tr("显示本说明")),
         ]  # fmt: skip
+        rows.append((QKeySequence(HISTORY_SHORTCUT).toString(native), self.tr("案件检索"),
+                     self.tr("检索全部历史案件（含已结案、已作废），选中即在详情中查看")))
         rows.append((QKeySequence(STATS_SHORTCUT).toString(native), self.tr("统计分析"),
                      self.tr("图表、考核评价表与绩效目标；点击图中的柱或表中的数字列出其案件")))
         if role in RULES[Action.REVISIT].roles:
