@@ -214,10 +214,12 @@ class Workstation:
             return queries.cases_by_ids(session, self.reference, ids, actor)
 
     def search_cases(self, flt: history.HistoryFilter, actor: Actor | None = None,
-                     offset: int = 0, limit: int = history.PAGE) -> history.HistoryPage:
-        """案件检索 over every case ever recorded, newest first, a page at a time."""
+                     before: int | None = None,
+                     limit: int = history.PAGE) -> history.HistoryPage:  # fmt: skip
+        """案件检索 over every case ever recorded, newest first, a page at a time (the next
+        page: ``before`` = the previous page's `next_before`)."""
         with self.read_session() as session:
-            return history.search(session, self.reference, actor, flt, offset, limit)
+            return history.search(session, self.reference, actor, flt, before, limit)
 
     def awaiting_revisit(self, days: int = 7, at: datetime | None = None) -> list[int]:
         """待回访: citizens' reports closed in the last ``days`` days not yet called back."""

@@ -90,7 +90,8 @@ def build_parser() -> argparse.ArgumentParser:
     srch.add_argument("--category", help="按类别代码前缀筛选，如 C01、E0102")
     srch.add_argument("--area", help="按街道/社区/网格代码前缀筛选")
     srch.add_argument("--limit", type=_positive, default=100, help="最多列出多少件（默认 100）")
-    srch.add_argument("--offset", type=int, default=0, help="跳过前多少件（翻页）")
+    srch.add_argument("--before", type=_positive, help="翻页：只列出案件 ID 小于此值的案件"
+                      "（上一页末尾给出）")  # fmt: skip
     srch.add_argument("--as", dest="user", help="以哪个账号检索（处置单位只见本单位案件）")
     srch.add_argument("--json", action="store_true", help="输出 JSON")
 
@@ -426,7 +427,7 @@ def _cases_search(ws: Any, args: argparse.Namespace) -> int:
                         tuple(args.state or ()), args.source or "", args.unit or "",
                         args.category or "", args.area or "")  # fmt: skip
     actor = ws.actor(args.user) if args.user else None
-    page = ws.search_cases(flt, actor, offset=args.offset, limit=args.limit)
+    page = ws.search_cases(flt, actor, before=args.before, limit=args.limit)
     if args.json:
         json.dump([c.to_json() for c in page.cases], sys.stdout, ensure_ascii=False, indent=1)
         print()
@@ -435,7 +436,7 @@ def _cases_search(ws: Any, args: argparse.Namespace) -> int:
             print(f"{c.case_no}  {c.reported_at:%Y-%m-%d %H:%M}  {c.state_label:<4}  "
                   f"{c.category_name or '未分类':<10}  {c.unit_name or '—':<12}  "
                   f"{(c.address + ' ' + c.description).strip()[:32]}")  # fmt: skip
-        more = "（还有更多，用 --offset 翻页）" if page.more else ""
+        more = f"（还有更多：--before {page.next_before}）" if page.more else ""
         print(f"共列出 {len(page.cases)} 件{more}", file=sys.stderr)
     return 0
 

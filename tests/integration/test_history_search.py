@@ -76,7 +76,10 @@ def test_pages_and_what_unit_staff_may_see(db_url: str) -> None:
         assert [c.description for c in page.cases] == \
             ["路灯不亮第6盏", "路灯不亮第5盏", "路灯不亮第4盏"]  # fmt: skip
         assert page.more
-        last = ws.search_cases(HistoryFilter("路灯"), offset=6, limit=3)
+        second = ws.search_cases(HistoryFilter("路灯"), before=page.next_before, limit=3)
+        assert [c.description for c in second.cases] == \
+            ["路灯不亮第3盏", "路灯不亮第2盏", "路灯不亮第1盏"]  # fmt: skip
+        last = ws.search_cases(HistoryFilter("路灯"), before=second.next_before, limit=3)
         assert [c.description for c in last.cases] == ["路灯不亮第0盏"]
         assert not last.more
         one = _report(ws, "路灯杆倾斜")

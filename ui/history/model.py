@@ -32,7 +32,7 @@ class HistoryModel(QAbstractTableModel):
         self.page_size = 100
         self.rows: list[CaseSummary] = []
         self._filter: HistoryFilter | None = None
-        self._more = False
+        self._next: int | None = None  # the next page starts below this case id
         self._loading = False
         self._token = 0
         self._titles = [self.tr("案件编号"), self.tr("上报时间"), self.tr("来源"), self.tr("类别"),
@@ -45,7 +45,7 @@ class HistoryModel(QAbstractTableModel):
         """A new search: the results so far are dropped, the first page is fetched."""
         self._token += 1
         self.beginResetModel()
-        self.rows, self._filter, self._more, self._loading = [], flt, False, False
+        self.rows, self._filter, self._next, self._loading = [], flt, None, False
         self.endResetModel()
         self._fetch()
 
@@ -55,10 +55,10 @@ class HistoryModel(QAbstractTableModel):
 
     @property
     def more(self) -> bool:
-        return self._more
+        return self._next is not None
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008, N802
-        return not parent.isValid() and self._more and not self._loading
+        return not parent.isValid() and self.more and not self._loading
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008, N802
         if self.canFetchMore(parent):
@@ -69,7 +69,7 @@ class HistoryModel(QAbstractTableModel):
         if flt is None:
             return
         self._loading = True
-        token, offset, size = self._token, len(self.rows), self.page_size
+        token, before, size = self._token, self._next, self.page_size
         ws, actor = self._ctx.ws, self._ctx.actor
 
         def loaded(page: HistoryPage) -> None:
@@ -81,7 +81,7 @@ class HistoryModel(QAbstractTableModel):
                 self.beginInsertRows(QModelIndex(), first, first + len(page.cases) - 1)
                 self.rows.extend(page.cases)
                 self.endInsertRows()
-            self._more = page.more
+            self._next = page.next_before
             self.page_loaded.emit(len(self.rows), page.more)
 
         def failed(message: str, exc: BaseException) -> None:
@@ -89,7 +89,7 @@ class HistoryModel(QAbstractTableModel):
                 self._loading = False
                 self.failed.emit(message)
 
-        self._ctx.ops.run(lambda: ws.search_cases(flt, actor, offset, size), loaded, failed,
+        self._ctx.ops.run(lambda: ws.search_cases(flt, actor, before, size), loaded, failed,
                           description="history search", owner=self)  # fmt: skip
 
     # -- the table -----------------------------------------------------------------------

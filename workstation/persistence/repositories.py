@@ -158,7 +158,8 @@ class CaseRepository:
         # The search terms in the same transaction. The indexed fields (number, address,
         # description, reporter) are fixed by the report: no later action changes them.
         search_index.index_cases(
-            self.db, [(case.id, case.case_no, case.address, case.description, case.reporter)])
+            self.db, [(case.id, case.case_no, case.address, case.description, case.reporter)],
+            new=True)
 
     def save(self, case: Case, event: CaseEvent, expected_version: int) -> int:
         """Write the new state if nobody else changed the case since `expected_version`."""

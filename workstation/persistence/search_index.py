@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Integer, Select, column, select, text
+from sqlalchemy import Connection, select, text
 from sqlalchemy.orm import Session
 
 from workstation.domain.search import SearchQuery, index_terms
@@ -32,13 +32,15 @@ def _dialect(db: Executor) -> str:
     return bind.dialect.name
 
 
-def index_cases(db: Executor, rows: Iterable[Sequence[Any]]) -> int:
-    """(id, case_no, address, description, reporter) rows → their terms, replacing any."""
+def index_cases(db: Executor, rows: Iterable[Sequence[Any]], *, new: bool = False) -> int:
+    """(id, case_no, address, description, reporter) rows → their terms, replacing any
+    (``new``: cases just recorded, which have none)."""
     values = [{"id": r[0], "terms": index_terms(r[1:5])} for r in rows]
     if not values:
         return 0
     if _dialect(db) == "sqlite":
-        db.execute(_SQLITE_DELETE, [{"id": v["id"]} for v in values])
+        if not new:
+            db.execute(_SQLITE_DELETE, [{"id": v["id"]} for v in values])
         db.execute(_SQLITE_INSERT, values)
     else:
         db.execute(_PG_UPSERT, values)
@@ -58,24 +60,28 @@ def fill_missing(db: Executor, chunk: int = 5000) -> int:
             return done
         lo, hi = rows[0][0], rows[-1][0]
         have = set(db.execute(indexed, {"lo": lo, "hi": hi}).scalars())
-        done += index_cases(db, [r for r in rows if r[0] not in have])
+        done += index_cases(db, [r for r in rows if r[0] not in have], new=True)
         after = hi
 
 
-def matching(db: Executor, query: SearchQuery, base: Select[Any]) -> Select[Any]:
-    """``base`` (a select over cases) narrowed to the cases whose terms match ``query``."""
-    if not query.indexed:
-        return base
+def newest_matches(db: Executor, query: SearchQuery, before: int | None,
+                   limit: int) -> list[int]:  # fmt: skip
+    """Ids of the newest cases (highest ids, below ``before``) whose terms match ``query``,
+    at most ``limit``: both indexes hand them out in id order without collecting every
+    match first, so a common word ("垃圾") costs no more than a rare one."""
+    upper = before if before is not None else 2**62
     if _dialect(db) == "sqlite":
         # FTS5: a quoted string of terms is a phrase (consecutive terms), "x"* a prefix.
         parts = ['"' + " ".join(p) + '"' for p in query.phrases]
         parts += [f'"{c}"*' for c in query.prefixes]
-        sql, argument = "SELECT rowid AS id FROM case_search WHERE case_search MATCH :q", \
-            " AND ".join(parts)  # fmt: skip
+        sql = ("SELECT rowid FROM case_search WHERE case_search MATCH :q AND rowid < :before "
+               "ORDER BY rowid DESC LIMIT :n")  # fmt: skip
+        argument = " AND ".join(parts)
     else:
         words = ["(" + " <-> ".join(p) + ")" for p in query.phrases]
         words += [f"{c}:*" for c in query.prefixes]
-        sql, argument = ("SELECT case_id AS id FROM case_search "
-                         "WHERE terms @@ to_tsquery('simple', :q)"), " & ".join(words)  # fmt: skip
-    found = text(sql).bindparams(q=argument).columns(column("id", Integer)).subquery()
-    return base.where(CASES.c.id.in_(select(found.c.id)))
+        sql = ("SELECT case_id FROM case_search WHERE terms @@ to_tsquery('simple', :q) "
+               "AND case_id < :before ORDER BY case_id DESC LIMIT :n")  # fmt: skip
+        argument = " & ".join(words)
+    rows = db.execute(text(sql), {"q": argument, "before": upper, "n": limit})
+    return [int(i) for i in rows.scalars()]

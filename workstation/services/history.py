@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
-from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy import ColumnElement, func, or_, select, true
 from sqlalchemy.orm import Session
 
 from workstation.domain.errors import ValidationError
@@ -56,27 +57,45 @@ class HistoryFilter:
 @dataclass(frozen=True, slots=True)
 class HistoryPage:
     cases: tuple[CaseSummary, ...]
-    offset: int
-    more: bool  # another page follows
+    next_before: int | None  # where the next page starts (a case id); None: no more
+
+    @property
+    def more(self) -> bool:
+        return self.next_before is not None
 
 
 def search(session: Session, ref: Reference, actor: Actor | None, flt: HistoryFilter,
-           offset: int = 0, limit: int = PAGE) -> HistoryPage:  # fmt: skip
+           before: int | None = None, limit: int = PAGE) -> HistoryPage:  # fmt: skip
+    """The newest cases matching ``flt`` (newest recorded first: by case id), below the
+    case id ``before`` (the previous page's `next_before`)."""
     flt.validate()
     if not 0 < limit <= MAX_PAGE:
         raise ValidationError(f"每页条数应在 1 到 {MAX_PAGE} 之间")
-    if offset < 0:
-        raise ValidationError("起始位置不能为负")
     query = parse_query(flt.text)
     base = visible_to(select(*COLUMNS).where(*_conditions(session, flt, query.literal)), actor)
-    base = search_index.matching(session, query, base)
-    rows = session.execute(
-        base.order_by(CASES.c.reported_at.desc(), CASES.c.id.desc())
-        .offset(offset).limit(limit + 1)
-    ).tuples().all()  # fmt: skip
+    newest = base.order_by(CASES.c.id.desc())
+    rows: list[Any] = []
+    if not query.indexed:  # no words, or punctuation only: the filters and the checks
+        upper = CASES.c.id < before if before is not None else true()
+        rows = list(session.execute(newest.where(upper).limit(limit + 1)).tuples())
+    else:
+        # Candidates from the index, newest first, in growing batches: the filters and
+        # the literal check may turn many down, a rare word runs out soon.
+        batch, cursor = 2 * (limit + 1), before
+        while len(rows) <= limit:
+            ids = search_index.newest_matches(session, query, cursor, batch)
+            if ids:
+                rows += session.execute(newest.where(CASES.c.id.in_(ids))).tuples().all()
+            if len(ids) < batch:
+                break  # the index has no more
+            cursor, batch = ids[-1], min(batch * 4, _MAX_BATCH)
     builder = SummaryBuilder(ref)
-    return HistoryPage(tuple(builder.summary(r) for r in rows[:limit]), offset,
-                       len(rows) > limit)  # fmt: skip
+    shown = rows[:limit]
+    return HistoryPage(tuple(builder.summary(r) for r in shown),
+                       int(shown[-1][0]) if len(rows) > limit else None)  # fmt: skip
+
+
+_MAX_BATCH = 20_000  # candidate ids per round (the IN list of the check)
 
 
 def _conditions(session: Session, flt: HistoryFilter,

@@ -1,0 +1,130 @@
+"""History search on 1,000,000 cases: the first page for Chinese and code queries, and what
+keeping the index costs each write.
+
+    python bench/bench_search.py [--db PATH] [--no-postgres]
+    (the databases of bench_evaluation.py)
+
+For each query: the time from `Workstation.search_cases` to its first page (100 cases,
+newest first), the median of 5 runs after a first one (targets: ≤ 100 ms median, ≤ 300 ms
+worst). The write cost: `ws.report` of 200 cases with the index written in the same
+transaction, against the same with the index write left out (target ≤ 10 % more); the
+cases are deleted again afterwards.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from bench_evaluation import DEFAULT_DB, END, PG_ADMIN, PG_NAME  # noqa: E402
+from sqlalchemy.engine import make_url  # noqa: E402
+
+from workstation.bootstrap import Workstation, bootstrap  # noqa: E402
+from workstation.persistence import search_index  # noqa: E402
+from workstation.services.history import HistoryFilter  # noqa: E402
+from workstation.settings import Settings  # noqa: E402
+
+QUERIES = ("井盖", "彩云路", "垃圾", "路灯不亮", "乱停放", "吴家营 占道", "污水井盖破损", "2026112",
+           "20261125000", "12345")  # fmt: skip
+
+
+def timed(fn) -> tuple[float, list[float]]:  # type: ignore[no-untyped-def]
+    runs = []
+    for _ in range(6):
+        started = time.perf_counter()
+        fn()
+        runs.append(time.perf_counter() - started)
+    return runs[0], runs[1:]
+
+
+def searches(name: str, ws: Workstation) -> None:
+    print(f"\n{name}: first page (100 cases) per query")
+    medians = []
+    for words in QUERIES:
+        found: list[int] = []
+
+        def search(words: str = words, found: list[int] = found) -> None:
+            page = ws.search_cases(HistoryFilter(words))
+            found[:] = [len(page.cases), page.more]
+
+        first, warm = timed(search)
+        medians.append(statistics.median(warm))
+        print(f"  {words:<14} {found[0]:>3}{'+' if found[1] else ' '} cases   median "
+              f"{statistics.median(warm) * 1000:6.1f} ms   worst {max(warm) * 1000:6.1f} ms   "
+              f"(first {first * 1000:.0f} ms)")  # fmt: skip
+    print(f"  median of the medians {statistics.median(medians) * 1000:.1f} ms, worst median "
+          f"{max(medians) * 1000:.1f} ms (targets ≤ 100 / ≤ 300 ms)")  # fmt: skip
+
+
+def writes(name: str, ws: Workstation, n: int = 100) -> None:
+    cell = ws.reference.cells[ws.reference.supervisors["jdy001"].patrol_cells[0]]
+    actor = ws.actor("jdy001")
+    made: list[int] = []
+
+    def report_all() -> float:
+        started = time.perf_counter()
+        for i in range(n):
+            case = ws.report(actor, description=f"测试井盖破损第{i}处", address="彩云北路",
+                             lon=cell.lon, lat=cell.lat, category_code="C0102")  # fmt: skip
+            made.append(case.id)
+        return (time.perf_counter() - started) / n
+
+    # Alternating, so that neither side gets the warmer caches: with, without, with, …
+    original = search_index.index_cases
+    runs: dict[bool, list[float]] = {True: [], False: []}
+    try:
+        for _ in range(3):
+            for indexed in (True, False):
+                search_index.index_cases = original if indexed \
+                    else (lambda db, rows, new=False: 0)  # type: ignore[assignment]  # fmt: skip
+                runs[indexed].append(report_all())
+    finally:
+        search_index.index_cases = original
+    best, without = statistics.median(runs[True]), statistics.median(runs[False])
+    print(f"{name}: a report {best * 1000:.2f} ms with the index, {without * 1000:.2f} ms "
+          f"without: +{(best / without - 1) * 100:.1f} % (target ≤ 10 %)")  # fmt: skip
+    _delete(ws, made)
+
+
+def _delete(ws: Workstation, ids: list[int]) -> None:
+    from sqlalchemy import delete, text
+
+    from workstation.persistence.repositories import CASES, EVENTS
+
+    with ws.write_session() as session:
+        key = "rowid" if session.get_bind().dialect.name == "sqlite" else "case_id"
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            listed = ",".join(str(i) for i in chunk)  # our own integers
+            session.execute(text(f"DELETE FROM case_search WHERE {key} IN ({listed})"))
+            session.execute(delete(EVENTS).where(EVENTS.c.case_id.in_(chunk)))
+            session.execute(delete(CASES).where(CASES.c.id.in_(chunk)))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", type=Path, default=DEFAULT_DB)
+    parser.add_argument("--no-postgres", action="store_true")
+    args = parser.parse_args()
+    print(f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}")
+    urls = [("SQLite", f"sqlite:///{args.db}")]
+    if not args.no_postgres:
+        urls.append(("PostgreSQL", make_url(PG_ADMIN).set(database=PG_NAME)
+                     .render_as_string(hide_password=False)))  # fmt: skip
+    for name, url in urls:
+        ws = bootstrap(Settings(db_url=url), clock=lambda: END, upgrade=True)
+        try:
+            searches(name, ws)
+            writes(name, ws)
+        finally:
+            ws.dispose()
+
+
+if __name__ == "__main__":
+    main()
