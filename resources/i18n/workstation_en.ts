@@ -332,8 +332,8 @@
     </message>
     <message>
         <location filename="../../ui/actions/controller.py" line="428"/>
-        <source>已催办案件 {no}（{unit}），累计催办 {reminds} 次</source>
-        <translation>Reminded {unit} about case {no} (reminders so far: {reminds})</translation>
+        <source>已催办案件 {no}（{who}），累计催办 {reminds} 次</source>
+        <translation>Case {no} reminded ({who}), {reminds} reminders in all</translation>
     </message>
     <message>
         <location filename="../../ui/actions/controller.py" line="429"/>
@@ -1835,7 +1835,7 @@
     <message>
         <location filename="../../ui/widgets/timeline.py" line="92"/>
         <location filename="../../ui/widgets/timeline.py" line="116"/>
-        <location filename="../../ui/widgets/timeline.py" line="183"/>
+        <location filename="../../ui/widgets/timeline.py" line="184"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
@@ -1972,83 +1972,88 @@
     </message>
     <message>
         <location filename="../../ui/widgets/timeline.py" line="168"/>
+        <source>催办监督员</source>
+        <translation>Reminded supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/timeline.py" line="170"/>
         <source>催办单位</source>
         <translation>Unit reminded</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="171"/>
+        <location filename="../../ui/widgets/timeline.py" line="172"/>
         <source>催办内容</source>
         <translation>Reminder message</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="173"/>
+        <location filename="../../ui/widgets/timeline.py" line="174"/>
         <source>并入案件</source>
         <translation>Merged into case</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="175"/>
+        <location filename="../../ui/widgets/timeline.py" line="176"/>
         <source>重复案件</source>
         <translation>Duplicate case</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="180"/>
+        <location filename="../../ui/widgets/timeline.py" line="181"/>
         <source>未分类</source>
         <translation>Uncategorised</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="188"/>
+        <location filename="../../ui/widgets/timeline.py" line="189"/>
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="189"/>
+        <location filename="../../ui/widgets/timeline.py" line="190"/>
         <source>基本满意</source>
         <translation>Basically satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="190"/>
+        <location filename="../../ui/widgets/timeline.py" line="191"/>
         <source>不满意</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="191"/>
+        <location filename="../../ui/widgets/timeline.py" line="192"/>
         <source>未回访（联系不上）</source>
         <translation>Not reached</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="193"/>
+        <location filename="../../ui/widgets/timeline.py" line="194"/>
         <source>回访结果</source>
         <translation>Call-back result</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="194"/>
+        <location filename="../../ui/widgets/timeline.py" line="195"/>
         <source>市民意见</source>
         <translation>Citizen&apos;s comment</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="196"/>
+        <location filename="../../ui/widgets/timeline.py" line="197"/>
         <source>内容</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="202"/>
-        <location filename="../../ui/widgets/timeline.py" line="218"/>
+        <location filename="../../ui/widgets/timeline.py" line="203"/>
+        <location filename="../../ui/widgets/timeline.py" line="219"/>
         <source>附件</source>
         <translation>Attachment</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="205"/>
+        <location filename="../../ui/widgets/timeline.py" line="206"/>
         <source>环节时限至</source>
         <translation>Stage due</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="211"/>
+        <location filename="../../ui/widgets/timeline.py" line="212"/>
         <source>%1：</source>
         <translation>%1: </translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="276"/>
-        <location filename="../../ui/widgets/timeline.py" line="301"/>
+        <location filename="../../ui/widgets/timeline.py" line="277"/>
+        <location filename="../../ui/widgets/timeline.py" line="302"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
@@ -5398,22 +5403,22 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="344"/>
+        <location filename="../../ui/widgets/timeline.py" line="345"/>
         <source>最新在前 ↓</source>
         <translation>Newest first ↓</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="345"/>
+        <location filename="../../ui/widgets/timeline.py" line="346"/>
         <source>点击改为按时间顺序（最早在前）</source>
         <translation>Click for chronological order (oldest first)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="347"/>
+        <location filename="../../ui/widgets/timeline.py" line="348"/>
         <source>最早在前 ↑</source>
         <translation>Oldest first ↑</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="348"/>
+        <location filename="../../ui/widgets/timeline.py" line="349"/>
         <source>点击改为最新在前</source>
         <translation>Click for newest first</translation>
     </message>

@@ -240,10 +240,17 @@ LEADER_ONLY_ON_FILED = {
 }
 
 
+# The same, for one action in one state: a check reminder needs a check sent.
+PREPARATION_IN_STATE: dict[tuple[Action, CaseState], list[Step]] = {
+    (Action.REMIND, CaseState.AWAITING_CHECK):
+        [(Action.SEND_FOR_CHECK, Role.DISPATCHER, {"supervisor": CHECKER})],
+}  # fmt: skip
+
+
 def ready_for(action: Action, state: CaseState) -> History:
     """A case in `state` on which the guard of `action` holds."""
     history = case_in(state, **REPORT_OVERRIDES.get(action, {}))
-    for step in PREPARATION.get(action, []):
+    for step in PREPARATION.get(action, []) + PREPARATION_IN_STATE.get((action, state), []):
         history.do(*step)
     return history
 
@@ -961,6 +968,19 @@ def test_every_remind_counts(make_case: Callable[..., History]) -> None:
         event = history.do(Action.REMIND, Role.DISPATCHER)
         assert history.case.remind_count == expected
         assert event.payload["unit_code"] == OWN_UNIT
+
+
+def test_a_verification_or_check_reminder_goes_to_the_supervisor_sent() -> None:
+    verifying = case_in(CaseState.VERIFYING)
+    event = verifying.do(Action.REMIND, Role.DISPATCHER)
+    assert event.payload == {"message": "请尽快到现场核实", "supervisor": CHECKER}
+    waiting = case_in(CaseState.AWAITING_CHECK)  # fed back, no check sent yet
+    message = waiting.refused(IllegalTransition, Action.REMIND, Role.DISPATCHER)
+    assert message == f"案件 {CASE_NO} 尚未派发核查，请先派发核查"
+    waiting.do(Action.SEND_FOR_CHECK, Role.DISPATCHER, {"supervisor": CHECKER})
+    event = waiting.do(Action.REMIND, Role.DISPATCHER, {"message": "请今天内核查"})
+    assert event.payload == {"message": "请今天内核查", "supervisor": CHECKER}
+    assert waiting.case.remind_count == 1
 
 
 def test_extensions_and_returns_are_counted_when_approved(

@@ -425,7 +425,7 @@ class ActionController(QObject):
             "check_pass": self.tr("案件 {no} 核查通过，已结案"),
             "check_fail": self.tr("案件 {no} 核查不通过，已退回 {unit} 返工（第 {rework} 次）"),
             "feedback": self.tr("案件 {no} 已反馈处置结果，待核查"),
-            "remind": self.tr("已催办案件 {no}（{unit}），累计催办 {reminds} 次"),
+            "remind": self.tr("已催办案件 {no}（{who}），累计催办 {reminds} 次"),
             "escalate": self.tr("案件 {no} 已督办，列为重点案件"),
             "merge": self.tr("案件 {no} 已作为重复案件并入 {original}"),
             "reclassify": self.tr("案件 {no} 已重新分类为 {category}"),

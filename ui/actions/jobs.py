@@ -89,11 +89,15 @@ def _perform_one(ws: Workstation, actor: Actor, item: ActionItem) -> Outcome:
     result = ws.act(actor, case.id, item.action, dict(item.params),
                     expected_version=case.version)  # fmt: skip
     detail = ""
-    if item.action in (Action.SEND_FOR_CHECK, Action.REQUEST_VERIFICATION):
-        # Without a choice the service picked the grid's supervisor: name whom.
-        username = ws.load_case(case.id)[2][-1].payload.get("supervisor") or ""
+    if item.action in (Action.SEND_FOR_CHECK, Action.REQUEST_VERIFICATION, Action.REMIND):
+        # Without a choice the service picked the grid's supervisor: name whom. (A
+        # reminder names the supervisor it went to, or the unit.)
+        payload = ws.load_case(case.id)[2][-1].payload
+        username = payload.get("supervisor") or ""
         account = ws.reference.accounts.get(username)
         detail = account.display_name if account else username
+        if item.action == Action.REMIND and not username:
+            detail = result.unit_name
     return Outcome(item, result, detail=detail)
 
 

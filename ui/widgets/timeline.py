@@ -164,10 +164,11 @@ def describe(event: EventView, names: Names) -> list[tuple[str, str]]:
             names.person(p["supervisor"]) if p.get("supervisor") else "",
         )
     elif a == Action.REMIND:
-        add(
-            translate("CaseTimeline", "催办单位"),
-            names.unit(p["unit_code"]) if p.get("unit_code") else "",
-        )
+        if p.get("supervisor"):
+            add(translate("CaseTimeline", "催办监督员"), names.person(p["supervisor"]))
+        else:
+            add(translate("CaseTimeline", "催办单位"),
+                names.unit(p["unit_code"]) if p.get("unit_code") else "")  # fmt: skip
         add(translate("CaseTimeline", "催办内容"), p.get("message"))
     elif a == Action.MERGE:
         add(translate("CaseTimeline", "并入案件"), p.get("original_no") or p.get("original_id"))

@@ -514,7 +514,17 @@ def _d_self_handled(approve: bool) -> Decider:
 
 def _d_remind(case: Case, a: Actor, now: datetime, ctx: CaseContext,
               p: dict[str, Any]) -> dict[str, Any]:  # fmt: skip
-    return {"message": str(p.get("message") or "请尽快处置"), "unit_code": case.unit_code}
+    """Whom a reminder goes to follows the stage: the supervisor sent to verify or check,
+    or the unit handling the case."""
+    if case.state is CaseState.DISPATCHED:
+        return {"message": str(p.get("message") or "请尽快处置"), "unit_code": case.unit_code}
+    supervisor = case.verify_supervisor if case.state is CaseState.VERIFYING \
+        else case.check_supervisor  # fmt: skip
+    if supervisor is None:
+        task = "核实" if case.state is CaseState.VERIFYING else "核查"
+        raise IllegalTransition(f"{case.label} 尚未派发{task}，请先派发{task}")
+    task = "核实" if case.state is CaseState.VERIFYING else "核查"
+    return {"message": str(p.get("message") or f"请尽快到现场{task}"), "supervisor": supervisor}
 
 
 def _d_escalate(case: Case, a: Actor, now: datetime, ctx: CaseContext,
