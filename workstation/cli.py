@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
+from workstation.cli_parser import ChineseArgumentParser
 from workstation.domain.errors import DomainError
 from workstation.domain.lifecycle import INTERNAL_ACTIONS, Action, CaseState
 from workstation.settings import Settings
@@ -30,7 +31,7 @@ ACTION_OPTIONS = {
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = ChineseArgumentParser(
         prog="workstation",
         description="网格化指挥调度工作站 (Grid Dispatch Workstation). 不带子命令时打开图形界面。",
     )
@@ -39,7 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("-v", "--verbose", action="store_true", help="输出调试日志")
     sub = parser.add_subparsers(dest="command")
     # `--db` is accepted before and after the subcommand (`workstation demo --db URL`).
-    common = argparse.ArgumentParser(add_help=False)
+    common = ChineseArgumentParser(add_help=False)
     common.add_argument("--db", default=argparse.SUPPRESS, help="数据库 URL")
     leaf: dict[str, Any] = {"parents": [common]}
 
@@ -73,7 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     lst.add_argument("--unit", help="按处置单位代码筛选")
     lst.add_argument("--grid", help="按街道/社区/网格代码前缀筛选")
     lst.add_argument("--search", help="按编号、地址、描述搜索")
-    lst.add_argument("--limit", type=int, default=None)
+    lst.add_argument("--limit", type=_positive, default=None, help="最多列出多少件")
     lst.add_argument("--at", help="按此时刻读取案件时钟（ISO，默认现在）")
     lst.add_argument("--json", action="store_true", help="输出 JSON")
 
@@ -167,7 +168,7 @@ def _calendar_admin_parsers(cal: Any, leaf: dict[str, Any]) -> None:
     show.add_argument("year", type=int, help="年份，如 2027")
     show.add_argument("--json", action="store_true")
 
-    changing = argparse.ArgumentParser(add_help=False)
+    changing = ChineseArgumentParser(add_help=False)
     changing.add_argument("--as", dest="user", default="admin", help="管理员账号（默认 admin）")
     choice = changing.add_mutually_exclusive_group()
     choice.add_argument("--recompute", action="store_const", const=True, dest="recompute",

@@ -411,3 +411,19 @@ def test_cases_search_finds_closed_and_open_cases_and_takes_text_literally(world
     text = run("cases", "search", "垃圾", "--state", "voided", db=db)
     assert case.case_no in text.stdout
     assert "共列出 1 件" in text.stderr
+
+
+def test_parser_errors_are_one_chinese_line_with_the_nearest_choice() -> None:
+    wrong = run("case", "act", "1", "dispach", "--as", "leader")
+    assert wrong.returncode == 2
+    assert wrong.stderr.strip() == "错误：未知操作 dispach，是否要用 dispatch？"
+    limit = run("cases", "list", "--limit", "0")
+    assert limit.returncode == 2
+    assert limit.stderr.strip() == "错误：参数 --limit：应为正整数，而不是 0"
+    missing = run("case", "act", "1")
+    assert missing.stderr.strip().startswith("错误：缺少必需的参数：")
+    assert len(missing.stderr.strip().splitlines()) == 1
+    helped = run("--help")
+    assert helped.returncode == 0
+    assert helped.stdout.startswith("用法：workstation")
+    assert "显示本帮助并退出" in helped.stdout
