@@ -9,6 +9,7 @@ replay of its events (`replay()`), and the stored state column is only a cache o
 from __future__ import annotations
 
 import enum
+import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import datetime, timedelta
@@ -268,6 +269,9 @@ def _decide_report(actor: Actor, now: datetime, ctx: CaseContext, p: dict[str, A
     case_id = int(_require(p, "case_id", "案件号"))
     reported_at = _dt(p.get("reported_at")) or now
     self_handled = bool(p.get("self_handled", False))
+    lon, lat = coordinate(p.get("lon"), 180, "经度"), coordinate(p.get("lat"), 90, "纬度")
+    if (lon is None) != (lat is None):
+        raise ValidationError("坐标须同时给出经度和纬度")
     if self_handled and source is not Source.SUPERVISOR:
         raise ValidationError("只有监督员上报的问题可以先行处置")
     payload = {
@@ -277,8 +281,8 @@ def _decide_report(actor: Actor, now: datetime, ctx: CaseContext, p: dict[str, A
         "reporter": str(p.get("reporter") or actor.username),
         "description": description,
         "address": str(p.get("address") or ""),
-        "lon": p.get("lon"),
-        "lat": p.get("lat"),
+        "lon": lon,
+        "lat": lat,
         "grid_code": p.get("grid_code"),
         "category_code": p.get("category_code"),
         "priority": Priority(p.get("priority") or Priority.NORMAL).value,
@@ -290,6 +294,20 @@ def _decide_report(actor: Actor, now: datetime, ctx: CaseContext, p: dict[str, A
         at=now, from_state=None, to_state=CaseState.REPORTED, payload=payload,
         note=str(p.get("note") or ""),
     )  # fmt: skip
+
+
+def coordinate(value: Any, bound: float, what: str) -> float | None:
+    """A longitude or latitude as a finite number within ±bound; NaN, infinity and text
+    are refused (stored, they would no longer replay)."""
+    if value is None or value == "":
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise ValidationError(f"{what}不是数字：{value}") from None
+    if not math.isfinite(number) or abs(number) > bound:
+        raise ValidationError(f"{what}无效：{value}")
+    return number
 
 
 Decider = Callable[[Case, Actor, datetime, CaseContext, dict[str, Any]], dict[str, Any]]

@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from workstation.domain.attachments import AttachmentInfo, AttachmentKind, sniff_mime
-from workstation.domain.case import Case, CaseEvent, decide, evolve, handling_limit
+from workstation.domain.case import Case, CaseEvent, coordinate, decide, evolve, handling_limit
 from workstation.domain.errors import (
     IllegalTransition,
     NotFound,
@@ -47,8 +47,11 @@ def report(
     note: str = "",
 ) -> CaseSummary:
     """Register a new report (上报): from a supervisor, a hotline, a visitor or a platform."""
+    lon, lat = coordinate(lon, 180, "经度"), coordinate(lat, 90, "纬度")  # NaN, ∞: refused
     if grid_code is None and lon is not None and lat is not None:
         grid_code = ref.grid.locate(lon, lat)
+        if grid_code is None and ref.cells:
+            raise ValidationError(f"坐标 {lon:.6f}, {lat:.6f} 不在本区的单元网格内，请核对位置")
     if grid_code is not None and ref.cells and grid_code not in ref.cells:
         raise NotFound(f"单元网格 {grid_code} 不存在")
     if category_code is not None:
