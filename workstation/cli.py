@@ -255,6 +255,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "calendar" and args.cal_command == "add":
         return _calendar_add(args, _calendar_for(args, settings))
 
+    _check_database_url(settings.db_url, creates=args.command in ("db", "demo"))
     from workstation.bootstrap import bootstrap
 
     ws = bootstrap(settings)
@@ -309,9 +310,38 @@ def _launch_gui(settings: Settings) -> int:
     return int(run_gui(settings))
 
 
+def _check_database_url(url: str, *, creates: bool) -> None:
+    """One clear line for a database address that cannot be right, before connecting: an
+    unknown kind of database, or a SQLite file that is not there (only `db upgrade` and
+    `demo` create one; anything else would have made an empty file from a typo)."""
+    from pathlib import Path
+
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+
+    try:
+        parsed = make_url(url)
+        parsed.get_dialect()
+    except (ArgumentError, NoSuchModuleError, ValueError):
+        raise DomainError(f"不支持的数据库地址：{url}（应为 SQLite 文件路径，或 "
+                          "postgresql+psycopg://用户@服务器/数据库）") from None  # fmt: skip
+    if parsed.get_backend_name() == "sqlite" and not creates:
+        path = parsed.database
+        if path and path != ":memory:" and not Path(path).exists():
+            raise DomainError(f"数据库文件不存在：{path}（新建数据库请运行 workstation db "
+                              "upgrade 或 workstation demo）")  # fmt: skip
+
+
 def _require_schema(ws: Any) -> None:
-    if not ws.is_up_to_date():
-        raise DomainError("数据库结构未初始化或不是最新版本，请先运行 workstation db upgrade")
+    from workstation.persistence import migrate
+
+    current, head = migrate.current_revision(ws.engine), migrate.head_revision(ws.engine)
+    if current == head:
+        return
+    if current is not None and current > (head or ""):
+        raise DomainError(f"数据库的结构版本（{current}）比本程序新（{head}），"
+                          "请改用新版工作站")  # fmt: skip
+    raise DomainError("数据库结构未初始化或不是最新版本，请先运行 workstation db upgrade")
 
 
 def _safe_url(url: str) -> str:

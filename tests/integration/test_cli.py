@@ -427,3 +427,27 @@ def test_parser_errors_are_one_chinese_line_with_the_nearest_choice() -> None:
     assert helped.returncode == 0
     assert helped.stdout.startswith("用法：workstation")
     assert "显示本帮助并退出" in helped.stdout
+
+
+def test_a_mistyped_database_is_named_not_created(tmp_path: Path) -> None:
+    typo = tmp_path / "typo" / "workstaton.sqlite"
+    result = run("cases", "list", db=str(typo))
+    assert result.returncode == 1
+    assert result.stderr.strip() == (f"错误：数据库文件不存在：{typo}（新建数据库请运行 "
+                                     "workstation db upgrade 或 workstation demo）")  # fmt: skip
+    assert not typo.parent.exists()  # nothing made from the typo
+    scheme = run("cases", "list", db="mysql+nothing://u@h/db")
+    assert scheme.returncode == 1
+    assert scheme.stderr.strip().startswith("错误：不支持的数据库地址：mysql+nothing://u@h/db")
+
+
+def test_a_newer_schema_is_one_clear_line(world) -> None:
+    from sqlalchemy import text
+
+    ws, _ = world
+    with ws.write_session() as session:
+        session.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    result = run("cases", "list", db=ws.settings.db_url)
+    assert result.returncode == 1
+    assert result.stderr.strip().startswith("错误：数据库的结构版本（9999）比本程序新")
+    assert len(result.stderr.strip().splitlines()) == 1
