@@ -79,6 +79,12 @@ def prepare_database(ws: Any, progress: Callable[[str, int, int], None]) -> bool
 
 
 def run_gui(settings: Settings, argv: list[str] | None = None) -> int:
+    from ui.platform_check import problem
+
+    reason = problem()
+    if reason is not None:  # Qt would abort with a core dump and a misleading message
+        print(f"错误：{reason}", file=sys.stderr)
+        return 1
     qt_environment()
     from PySide6.QtCore import QObject, Signal
     from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
