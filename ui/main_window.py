@@ -328,27 +328,32 @@ class MainWindow(QMainWindow):
 
     # -- layout persistence ------------------------------------------------------------
 
+    def _key(self, name: str) -> str:
+        """Where this account keeps a setting: each person their own layout, columns,
+        filters and search (a shared console must not hand one user's to the next)."""
+        return f"accounts/{self._ctx.account.username}/{name}"
+
     def restore_layout(self) -> None:
-        s = self._settings
-        if s.value("window/version", 0, int) != SETTINGS_VERSION:
+        s, key = self._settings, self._key
+        if s.value(key("window/version"), 0, int) != SETTINGS_VERSION:
             self.resize(1600, 950)
             return
-        self.restoreGeometry(s.value("window/geometry"))
-        self.restoreState(s.value("window/state"), SETTINGS_VERSION)
-        header = s.value("queue/header")
+        self.restoreGeometry(s.value(key("window/geometry")))
+        self.restoreState(s.value(key("window/state")), SETTINGS_VERSION)
+        header = s.value(key("queue/header"))
         if header is not None:
             self.queue.table.horizontalHeader().restoreState(header)
-        filters = s.value("queue/filters")
+        filters = s.value(key("queue/filters"))
         if isinstance(filters, dict):
             self.queue.restore_filter_state(filters)
 
     def save_layout(self) -> None:
-        s = self._settings
-        s.setValue("window/version", SETTINGS_VERSION)
-        s.setValue("window/geometry", self.saveGeometry())
-        s.setValue("window/state", self.saveState(SETTINGS_VERSION))
-        s.setValue("queue/header", self.queue.table.horizontalHeader().saveState())
-        s.setValue("queue/filters", self.queue.filter_state())
+        s, key = self._settings, self._key
+        s.setValue(key("window/version"), SETTINGS_VERSION)
+        s.setValue(key("window/geometry"), self.saveGeometry())
+        s.setValue(key("window/state"), self.saveState(SETTINGS_VERSION))
+        s.setValue(key("queue/header"), self.queue.table.horizontalHeader().saveState())
+        s.setValue(key("queue/filters"), self.queue.filter_state())
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.save_layout()

@@ -84,6 +84,25 @@ def test_queue_filters_are_saved_and_restored(qtbot, ctx_for, qsettings) -> None
     assert again.queue.search.text() == "井盖"
 
 
+def test_each_person_has_their_own_layout_and_search(qtbot, ctx_for, qsettings) -> None:
+    leader = MainWindow(ctx_for("leader"), qsettings)
+    qtbot.addWidget(leader)
+    leader.queue.search.setText("井盖")
+    leader.queue.table.horizontalHeader().resizeSection(6, 420)
+    leader.save_layout()
+    # the next person at the same console starts from their own (here: the defaults)
+    dispatcher = MainWindow(ctx_for("dispatcher"), qsettings)
+    qtbot.addWidget(dispatcher)
+    assert dispatcher.queue.search.text() == ""
+    assert dispatcher.queue.table.horizontalHeader().sectionSize(6) != 420
+    dispatcher.queue.search.setText("乱停放")
+    dispatcher.save_layout()
+    back = MainWindow(ctx_for("leader"), qsettings)
+    qtbot.addWidget(back)
+    assert back.queue.search.text() == "井盖"
+    assert back.queue.table.horizontalHeader().sectionSize(6) == 420
+
+
 def test_clicking_a_map_cell_filters_the_queue_to_it(qtbot, ws, ctx_for, qsettings) -> None:
     ref = ws.reference
     cell_a = ref.supervisors["jdy001"].patrol_cells[0]

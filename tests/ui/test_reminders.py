@@ -215,7 +215,9 @@ def test_popups_and_sound_can_be_switched_off(qtbot, ws, ctx_for, world, clock,
     _load(qtbot, panel, ws, 2)
     panel.popup_action.setChecked(False)
     panel.sound_action.setChecked(False)
-    assert qsettings.value("reminders/sound", type=bool) is False
+    # the dispatcher's own choice: the next person at the console keeps theirs
+    assert qsettings.value("accounts/dispatcher/reminders/sound", type=bool) is False
+    assert _panel(qtbot, ctx_for("leader"), qsettings).sound_enabled
     clock.now = datetime(2026, 11, 25, 9, 55)
     with qtbot.waitSignal(panel.notified):
         panel.refresh()

@@ -77,7 +77,8 @@ class ReminderPanel(QWidget):
         self._ctx = ctx
         self._settings = settings
         self.setObjectName("reminderPanel")
-        self._state_key = f"reminders/state/{ctx.account.username}"
+        self._prefix = f"accounts/{ctx.account.username}/"  # each person their own choice
+        self._state_key = "reminders/state"
         self.state = ReminderState.from_json(self._setting(self._state_key, ""))
         self.sound_enabled = self._setting("reminders/sound", True)
         self.popups_enabled = self._setting("reminders/popups", True)
@@ -503,11 +504,12 @@ class ReminderPanel(QWidget):
     def _setting(self, key: str, default: bool | str) -> bool | str:
         if self._settings is None:
             return default
-        return self._settings.value(key, default, type(default))  # type: ignore[no-any-return]
+        return self._settings.value(self._prefix + key, default,  # type: ignore[no-any-return]
+                                    type(default))  # fmt: skip
 
     def _store(self, key: str, value: object) -> None:
         if self._settings is not None:
-            self._settings.setValue(key, value)
+            self._settings.setValue(self._prefix + key, value)
 
     def _save_state(self) -> None:
         self._store(self._state_key, self.state.to_json())
