@@ -84,6 +84,10 @@ class MainWindow(QMainWindow):
 
         self.connection = QLabel(self)
         self.statusBar().addPermanentWidget(self.connection)
+        self.database = QLabel(self._database_text(), self)
+        self.database.setObjectName("databaseIndicator")
+        self.database.setToolTip(self._safe_url())
+        self.statusBar().addPermanentWidget(self.database)
         self.statusBar().addPermanentWidget(self.calendar_notice)
         if ctx.demo:
             badge = QLabel(self.tr("演示模式"), self)
@@ -283,7 +287,7 @@ class MainWindow(QMainWindow):
         f.reference_changed.connect(self.calendar_notice.refresh)
         f.cases_hidden.connect(q.forget_cases)
         f.connection_lost.connect(self._connection_lost)
-        f.connection_restored.connect(lambda: self.connection.setText(""))
+        f.connection_restored.connect(self._connection_restored)
         f.topics_changed.connect(self.supervisors.on_topics)
         # The map follows the queue: same cases, same selection.
         m, mc, b = self.map, self.map_ctl, self.supervisors
@@ -319,9 +323,31 @@ class MainWindow(QMainWindow):
         self._minute.timeout.connect(self.map.refresh)
         self._minute.start(60_000)
 
+    def _safe_url(self) -> str:
+        from sqlalchemy.engine import make_url
+
+        return make_url(self._ctx.ws.settings.db_url).render_as_string(hide_password=True)
+
+    def _database_text(self) -> str:
+        """Which database this window works on, in a word or two (the full address in the
+        tooltip, without a password): the embedded file, or server/database."""
+        from sqlalchemy.engine import make_url
+
+        url = make_url(self._ctx.ws.settings.db_url)
+        if url.get_backend_name() == "sqlite":
+            name = (url.database or "").replace("\\", "/").rsplit("/", 1)[-1] or ":memory:"
+            return self.tr("数据库：本机 %1").replace("%1", name)
+        where = f"{url.host or 'localhost'}{':' + str(url.port) if url.port else ''}/{url.database}"
+        return self.tr("数据库：%1").replace("%1", where)
+
     def _connection_lost(self, message: str) -> None:
         self.connection.setText(self.tr("数据库连接中断，正在重试…"))
+        self.database.setStyleSheet("QLabel { color: #c62828; }")
         self.show_error(message)
+
+    def _connection_restored(self) -> None:
+        self.connection.setText("")
+        self.database.setStyleSheet("")
 
     def show_error(self, message: str) -> None:
         self.statusBar().showMessage(message, 15_000)

@@ -2312,6 +2312,79 @@
     </message>
 </context>
 <context>
+    <name>EmptyState</name>
+    <message>
+        <location filename="../../ui/widgets/queue_empty.py" line="43"/>
+        <source>这一项没有案件（Esc 返回实时队列）</source>
+        <translation>No case here (Esc returns to the live queue)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/queue_empty.py" line="45"/>
+        <source>没有符合“%1”的案件。这里只列在办案件和今日结案，全部历史案件请用案件检索（Ctrl+Shift+F）</source>
+        <translation>No case matches “%1”. The queue lists open cases and those closed today; search every case with Case search (Ctrl+Shift+F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/queue_empty.py" line="48"/>
+        <source>当前筛选条件下没有案件（“清除筛选”显示全部）</source>
+        <translation>No case under the current filters (Clear filters shows all)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/queue_empty.py" line="50"/>
+        <source>待受理：没有等待受理的上报</source>
+        <translation>To accept: no report is waiting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/queue_empty.py" line="51"/>
+        <source>待核实：没有正在核实的上报</source>
+        <translation>Verifying: no report is being verified</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/queue_empty.py" line="52"/>
+        <source>待立案：没有等待立案的案件</source>
+        <translation>To file: no case is waiting to be filed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/queue_empty.py" line="53"/>
+        <source>待派遣：没有等待派遣的案件</source>
+        <translation>To dispatch: no case is waiting to be dispatched</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/queue_empty.py" line="54"/>
+        <source>处置中：没有正在处置的案件</source>
+        <translation>Handling: no case is being handled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/queue_empty.py" line="55"/>
+        <source>待核查：没有等待核查的案件</source>
+        <translation>To check: no case is waiting for its check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/queue_empty.py" line="56"/>
+        <source>挂账：没有挂账的案件</source>
+        <translation>Suspended: no suspended case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/queue_empty.py" line="57"/>
+        <source>超期：没有超期的案件</source>
+        <translation>Overdue: no overdue case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/queue_empty.py" line="58"/>
+        <source>重点：没有督办中的案件</source>
+        <translation>Key cases: none under supervision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/queue_empty.py" line="59"/>
+        <source>今日结案：今天还没有结案的案件</source>
+        <translation>Closed today: no case closed yet today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/queue_empty.py" line="61"/>
+        <source>没有在办案件，也没有今日结案的案件</source>
+        <translation>No open case, and none closed today</translation>
+    </message>
+</context>
+<context>
     <name>EvaluationTableModel</name>
     <message>
         <location filename="../../ui/stats/tables.py" line="87"/>
@@ -2977,7 +3050,7 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="52"/>
-        <location filename="../../ui/main_window.py" line="255"/>
+        <location filename="../../ui/main_window.py" line="259"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -2993,7 +3066,7 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="66"/>
-        <location filename="../../ui/main_window.py" line="254"/>
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>提醒中心</source>
         <translation>Reminders</translation>
     </message>
@@ -3008,92 +3081,102 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
         <translation>Field supervisors</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="89"/>
+        <location filename="../../ui/main_window.py" line="93"/>
         <source>演示模式</source>
         <translation>Demo mode</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116"/>
+        <location filename="../../ui/main_window.py" line="120"/>
         <source>案件(&amp;C)</source>
         <translation>&amp;Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
+        <location filename="../../ui/main_window.py" line="124"/>
         <source>案件检索（全部历史案件）…</source>
         <translation>Case search (every case)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="131"/>
         <source>待回访（近 7 天结案的市民上报）</source>
         <translation>To call back (citizens&apos; reports closed in the last 7 days)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132"/>
+        <location filename="../../ui/main_window.py" line="136"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="137"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137"/>
+        <location filename="../../ui/main_window.py" line="141"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="150"/>
         <source>地图图层</source>
         <translation>Map layers</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>演示</source>
         <translation>Demo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="155"/>
         <source>统计分析(&amp;S)</source>
         <translation>&amp;Statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="157"/>
         <source>统计分析…</source>
         <translation>Statistics…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="163"/>
         <source>管理(&amp;A)</source>
         <translation>&amp;Administration</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>工作日历…</source>
         <translation>Working calendar…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="221"/>
         <source>待回访：近 7 天结案、尚未回访的市民上报</source>
         <translation>To call back: citizens&apos; reports closed in the last 7 days, not called back yet</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237"/>
+        <location filename="../../ui/main_window.py" line="241"/>
         <source>无</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239"/>
+        <location filename="../../ui/main_window.py" line="243"/>
         <source>网格 %1 · %2 %3 · 监督员 %4 · 在办 %5 件（超期 %6 件）</source>
         <translation>Grid cell %1 · %2 %3 · Supervisor %4 · Open: %5 (overdue: %6)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="323"/>
+        <location filename="../../ui/main_window.py" line="339"/>
+        <source>数据库：本机 %1</source>
+        <translation>Database: local %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="341"/>
+        <source>数据库：%1</source>
+        <translation>Database: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="344"/>
         <source>数据库连接中断，正在重试…</source>
         <translation>Database connection lost, retrying…</translation>
     </message>
@@ -3410,109 +3493,109 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../ui/panels/queue.py" line="121"/>
+        <location filename="../../ui/panels/queue.py" line="122"/>
         <source>搜索编号、地址、描述、单位、类别、街道社区（Ctrl+F）</source>
         <translation>Search no., address, description, unit, category, area (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="157"/>
-        <location filename="../../ui/panels/queue.py" line="253"/>
+        <location filename="../../ui/panels/queue.py" line="159"/>
+        <location filename="../../ui/panels/queue.py" line="255"/>
         <source>正在加载案件…</source>
         <translation>Loading cases…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="196"/>
+        <location filename="../../ui/panels/queue.py" line="198"/>
         <source>案件编号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="196"/>
+        <location filename="../../ui/panels/queue.py" line="198"/>
         <source>上报时间</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="197"/>
+        <location filename="../../ui/panels/queue.py" line="199"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="197"/>
+        <location filename="../../ui/panels/queue.py" line="199"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="198"/>
+        <location filename="../../ui/panels/queue.py" line="200"/>
         <source>街道/社区</source>
         <translation>Subdistrict/Community</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="198"/>
+        <location filename="../../ui/panels/queue.py" line="200"/>
         <source>地址/描述</source>
         <translation>Address/description</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="199"/>
+        <location filename="../../ui/panels/queue.py" line="201"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="199"/>
+        <location filename="../../ui/panels/queue.py" line="201"/>
         <source>剩余时限</source>
         <translation>Time left</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="200"/>
+        <location filename="../../ui/panels/queue.py" line="202"/>
         <source>处置单位</source>
         <translation>Handling unit</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="200"/>
+        <location filename="../../ui/panels/queue.py" line="202"/>
         <source>督办</source>
         <translation>Key</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="200"/>
+        <location filename="../../ui/panels/queue.py" line="202"/>
         <source>催办</source>
         <translation>Reminders</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="201"/>
+        <location filename="../../ui/panels/queue.py" line="203"/>
         <source>网格</source>
         <translation>Grid cell</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="297"/>
+        <location filename="../../ui/panels/queue.py" line="299"/>
         <source>加载案件失败：%1</source>
         <translation>Loading the cases failed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="440"/>
+        <location filename="../../ui/panels/queue.py" line="449"/>
         <source>统计钻取：共 %1 件</source>
         <translation>Statistics drill-down: %1 cases</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="442"/>
+        <location filename="../../ui/panels/queue.py" line="451"/>
         <source>，其中已结案 %1 件</source>
         <translation>, %1 of them closed</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="446"/>
+        <location filename="../../ui/panels/queue.py" line="455"/>
         <source>在办案件 %1 件</source>
         <translation>Open cases: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="448"/>
+        <location filename="../../ui/panels/queue.py" line="457"/>
         <source>，今日结案 %1 件</source>
         <translation>, closed today: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="444"/>
-        <location filename="../../ui/panels/queue.py" line="451"/>
+        <location filename="../../ui/panels/queue.py" line="453"/>
+        <location filename="../../ui/panels/queue.py" line="460"/>
         <source>显示 %1 件</source>
         <translation>Shown: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="454"/>
+        <location filename="../../ui/panels/queue.py" line="463"/>
         <source>，新到 %1 件未查看</source>
         <translation>, new and unseen: %1</translation>
     </message>
@@ -3597,72 +3680,72 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
 <context>
     <name>ReminderPanel</name>
     <message>
-        <location filename="../../ui/panels/reminders.py" line="132"/>
+        <location filename="../../ui/panels/reminders.py" line="133"/>
         <source>按类型筛选</source>
         <translation>Filter by type</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/reminders.py" line="133"/>
+        <location filename="../../ui/panels/reminders.py" line="134"/>
         <source>全部类型</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/reminders.py" line="140"/>
+        <location filename="../../ui/panels/reminders.py" line="141"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/reminders.py" line="143"/>
+        <location filename="../../ui/panels/reminders.py" line="144"/>
         <source>弹出通知</source>
         <translation>Pop-up notifications</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/reminders.py" line="147"/>
+        <location filename="../../ui/panels/reminders.py" line="148"/>
         <source>提示音</source>
         <translation>Sound</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/reminders.py" line="151"/>
+        <location filename="../../ui/panels/reminders.py" line="152"/>
         <source>恢复已确认和稍后提醒的事项</source>
         <translation>Restore acknowledged and snoozed items</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/reminders.py" line="194"/>
-        <location filename="../../ui/panels/reminders.py" line="476"/>
+        <location filename="../../ui/panels/reminders.py" line="195"/>
+        <location filename="../../ui/panels/reminders.py" line="477"/>
         <source>当前没有需要关注的事项</source>
         <translation>Nothing needs attention right now</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/reminders.py" line="202"/>
-        <location filename="../../ui/panels/reminders.py" line="433"/>
+        <location filename="../../ui/panels/reminders.py" line="203"/>
+        <location filename="../../ui/panels/reminders.py" line="434"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/reminders.py" line="203"/>
+        <location filename="../../ui/panels/reminders.py" line="204"/>
         <source>在案件队列中选中该案件（回车或双击）</source>
         <translation>Select the case in the queue (Enter or double-click)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/reminders.py" line="205"/>
-        <location filename="../../ui/panels/reminders.py" line="434"/>
+        <location filename="../../ui/panels/reminders.py" line="206"/>
+        <location filename="../../ui/panels/reminders.py" line="435"/>
         <source>确认</source>
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/reminders.py" line="207"/>
+        <location filename="../../ui/panels/reminders.py" line="208"/>
         <source>已知晓：隐藏该提醒，情况变化时再提醒（Delete）</source>
         <translation>Acknowledged: hide this reminder until the situation changes (Delete)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/reminders.py" line="210"/>
-        <location filename="../../ui/panels/reminders.py" line="435"/>
+        <location filename="../../ui/panels/reminders.py" line="211"/>
+        <location filename="../../ui/panels/reminders.py" line="436"/>
         <source>稍后提醒</source>
         <translation>Snooze</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/panels/reminders.py" line="214"/>
-        <location filename="../../ui/panels/reminders.py" line="437"/>
+        <location filename="../../ui/panels/reminders.py" line="215"/>
+        <location filename="../../ui/panels/reminders.py" line="438"/>
         <source>%n 分钟后</source>
         <translation>
             <numerusform>In %n minute</numerusform>
@@ -3670,18 +3753,18 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
         </translation>
     </message>
     <message>
-        <location filename="../../ui/panels/reminders.py" line="217"/>
-        <location filename="../../ui/panels/reminders.py" line="441"/>
+        <location filename="../../ui/panels/reminders.py" line="218"/>
+        <location filename="../../ui/panels/reminders.py" line="442"/>
         <source>催办</source>
         <translation>Remind</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/reminders.py" line="219"/>
+        <location filename="../../ui/panels/reminders.py" line="220"/>
         <source>催促处置单位尽快办理（记录催办并计数）</source>
         <translation>Remind the handling unit to act quickly (recorded and counted)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/panels/reminders.py" line="350"/>
+        <location filename="../../ui/panels/reminders.py" line="351"/>
         <source>另有 %n 项需要关注</source>
         <translation>
             <numerusform>%n more item needs attention</numerusform>
@@ -3689,12 +3772,12 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
         </translation>
     </message>
     <message>
-        <location filename="../../ui/panels/reminders.py" line="351"/>
+        <location filename="../../ui/panels/reminders.py" line="352"/>
         <source>点击查看提醒中心</source>
         <translation>Click to open the reminders</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/panels/reminders.py" line="454"/>
+        <location filename="../../ui/panels/reminders.py" line="455"/>
         <source>需要关注 %n 项</source>
         <translation>
             <numerusform>%n item needs attention</numerusform>
@@ -3702,22 +3785,22 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
         </translation>
     </message>
     <message>
-        <location filename="../../ui/panels/reminders.py" line="461"/>
+        <location filename="../../ui/panels/reminders.py" line="462"/>
         <source>超期/紧急 %1</source>
         <translation>Overdue/urgent %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/reminders.py" line="462"/>
+        <location filename="../../ui/panels/reminders.py" line="463"/>
         <source>即将超期 %1</source>
         <translation>Due soon %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/reminders.py" line="463"/>
+        <location filename="../../ui/panels/reminders.py" line="464"/>
         <source>待审批 %1</source>
         <translation>Pending approval %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/reminders.py" line="474"/>
+        <location filename="../../ui/panels/reminders.py" line="475"/>
         <source>该类型暂无事项</source>
         <translation>No items of this type</translation>
     </message>
@@ -5524,17 +5607,17 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="109"/>
+        <location filename="../../ui/app.py" line="115"/>
         <source>正在准备数据库…</source>
         <translation>Preparing the database…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="110"/>
+        <location filename="../../ui/app.py" line="116"/>
         <source>网格化指挥调度工作站</source>
         <translation>Grid Dispatch Workstation</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="139"/>
+        <location filename="../../ui/app.py" line="145"/>
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>

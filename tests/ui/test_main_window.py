@@ -169,3 +169,21 @@ def test_status_bar_says_when_upcoming_deadlines_run_into_an_unconfirmed_year(
     ws.change_calendar(ws.actor("admin"), CalendarChange(confirm_years=(2027,)), recompute=None)
     qtbot.waitUntil(lambda: not notice.isVisible(), timeout=10_000)
     window.close()
+
+
+def test_the_status_bar_names_the_database_and_its_health(qtbot, ws, ctx_for, qsettings) -> None:
+    from pathlib import Path
+
+    from sqlalchemy.engine import make_url
+
+    window = MainWindow(ctx_for("leader"), qsettings)
+    qtbot.addWidget(window)
+    name = Path(make_url(ws.settings.db_url).database or "").name
+    assert window.database.text() == f"数据库：本机 {name}"
+    assert window.database.toolTip().startswith("sqlite:///")
+    window.follower.connection_lost.emit("连接被拒绝")
+    assert window.connection.text() == "数据库连接中断，正在重试…"
+    assert "c62828" in window.database.styleSheet()
+    window.follower.connection_restored.emit()
+    assert window.connection.text() == ""
+    assert window.database.styleSheet() == ""

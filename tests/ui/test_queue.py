@@ -686,3 +686,21 @@ def test_proxy_without_a_panel_filters_a_bare_model(ws) -> None:
     assert proxy.counts[Stage.PENDING_DISPATCH] == 1  # 绿地积存垃圾
     with pytest.raises(TypeError):
         QueueFilterProxy().setSourceModel(proxy)
+
+
+def test_an_empty_list_says_what_is_empty_and_why(qtbot, make_panel, ws) -> None:
+    report(ws, "路口暴露垃圾")  # one report waiting to be filed, nothing else
+    panel = make_panel()
+    empty = panel.empty_state
+    assert empty.isHidden()  # there is a case to show
+    panel.set_stage(Stage.PENDING_DISPATCH)
+    qtbot.waitUntil(lambda: not empty.isHidden())
+    assert empty.text() == "待派遣：没有等待派遣的案件"
+    panel.set_stage(Stage.ALL)
+    qtbot.waitUntil(empty.isHidden)
+    panel.search.setText("彩云路")
+    qtbot.waitUntil(lambda: not empty.isHidden())
+    assert empty.text().startswith("没有符合“彩云路”的案件")
+    assert "Ctrl+Shift+F" in empty.text()
+    panel.search.clear()
+    qtbot.waitUntil(empty.isHidden)

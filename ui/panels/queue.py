@@ -47,6 +47,7 @@ from ui.models.queue_filter import QueueCriteria, QueueFilterProxy
 from ui.models.queue_rows import QueueRow, Stage
 from ui.stats.drill_chip import DrillChip
 from ui.widgets.queue_delegate import QueueDelegate
+from ui.widgets.queue_empty import EmptyState
 from ui.widgets.queue_filters import QueueFilterBar
 from ui.widgets.queue_table import QueueTableView
 from ui.widgets.stage_bar import StageBar
@@ -136,6 +137,7 @@ class QueuePanel(QWidget):
         self.table.setObjectName("caseTable")
         self.table.setModel(self.proxy)
         self.table.setItemDelegate(QueueDelegate(self.proxy, self.model, self.table))
+        self.empty_state = EmptyState(self.table.viewport())
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
         header = self.table.horizontalHeader()
@@ -433,6 +435,13 @@ class QueuePanel(QWidget):
         self._update_status()
 
     def _update_status(self) -> None:
+        state = self.filters.state()
+        custom = state.get("period") == "custom"
+        filtered = any(v for k, v in state.items() if k not in ("from", "to") or custom)
+        self.empty_state.update_for(
+            self.proxy.rowCount(), loading=self._loading, stage=self.stage_bar.stage(),
+            search=self.search.text().strip(), filtered=filtered,
+            drill_down=self.drill_down is not None)  # fmt: skip
         if self._loading:
             return
         closed = self.model.closed_count()
