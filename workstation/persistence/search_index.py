@@ -70,18 +70,36 @@ def newest_matches(db: Executor, query: SearchQuery, before: int | None,
     at most ``limit``: both indexes hand them out in id order without collecting every
     match first, so a common word ("垃圾") costs no more than a rare one."""
     upper = before if before is not None else 2**62
-    if _dialect(db) == "sqlite":
-        # FTS5: a quoted string of terms is a phrase (consecutive terms), "x"* a prefix.
-        parts = ['"' + " ".join(p) + '"' for p in query.phrases]
-        parts += [f'"{c}"*' for c in query.prefixes]
-        sql = ("SELECT rowid FROM case_search WHERE case_search MATCH :q AND rowid < :before "
+    if _dialect(db) != "sqlite":
+        return _newest_matches_pg(db, query, upper, limit)
+    # FTS5: a quoted string of terms is a phrase (consecutive terms), "x"* a prefix.
+    parts = ['"' + " ".join(p) + '"' for p in query.phrases]
+    parts += [f'"{c}"*' for c in query.prefixes]
+    sql = text("SELECT rowid FROM case_search WHERE case_search MATCH :q AND rowid < :before "
                "ORDER BY rowid DESC LIMIT :n")  # fmt: skip
-        argument = " AND ".join(parts)
-    else:
-        words = ["(" + " <-> ".join(p) + ")" for p in query.phrases]
-        words += [f"{c}:*" for c in query.prefixes]
-        sql = ("SELECT case_id FROM case_search WHERE terms @@ to_tsquery('simple', :q) "
-               "AND case_id < :before ORDER BY case_id DESC LIMIT :n")  # fmt: skip
-        argument = " & ".join(words)
-    rows = db.execute(text(sql), {"q": argument, "before": upper, "n": limit})
+    rows = db.execute(sql, {"q": " AND ".join(parts), "before": upper, "n": limit})
     return [int(i) for i in rows.scalars()]
+
+
+_PG_WINDOW = 20_000  # case ids per first window; each next one ten times wider
+
+
+def _newest_matches_pg(db: Executor, query: SearchQuery, upper: int, limit: int) -> list[int]:
+    """PostgreSQL reads every match of a common phrase to sort them (乱停放: 0.26 s on a
+    million cases); in windows of recent ids, newest first, it stops early (26 ms), and a
+    rare word needs a few wider windows only."""
+    words = ["(" + " <-> ".join(p) + ")" for p in query.phrases]
+    words += [f"{c}:*" for c in query.prefixes]
+    sql = text("SELECT case_id FROM case_search WHERE terms @@ to_tsquery('simple', :q) "
+               "AND case_id < :hi AND case_id >= :lo ORDER BY case_id DESC LIMIT :n")
+    found: list[int] = []
+    hi = min(upper, int(db.execute(text("SELECT coalesce(max(case_id), 0) + 1 "
+                                        "FROM case_search")).scalar() or 1))  # fmt: skip
+    window = _PG_WINDOW
+    while hi > 0 and len(found) < limit:
+        lo = max(0, hi - window)
+        rows = db.execute(sql, {"q": " & ".join(words), "hi": hi, "lo": lo,
+                                "n": limit - len(found)})  # fmt: skip
+        found += [int(i) for i in rows.scalars()]
+        hi, window = lo, window * 10
+    return found
