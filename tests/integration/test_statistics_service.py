@@ -6,40 +6,19 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from workstation.bootstrap import Workstation
 from workstation.services.evaluation import period_of
 from workstation.services.statistics import StatsFilter
 
-from support.world import dispatched_case, make_world
+from support.month import known_month
+from support.world import make_world
 
 NOW = datetime(2026, 11, 25, 10, 0)  # a Wednesday
-
-
-def _month(ws: Workstation) -> dict[str, int]:
-    """Three cases dispatched to one unit (2 工作时 each), a hotline report, and one
-    October case for the 环比."""
-    a = dispatched_case(ws, datetime(2026, 11, 23, 9, 0))  # due Mon 11:00
-    b = dispatched_case(ws, datetime(2026, 11, 23, 9, 0))
-    c = dispatched_case(ws, datetime(2026, 11, 24, 9, 0))  # no feedback: overdue Tue 11:00
-    unit = ws.actor(a.unit.lower())
-    ws.act(unit, a.id, "feedback", at=datetime(2026, 11, 23, 10, 0))  # 1 h, on time
-    ws.act(unit, b.id, "feedback", at=datetime(2026, 11, 23, 15, 0))  # 3.5 h, late
-    ws.act(ws.actor("dispatcher"), a.id, "send_for_check", at=datetime(2026, 11, 23, 10, 30))
-    ws.act(ws.actor("jdy001"), a.id, "check_pass", at=datetime(2026, 11, 23, 11, 0))
-    cell = ws.reference.cells[ws.reference.supervisors["jdy002"].patrol_cells[0]]
-    d = ws.report(ws.actor("acceptor"), description="夜间施工噪音", source="hotline_12345",
-                  lon=cell.lon, lat=cell.lat, category_code="E0102",
-                  at=datetime(2026, 11, 24, 14, 0))  # fmt: skip
-    october = dispatched_case(ws, datetime(2026, 10, 20, 9, 0))
-    ws.act(unit, october.id, "feedback", at=datetime(2026, 10, 20, 10, 0))
-    return {"a": a.id, "b": b.id, "c": c.id, "d": d.id, "unit": a.unit,  # type: ignore[dict-item]
-            "october": october.id}  # fmt: skip
 
 
 def test_a_small_month_by_hand_on_both_databases(db_url: str) -> None:
     ws = make_world(db_url, NOW)
     try:
-        ids = _month(ws)
+        ids = known_month(ws, with_october=True)
         a, b, c, d, unit = ids["a"], ids["b"], ids["c"], ids["d"], str(ids["unit"])
         period = period_of("2026-11-01", "2026-11-30", NOW)
         stats = ws.statistics(period)
@@ -98,7 +77,7 @@ def test_a_small_month_by_hand_on_both_databases(db_url: str) -> None:
 def test_filters_narrow_every_figure(sqlite_url: str) -> None:
     ws = make_world(sqlite_url, NOW)
     try:
-        ids = _month(ws)
+        ids = known_month(ws, with_october=True)
         unit = str(ids["unit"])
         period = period_of("2026-11-01", "2026-11-30", NOW)
         by_unit = ws.statistics(period, StatsFilter(unit=unit))

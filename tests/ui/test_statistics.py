@@ -4,34 +4,13 @@ to the live queue)."""
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtTest import QTest
 
 from ui.main_window import MainWindow
 from ui.stats.window import StatsWindow
 
-from support.world import dispatched_case
-
-
-def _month(ws) -> dict[str, int]:
-    """As tests/integration/test_statistics.py: three cases dispatched to one unit on
-    23–24 November (one closed on the 23rd, one handled late, one overdue) and a hotline
-    report still to verify; judged on Wednesday 25 November 10:00."""
-    a = dispatched_case(ws, datetime(2026, 11, 23, 9, 0))
-    b = dispatched_case(ws, datetime(2026, 11, 23, 9, 0))
-    c = dispatched_case(ws, datetime(2026, 11, 24, 9, 0))
-    unit = ws.actor(a.unit.lower())
-    ws.act(unit, a.id, "feedback", at=datetime(2026, 11, 23, 10, 0))
-    ws.act(unit, b.id, "feedback", at=datetime(2026, 11, 23, 15, 0))
-    ws.act(ws.actor("dispatcher"), a.id, "send_for_check", at=datetime(2026, 11, 23, 10, 30))
-    ws.act(ws.actor("jdy001"), a.id, "check_pass", at=datetime(2026, 11, 23, 11, 0))
-    cell = ws.reference.cells[ws.reference.supervisors["jdy002"].patrol_cells[0]]
-    d = ws.report(ws.actor("acceptor"), description="夜间施工噪音", source="hotline_12345",
-                  lon=cell.lon, lat=cell.lat, category_code="E0102",
-                  at=datetime(2026, 11, 24, 14, 0))  # fmt: skip
-    return {"a": a.id, "b": b.id, "c": c.id, "d": d.id, "unit": a.unit}
+from support.month import known_month
 
 
 def _open(qtbot, ctx_for, qsettings) -> tuple[MainWindow, StatsWindow]:
@@ -72,7 +51,7 @@ def _click_bar(qtbot, chart, index: int) -> None:
 
 
 def test_the_panel_shows_the_figures_of_a_known_month(qtbot, ws, ctx_for, qsettings) -> None:
-    ids = _month(ws)
+    ids = known_month(ws)
     window, stats = _open(qtbot, ctx_for, qsettings)
     unit = str(ids["unit"])
 
@@ -131,7 +110,7 @@ def test_the_panel_shows_the_figures_of_a_known_month(qtbot, ws, ctx_for, qsetti
 
 def test_clicking_a_units_bar_puts_exactly_its_cases_in_the_queue(qtbot, ws, ctx_for,
                                                                   qsettings) -> None:  # fmt: skip
-    ids = _month(ws)
+    ids = known_month(ws)
     window, stats = _open(qtbot, ctx_for, qsettings)
     live = _ids(window)
     assert live == {ids["b"], ids["c"], ids["d"]}  # a was closed on the 23rd: not live
@@ -173,7 +152,7 @@ def test_clicking_a_units_bar_puts_exactly_its_cases_in_the_queue(qtbot, ws, ctx
 
 
 def test_a_table_cell_drills_down_and_the_chip_closes(qtbot, ws, ctx_for, qsettings) -> None:
-    ids = _month(ws)
+    ids = known_month(ws)
     window, stats = _open(qtbot, ctx_for, qsettings)
     table = stats.tables["unit"]
     model = table.model
@@ -196,7 +175,7 @@ def test_a_table_cell_drills_down_and_the_chip_closes(qtbot, ws, ctx_for, qsetti
 
 def test_a_filter_change_computes_from_the_period_read_and_refresh_reads_again(
         qtbot, ws, ctx_for, qsettings, monkeypatch) -> None:  # fmt: skip
-    _month(ws)
+    known_month(ws)
     reads: list[object] = []
     read = ws.load_period
     monkeypatch.setattr(ws, "load_period", lambda *a, **k: reads.append(a) or read(*a, **k))
