@@ -9,6 +9,7 @@ from datetime import date, datetime, timedelta
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QWidget
 
+from ui.widgets.queue_filters import refill
 from workstation.domain.metrics import Period
 from workstation.services.queue_queries import QueueOptions
 from workstation.services.statistics import StatsFilter
@@ -47,7 +48,6 @@ class StatsFilterBar(QWidget):
     def __init__(self, clock: Callable[[], datetime], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._clock = clock
-        self._quiet = False
         self.period = self._combo("statsPeriod", self.tr("统计期"))
         for label, code in ((self.tr("今日"), "today"), (self.tr("本周"), "week"),
                             (self.tr("本月"), "month"), (self.tr("自定义"), "custom")):  # fmt: skip
@@ -82,10 +82,10 @@ class StatsFilterBar(QWidget):
         self.street.currentIndexChanged.connect(self._street_changed)
         for combo in (self.community, self.category, self.unit):
             combo.currentIndexChanged.connect(self._emit)
-        self._refill(self.street, self.tr("全部街道"), [])
-        self._refill(self.community, self.tr("全部社区"), [])
-        self._refill(self.category, self.tr("全部类别"), [])
-        self._refill(self.unit, self.tr("全部单位"), [])
+        refill(self.street, self.tr("全部街道"), [])
+        refill(self.community, self.tr("全部社区"), [])
+        refill(self.category, self.tr("全部类别"), [])
+        refill(self.unit, self.tr("全部单位"), [])
 
     def _combo(self, name: str, tip: str) -> QComboBox:
         combo = QComboBox(self)
@@ -96,46 +96,26 @@ class StatsFilterBar(QWidget):
         combo.setMaximumWidth(240)
         return combo
 
-    def _refill(self, combo: QComboBox, everything: str, items: list[tuple[str, str]]) -> None:
-        current = combo.currentData() or ""
-        was, self._quiet = self._quiet, True
-        try:
-            combo.clear()
-            combo.addItem(everything, "")
-            for code, label in items:
-                combo.addItem(label, code)
-            at = combo.findData(current)
-            combo.setCurrentIndex(max(0, at))
-        finally:
-            self._quiet = was
-
     def set_options(self, options: QueueOptions) -> None:
         """Fill the boxes (first load); the choices made so far stay."""
         if options == self._options:
             return
         self._options = options
-        self._refill(self.street, self.tr("全部街道"), list(options.streets))
+        refill(self.street, self.tr("全部街道"), list(options.streets))
         self._fill_communities()
         # 部件 / 事件, then the 大类 and the 小类 (a prefix of the category code).
         kinds = [("C", self.tr("部件（全部）")), ("E", self.tr("事件（全部）"))]
         majors = [(key, name) for key, name in options.majors]
         minors = [(code, f"　{code} {name}") for code, name, _ in options.minors]
-        self._refill(self.category, self.tr("全部类别"), kinds + majors + minors)
-        self._refill(self.unit, self.tr("全部单位"), sorted(options.units))
+        refill(self.category, self.tr("全部类别"), kinds + majors + minors)
+        refill(self.unit, self.tr("全部单位"), sorted(options.units))
 
     def _fill_communities(self) -> None:
-        street = self.street.currentData() or ""
-        items = [(code, name) for code, name, of in (self._options.communities
-                                                      if self._options else ())
-                 if not street or of == street]  # fmt: skip
-        self._refill(self.community, self.tr("全部社区"), items)
+        o, street = self._options, self.street.currentData() or ""
+        refill(self.community, self.tr("全部社区"), o.communities_in(street) if o else ())
 
     def _street_changed(self) -> None:
-        was, self._quiet = self._quiet, True
-        try:
-            self._fill_communities()
-        finally:
-            self._quiet = was
+        self._fill_communities()  # (refill sends no signal: one change for the cascade)
         self._emit()
 
     def _period_changed(self) -> None:
@@ -145,8 +125,7 @@ class StatsFilterBar(QWidget):
         self._emit()
 
     def _emit(self) -> None:
-        if not self._quiet:
-            self.changed.emit()
+        self.changed.emit()
 
     # -- what the boxes say ------------------------------------------------------------
 

@@ -114,25 +114,23 @@ class QueueFilterBar(QWidget):
 
     def _fill_all(self) -> None:
         o = self._options
-        _refill(self.street, self.tr("全部街道"), o.streets if o else ())
+        refill(self.street, self.tr("全部街道"), o.streets if o else ())
         self._fill_communities()
-        _refill(self.major, self.tr("全部大类"), o.majors if o else ())
+        refill(self.major, self.tr("全部大类"), o.majors if o else ())
         self._fill_categories()
-        _refill(self.unit, self.tr("全部单位"), o.units if o else ())
-        _refill(self.source, self.tr("全部来源"), o.sources if o else ())
-        _refill(self.priority, self.tr("全部缓急"), o.priorities if o else ())
+        refill(self.unit, self.tr("全部单位"), o.units if o else ())
+        refill(self.source, self.tr("全部来源"), o.sources if o else ())
+        refill(self.priority, self.tr("全部缓急"), o.priorities if o else ())
 
     def _fill_communities(self) -> None:
         o, street = self._options, self.street.currentData() or ""
-        items = [(code, name) for code, name, s in (o.communities if o else ())
-                 if not street or s == street]  # fmt: skip
-        _refill(self.community, self.tr("全部社区"), items)
+        refill(self.community, self.tr("全部社区"), o.communities_in(street) if o else ())
 
     def _fill_categories(self) -> None:
         o, major = self._options, self.major.currentData() or ""
         items = [(code, f"{code} {name}") for code, name, m in (o.minors if o else ())
                  if not major or m == major]  # fmt: skip
-        _refill(self.category, self.tr("全部小类"), items)
+        refill(self.category, self.tr("全部小类"), items)
 
     # -- changes -------------------------------------------------------------------------
 
@@ -286,7 +284,9 @@ class QueueFilterBar(QWidget):
             self.changed.emit()
 
 
-def _refill(combo: QComboBox, everything: str, items: Any) -> None:
+def refill(combo: QComboBox, everything: str, items: Any) -> None:
+    """The choices (code, label …) after an "all" entry, keeping the current choice when it
+    is still there; no change signal is sent (the caller emits once for the whole)."""
     current = combo.currentData() or ""
     combo.blockSignals(True)
     try:

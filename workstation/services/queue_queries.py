@@ -66,6 +66,11 @@ class QueueOptions:
     sources: tuple[tuple[str, str], ...]
     priorities: tuple[tuple[str, str], ...]
 
+    def communities_in(self, street: str) -> list[tuple[str, str]]:
+        """(code, name) of the street's communities; every community for ""."""
+        return [(code, name) for code, name, of in self.communities
+                if not street or of == street]  # fmt: skip
+
 
 def load_queue(session: Session, ref: Reference, actor: Actor | None,
                now: datetime) -> QueueSnapshot:  # fmt: skip
