@@ -73,6 +73,23 @@ def ensure_database(db: Path, days: int, rate: float) -> None:
                     "--rate", str(rate)], check=True)  # fmt: skip
 
 
+def wait_until(cond: Callable[[], bool], timeout: float = 30.0) -> None:
+    """Spin the event loop until `cond()` (a bench may; application code never does)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    poll = QTimer()
+    poll.setInterval(2)
+    poll.timeout.connect(lambda: loop.quit() if cond() else None)
+    deadline = time.perf_counter() + timeout
+    poll.start()
+    while not cond():
+        if time.perf_counter() > deadline:
+            raise TimeoutError("benchmark step timed out")
+        loop.exec()
+    poll.stop()
+
+
 def rss_mb() -> float:
     with open("/proc/self/status", encoding="ascii") as status:
         for line in status:
@@ -115,7 +132,7 @@ def main() -> None:
 
 
 def measure(args: argparse.Namespace) -> None:
-    from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
+    from PySide6.QtCore import QEvent, QObject
     from PySide6.QtWidgets import QApplication
 
     from ui.context import AppContext
@@ -132,20 +149,6 @@ def measure(args: argparse.Namespace) -> None:
 
     apply_fonts(app)  # the CJK font the workstation uses (else every glyph falls back)
     rss_before = rss_mb()
-
-    def wait_until(cond: Callable[[], bool], timeout: float = 30.0) -> None:
-        # A bench may spin an event loop; application code never does.
-        loop = QEventLoop()
-        poll = QTimer()
-        poll.setInterval(2)
-        poll.timeout.connect(lambda: loop.quit() if cond() else None)
-        deadline = time.perf_counter() + timeout
-        poll.start()
-        while not cond():
-            if time.perf_counter() > deadline:
-                raise TimeoutError("benchmark step timed out")
-            loop.exec()
-        poll.stop()
 
     ws = bootstrap(Settings(db_url=f"sqlite:///{args.db}"), clock=lambda: NOW)
     with ws.read_session() as session:

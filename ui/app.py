@@ -89,10 +89,8 @@ def run_gui(settings: Settings, argv: list[str] | None = None) -> int:
     from PySide6.QtCore import QObject, Signal
     from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
-    from ui.context import AppContext
-    from ui.dialogs.login import LoginDialog
-    from ui.main_window import MainWindow
     from ui.operations import Operations
+    from ui.session import Session
     from workstation.bootstrap import bootstrap
 
     logging.basicConfig(
@@ -106,7 +104,6 @@ def run_gui(settings: Settings, argv: list[str] | None = None) -> int:
 
     ws = bootstrap(settings)
     ops = Operations(app)
-    keep: list[Any] = []  # top-level windows live as long as the app
 
     class Progress(QObject):
         changed = Signal(str, int, int)
@@ -126,19 +123,10 @@ def run_gui(settings: Settings, argv: list[str] | None = None) -> int:
 
     def show_login(_: object) -> None:
         dialog.close()
-        reference = ws.reference  # loaded on the worker by prepare_database
-        demo_password = reference.settings.get("demo_password") if reference.is_demo else None
-        login = LoginDialog(ws, ops, demo_password=demo_password)
-        login.logged_in.connect(lambda account: open_window(account, reference.is_demo))
-        login.rejected.connect(app.quit)
-        keep.append(login)
-        login.open()
-
-    def open_window(account: Any, demo: bool) -> None:
-        window = MainWindow(AppContext(ws, ops, account, demo=demo))
-        window.show()
-        window.start()
-        keep.append(window)
+        # ws.reference was loaded on the worker by prepare_database.
+        session = Session(ws, ops, demo=ws.reference.is_demo, parent=app)
+        session.finished.connect(app.quit)
+        session.start()
 
     def failed(message: str, exc: BaseException) -> None:
         dialog.close()

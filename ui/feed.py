@@ -80,10 +80,13 @@ class ChangeFollower(QObject):
                 ws.cases_by_ids(batch.case_ids, actor)  # fmt: skip
             return batch, rows, batch.last_id
 
-        self._ops.run(fetch, self._fetched, self._failed, description="follow change feed")
+        self._ops.run(fetch, self._fetched, self._failed, description="follow change feed",
+                      owner=self)  # a logged-out window's follower must not report
 
     def _fetched(self, result: tuple[ChangeBatch | None, list[CaseSummary], int]) -> None:
         self._in_flight = False
+        if not self._timer.isActive():
+            return  # stopped while the poll was on its way (the window is closing)
         batch, rows, last_id = result
         self._last_id = last_id
         if self._failing:

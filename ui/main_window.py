@@ -6,21 +6,29 @@ their signals together and keeps the layout (saved and restored with QSettings).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import shiboken6
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QWidget
 
 from ui.actions.controller import ActionController
+from ui.actions.dialogs import ActionDialog
 from ui.actions.shortcuts import (
     CALENDAR_SHORTCUT,
+    ESCALATION_LIST_SHORTCUT,
+    HANDOVER_SHORTCUT,
     HISTORY_SHORTCUT,
+    QUIT_SHORTCUT,
     REVISIT_LIST_SHORTCUT,
     STATS_SHORTCUT,
+    SWITCH_USER_SHORTCUT,
 )
 from ui.admin.calendar_screen import CalendarScreen
 from ui.context import AppContext
 from ui.feed import ChangeFollower
+from ui.handover.window import HandoverWindow
 from ui.history.window import HistoryWindow
 from ui.map.controller import MapController
 from ui.map.widget import GridMapWidget
@@ -31,6 +39,7 @@ from ui.panels.supervisors import SupervisorBoard
 from ui.simulation import SimulationRunner
 from ui.stats.window import StatsWindow
 from ui.widgets.calendar_notice import CalendarNotice
+from ui.widgets.confirm import ask
 from workstation.domain.lifecycle import RULES, Action
 from workstation.domain.roles import Role
 from workstation.services.map_queries import CellSummary
@@ -39,13 +48,22 @@ SETTINGS_VERSION = 3  # bump when the default layout or the queue's columns chan
 
 
 class MainWindow(QMainWindow):
+    """One person's window; `ended(switch_user)` once it has closed for good (saved,
+    stopped): True after 注销/切换用户, False when the person quit."""
+
+    ended = Signal(bool)
+
     def __init__(self, ctx: AppContext, settings: QSettings | None = None) -> None:
         super().__init__()
         self._ctx = ctx
+        self._close_confirmed = False
+        self._switch_user = False
+        self.question: QMessageBox | None = None  # the open confirmation (tests answer it)
         self._settings = settings or QSettings()
         self.calendar_screen: CalendarScreen | None = None
         self.stats_window: StatsWindow | None = None
         self.history_window: HistoryWindow | None = None
+        self.handover_window: HandoverWindow | None = None
         self.setObjectName("mainWindow")
         title = self.tr("网格化指挥调度工作站 — 呈贡分中心")
         name, role = ctx.account.display_name, ctx.role.label
@@ -55,6 +73,7 @@ class MainWindow(QMainWindow):
         # Demo mode plays the field in-process; the whole workstation then follows the
         # simulated clock, so reports, actions and countdowns agree at any speed.
         self.simulation = SimulationRunner(ctx, self) if ctx.demo else None
+        self._base_clock = ctx.ws.clock  # given back on close: the next person's window
         if self.simulation is not None:
             ctx.ws.clock = self.simulation.now
         self.queue = QueuePanel(ctx, self)
@@ -76,6 +95,7 @@ class MainWindow(QMainWindow):
                                           Qt.DockWidgetArea.BottomDockWidgetArea)  # fmt: skip
         self._arrange_docks()
         self.actions = ActionController(ctx, self)
+        self.actions.home = self.queue.table  # where the keyboard is after every dialog
         self.follower = ChangeFollower(ctx.ws, ctx.ops, ctx.actor, parent=self)
         self.calendar_notice = CalendarNotice(ctx, self)
         self._build_menus()
@@ -117,6 +137,26 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.supervisor_dock], [300], Qt.Orientation.Vertical)
 
     def _build_menus(self) -> None:
+        system = self.menuBar().addMenu(self.tr("系统(&F)"))
+        system.setObjectName("systemMenu")
+        self.switch_user_action = QAction(self.tr("注销 / 切换用户…"), self)
+        self.switch_user_action.setObjectName("action_switch_user")
+        self.switch_user_action.setShortcut(QKeySequence(SWITCH_USER_SHORTCUT))
+        self.switch_user_action.triggered.connect(self.switch_user)
+        system.addAction(self.switch_user_action)
+        if self._ctx.role is not Role.UNIT:  # the centre's shifts
+            self.handover_action = QAction(self.tr("交接班…"), self)
+            self.handover_action.setObjectName("action_handover")
+            self.handover_action.setShortcut(QKeySequence(HANDOVER_SHORTCUT))
+            self.handover_action.triggered.connect(self.open_handover)
+            system.insertAction(self.switch_user_action, self.handover_action)
+            system.insertSeparator(self.switch_user_action)
+        system.addSeparator()
+        self.quit_action = QAction(self.tr("退出"), self)
+        self.quit_action.setObjectName("action_quit")
+        self.quit_action.setShortcut(QKeySequence(QUIT_SHORTCUT))
+        self.quit_action.triggered.connect(self.quit)
+        system.addAction(self.quit_action)
         cases = self.menuBar().addMenu(self.tr("案件(&C)"))
         for action in self.actions.actions.values():
             cases.addAction(action)
@@ -126,6 +166,11 @@ class MainWindow(QMainWindow):
         self.history_action.setShortcut(QKeySequence(HISTORY_SHORTCUT))
         self.history_action.triggered.connect(self.open_history)
         cases.addAction(self.history_action)
+        self.escalation_list_action = QAction(self.tr("督办件（待回复，等待最久的在前）"), self)
+        self.escalation_list_action.setObjectName("action_escalation_list")
+        self.escalation_list_action.setShortcut(QKeySequence(ESCALATION_LIST_SHORTCUT))
+        self.escalation_list_action.triggered.connect(self.show_open_escalations)
+        cases.addAction(self.escalation_list_action)
         if self._ctx.role in RULES[Action.REVISIT].roles:
             cases.addSeparator()
             self.revisit_list_action = QAction(self.tr("待回访（近 7 天结案的市民上报）"), self)
@@ -142,6 +187,7 @@ class MainWindow(QMainWindow):
         find.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
         find.triggered.connect(self._focus_search)
         view.addAction(find)
+        view.addAction(self.queue.next_new_action)
         view.addSeparator()
         view.addAction(self.detail_dock.toggleViewAction())
         view.addAction(self.reminder_dock.toggleViewAction())
@@ -208,6 +254,35 @@ class MainWindow(QMainWindow):
         window.text.setFocus()
         window.text.selectAll()
         return window
+
+    def open_handover(self) -> HandoverWindow:
+        """The hand-over sheets (交接班), one window at a time."""
+        window = self.handover_window
+        if window is None or not shiboken6.isValid(window):
+            window = self.handover_window = HandoverWindow(self._ctx, self)
+            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            window.show()
+        else:
+            window.raise_()
+            window.activateWindow()
+        return window
+
+    def _handover_topics(self, topics: frozenset[str]) -> None:
+        window = self.handover_window
+        if "handover" in topics and window is not None and shiboken6.isValid(window):
+            window.refresh()
+
+    def show_open_escalations(self) -> None:
+        """The 督办 list in the queue: escalations waiting for the unit's reply, the
+        longest-waiting first (a unit sees its own)."""
+        ws, actor = self._ctx.ws, self._ctx.actor
+
+        def listed(ids: list[int]) -> None:
+            self._show_drill_down(self.tr("督办件：待处置单位回复的督办"), ids)
+
+        self._ctx.ops.run(lambda: ws.open_escalation_ids(actor), listed,
+                          lambda message, _exc: self.show_error(message),
+                          description="open escalations", owner=self)  # fmt: skip
 
     def _show_history_case(self, case_id: int) -> None:
         self.detail.show_case(case_id)
@@ -289,6 +364,8 @@ class MainWindow(QMainWindow):
         f.connection_lost.connect(self._connection_lost)
         f.connection_restored.connect(self._connection_restored)
         f.topics_changed.connect(self.supervisors.on_topics)
+        f.topics_changed.connect(r.on_topics)  # another console acknowledged or snoozed
+        f.topics_changed.connect(self._handover_topics)
         # The map follows the queue: same cases, same selection.
         m, mc, b = self.map, self.map_ctl, self.supervisors
         q.cases_loaded.connect(m.set_cases)
@@ -314,6 +391,9 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self._start)
 
     def _start(self) -> None:
+        # The keyboard starts in the queue, on its first (newest) case once loaded.
+        self.activateWindow()
+        self.queue.table.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
         self.queue.reload()
         self.calendar_notice.refresh()
         self.follower.start()
@@ -381,10 +461,51 @@ class MainWindow(QMainWindow):
         s.setValue(key("queue/header"), self.queue.table.horizontalHeader().saveState())
         s.setValue(key("queue/filters"), self.queue.filter_state())
 
+    # -- ending the session --------------------------------------------------------------
+
+    def unsaved_dialogs(self) -> list[ActionDialog]:
+        """Open action dialogs holding input that closing would lose."""
+        return [d for d in self.findChildren(ActionDialog) if d.has_unsaved_input()]
+
+    def quit(self) -> None:
+        """Ctrl+Q: always asked (one key must not end a shift's window)."""
+        text = self.tr("退出网格化指挥调度工作站？")
+        if self.unsaved_dialogs():
+            text += "\n" + self.tr("对话框中有尚未提交的内容，退出后将丢失。")
+        self._ask(self.tr("退出"), text, self.tr("退出"), lambda: self._end(switch_user=False))
+
+    def switch_user(self) -> None:
+        """Ctrl+Shift+L: save this person's layout, close, and show the login again."""
+        if self.unsaved_dialogs():
+            self._ask(self.tr("注销"),
+                      self.tr("对话框中有尚未提交的内容，注销后将丢失。仍要注销吗？"),
+                      self.tr("注销"), lambda: self._end(switch_user=True))  # fmt: skip
+        else:
+            self._end(switch_user=True)
+
+    def _ask(self, title: str, text: str, yes: str, then: Callable[[], None]) -> None:
+        self.question = ask(self, title, text, yes, then)
+
+    def _end(self, *, switch_user: bool) -> None:
+        self._close_confirmed = True
+        self._switch_user = switch_user
+        self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        # The window's close button and Alt+F4 ask only when typed input would be lost.
+        if not self._close_confirmed and self.unsaved_dialogs():
+            event.ignore()
+            self._ask(self.tr("关闭"),
+                      self.tr("对话框中有尚未提交的内容，关闭后将丢失。仍要关闭吗？"),
+                      self.tr("关闭"), lambda: self._end(switch_user=False))  # fmt: skip
+            return
         self.save_layout()
         self.follower.stop()
         self.supervisors.stop()
         if self.simulation is not None:
             self.simulation.stop()
+        self._ctx.ws.clock = self._base_clock
+        for dialog in self.findChildren(ActionDialog):
+            dialog.done(0)
         super().closeEvent(event)
+        self.ended.emit(self._switch_user)

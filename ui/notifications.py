@@ -5,6 +5,12 @@ window, never appear on another desktop, and showing a child widget does not act
 anything, so the dispatcher keeps typing where they were. Every part of a toast has
 `Qt.NoFocus`, so even a click on it leaves the focus alone.
 
+Where: stacked upwards from the bottom-left corner of the main window's central widget
+(the queue), never over a dock — the case detail and the reminder centre are what a
+dispatcher reads while toasts arrive. At most `MAX_TOASTS` show at once (fewer when the
+central area is short); what does not fit collapses into one line, "另有 N 条提醒", which
+opens the reminder centre, where every item is listed anyway.
+
 Sound: `QSoundEffect` lives in QtMultimedia, which PySide6-Essentials does not ship
 (measured here: `import PySide6.QtMultimedia` fails with 6.11.3 Essentials). `AlertSound`
 therefore uses, in order: QSoundEffect when the full PySide6 is installed; `winsound` on
@@ -23,7 +29,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QProcess, QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, QProcess, QRect, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QEnterEvent, QFontMetrics, QMouseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -41,8 +47,10 @@ log = logging.getLogger("ui.notifications")
 
 TOAST_TIMEOUT_MS = 8_000
 TOAST_WIDTH = 380
-MAX_TOASTS = 4  # more at once would cover the queue; older ones make room
+MAX_TOASTS = 3  # more at once would cover the queue; older ones collapse into a line
 MARGIN = 14
+SPACING = 8
+MIN_TOAST_WIDTH = 220  # below this a toast is unreadable: it collapses instead
 
 # Severity colours shared with the reminder list (red, amber, blue).
 SEVERITY_COLOURS = {3: "#d32f2f", 2: "#f9a825", 1: "#1976d2"}
@@ -158,18 +166,60 @@ class Toast(QFrame):
         super().mouseReleaseEvent(event)
 
 
-class ToastManager(QObject):
-    """Stacks toasts upwards from the host window's bottom-right corner."""
+class CollapsedToasts(QFrame):
+    """The line under the stack that counts the toasts which did not fit."""
 
-    activated = Signal(int)  # a case id; -1 for a summary toast ("另有 N 项")
+    clicked = Signal()
+
+    def __init__(self, host: QWidget) -> None:
+        super().__init__(host)
+        self.setObjectName("toastCollapsed")
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setStyleSheet(
+            "QFrame#toastCollapsed { background: #37474f; border-radius: 4px; }"
+            "QLabel { color: white; background: transparent; }"
+        )
+        self.label = QLabel(self)
+        self.label.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(12, 5, 12, 5)
+        row.addWidget(self.label)
+        self.count = 0
+        self.hide()
+
+    def set_count(self, count: int) -> None:
+        self.count = count
+        self.label.setText(self.tr("另有 %n 条提醒，点击查看提醒中心", "", count))
+        self.adjustSize()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit()
+            return
+        super().mouseReleaseEvent(event)
+
+
+class ToastManager(QObject):
+    """Stacks toasts upwards from the bottom-left corner of the host's central area; the
+    collapsed line above them counts those that did not fit."""
+
+    activated = Signal(int)  # a case id; -1 for the collapsed line ("另有 N 条提醒")
 
     def __init__(self, host: Callable[[], QWidget], parent: QObject | None = None,
                  timeout_ms: int = TOAST_TIMEOUT_MS) -> None:  # fmt: skip
         super().__init__(parent)
         self._host = host  # resolved per toast: the panel may move to another window
-        self._watched: QWidget | None = None
+        self._watched: list[QWidget] = []  # the host, and its central widget
         self.timeout_ms = timeout_ms
         self._toasts: list[Toast] = []
+        self._line: CollapsedToasts | None = None
+        self._collapsed = 0  # reminders that did not fit, until the line times out
+        self._line_timer = QTimer(self)  # the line goes like a toast, after the last count
+        self._line_timer.setSingleShot(True)
+        self._line_timer.timeout.connect(self._reset_collapsed)
 
     @property
     def toasts(self) -> list[Toast]:
@@ -177,51 +227,144 @@ class ToastManager(QObject):
         # isValid: a toast dies with its host window without saying so.
         return [t for t in self._toasts if isValid(t) and not t.is_dismissed]
 
+    @property
+    def collapsed(self) -> int:
+        """How many reminders the collapsed line counts (0: no line)."""
+        return self._collapsed
+
+    @property
+    def collapsed_line(self) -> CollapsedToasts | None:
+        """The line, when it shows."""
+        line = self._line
+        return line if line is not None and isValid(line) and line.isVisible() else None
+
     def show_toast(self, case_id: int, severity: int, badge: str, heading: str, body: str,
                    meta: str) -> Toast:  # fmt: skip
         host = self._host()
-        if self._watched is not None and not isValid(self._watched):
-            self._watched = None
-        if host is not self._watched:
-            if self._watched is not None:
-                self._watched.removeEventFilter(self)
-            host.installEventFilter(self)
-            self._watched = host
-        while len(self.toasts) >= MAX_TOASTS:
-            self.toasts[0].dismiss()
+        self._watch(host)
         toast = Toast(host, severity, badge, heading, body, meta, self.timeout_ms)
         toast.clicked.connect(lambda: self.activated.emit(case_id))
         toast.dismissed.connect(lambda: self._forget(toast))
         self._toasts.append(toast)
-        self._place()
         toast.start()
+        self._place()
         return toast
+
+    def collapse(self, count: int) -> None:
+        """Count ``count`` more reminders in the collapsed line, without a toast each (a
+        burst: the reminder centre lists them all)."""
+        if count > 0:
+            self._watch(self._host())
+            self._count(count)
+            self._place()
 
     def clear(self) -> None:
         for toast in self.toasts:
+            self._toasts.remove(toast)
             toast.dismiss()
+        self._reset_collapsed()
+
+    # -- internals ---------------------------------------------------------------------
+
+    def _count(self, count: int) -> None:
+        self._collapsed += count
+        self._line_timer.start(self.timeout_ms)
+
+    def _reset_collapsed(self) -> None:
+        self._collapsed = 0
+        self._line_timer.stop()
+        self._place()
+
+    def _watch(self, host: QWidget) -> None:
+        central = host.centralWidget() if isinstance(host, QMainWindow) else None
+        wanted = [w for w in (host, central) if w is not None]
+        alive = [w for w in self._watched if isValid(w)]
+        if alive == wanted:
+            return
+        for widget in alive:
+            widget.removeEventFilter(self)
+        for widget in wanted:
+            widget.installEventFilter(self)
+        self._watched = wanted
+        if self._line is not None and isValid(self._line):
+            self._line.deleteLater()
+        self._line = CollapsedToasts(host)
+        self._line.clicked.connect(self._line_clicked)
 
     def _forget(self, toast: Toast) -> None:
         if toast in self._toasts:
             self._toasts.remove(toast)
-        self._place()
+            self._place()
+
+    def _line_clicked(self) -> None:
+        self._reset_collapsed()
+        self.activated.emit(-1)
+
+    @staticmethod
+    def _area(host: QWidget) -> QRect:
+        """Where toasts may go, in the host's coordinates: the central widget's rectangle
+        (so never over a dock), else the window above its status bar."""
+        if isinstance(host, QMainWindow):
+            central = host.centralWidget()
+            if central is not None and central.isVisible():
+                return central.geometry()
+            area = host.rect()
+            if host.statusBar().isVisible():
+                area.setBottom(host.statusBar().geometry().top() - 1)
+            return area
+        return host.rect()
 
     def _place(self) -> None:
-        host = self._watched
-        if host is None or not isValid(host):
+        host = self._watched[0] if self._watched and isValid(self._watched[0]) else None
+        line = self._line if self._line is not None and isValid(self._line) else None
+        if host is None or line is None:
             return
-        bottom = host.height() - MARGIN
-        if isinstance(host, QMainWindow) and host.statusBar().isVisible():
-            bottom -= host.statusBar().height()
-        for toast in reversed(self.toasts):  # newest at the bottom, nearest the eye line
+        area = self._area(host).adjusted(MARGIN, MARGIN, -MARGIN, -MARGIN)
+        width = min(TOAST_WIDTH, area.width())
+        toasts = self.toasts
+        if width < MIN_TOAST_WIDTH:  # no room at all: nothing shows (the list has it all)
+            for widget in (*toasts, line):
+                widget.hide()
+            return
+        # The newest stay (at the bottom, nearest the eye line); the oldest give way.
+        drop = max(0, len(toasts) - MAX_TOASTS)
+        heights: list[int] = []
+        for toast in toasts:
+            toast.setFixedWidth(width)
             toast.adjustSize()
-            height = toast.sizeHint().height()
-            toast.setGeometry(host.width() - TOAST_WIDTH - MARGIN, bottom - height,
-                              TOAST_WIDTH, height)  # fmt: skip
-            bottom -= height + 8
+            heights.append(toast.sizeHint().height())
+        line.set_count(max(1, self._collapsed + drop))
+        line_height = line.sizeHint().height()
+
+        def height_of(first: int, with_line: bool) -> int:
+            shown = heights[first:]
+            parts = shown + [line_height] if with_line else shown
+            return sum(parts) + SPACING * max(0, len(parts) - 1)
+
+        while drop < len(toasts) and height_of(drop, self._collapsed + drop > 0) > area.height():
+            drop += 1
+        for toast in toasts[:drop]:
+            self._toasts.remove(toast)  # first, so that its dismissal does not place again
+            toast.dismiss()
+        if drop:
+            self._count(drop)
+        bottom = area.bottom() + 1
+        for toast, height in zip(reversed(toasts[drop:]), reversed(heights[drop:]), strict=True):
+            toast.setGeometry(area.left(), bottom - height, width, height)
+            toast.show()
+            toast.raise_()
+            bottom -= height + SPACING
+        if self._collapsed and bottom - line_height >= area.top():
+            line.set_count(self._collapsed)
+            line.setGeometry(area.left(), bottom - line_height, width, line_height)
+            line.show()
+            line.raise_()
+        else:
+            line.hide()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if watched is self._watched and event.type() == QEvent.Type.Resize:
+        if watched in self._watched and event.type() in (QEvent.Type.Resize,
+                                                          QEvent.Type.Move):  # fmt: skip
             self._place()
         return False
 

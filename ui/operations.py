@@ -119,11 +119,21 @@ class Operations(QObject):
     busy_changed = Signal(bool)
     error = Signal(str)  # a failure nobody handled: the main window shows it
 
-    def __init__(self, parent: QObject | None = None, max_threads: int = 4) -> None:
+    def __init__(self, parent: QObject | None = None, max_threads: int = 4, *,
+                 pool: QThreadPool | None = None,
+                 scope: QObject | None = None) -> None:  # fmt: skip
         super().__init__(parent)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(max_threads)
+        if pool is None:
+            pool = QThreadPool(self)
+            pool.setMaxThreadCount(max_threads)
+        self._pool = pool
+        self._scope = scope
         self._pending: dict[_Signals, _Pending] = {}
+
+    def scoped(self, scope: QObject) -> Operations:
+        """The same workers for one window: every result that arrives after `scope` is
+        gone is dropped (a logged-out window's late answers must not reach its widgets)."""
+        return Operations(self, pool=self._pool, scope=scope)
 
     @property
     def running(self) -> int:
@@ -144,6 +154,9 @@ class Operations(QObject):
         the result arrives (a closed window), the callbacks are skipped: a lambda over
         ``self`` would otherwise call into a deleted C++ object.
         """
+        if owner is None:  # a widget's or controller's own method: it owns the result
+            bound_to = getattr(on_success, "__self__", None)
+            owner = bound_to if isinstance(bound_to, QObject) else self._scope
         signals = _Signals(self)  # kept alive (and parented) until the task reports back
         # Everything that may hold the last reference to a widget (the function and the
         # callbacks) is kept here, on the GUI thread, and dropped here right after use —

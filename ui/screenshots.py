@@ -15,7 +15,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -154,12 +154,47 @@ def history_shot(ctx: Any, grab: Callable[[Any, str], None]) -> None:
     window.close()
 
 
+def handover_shot(ctx: Any, grab: Callable[[Any, str], None]) -> None:
+    """The hand-over window: the night shift's sheet, written by one shift leader and
+    acknowledged by the next (a second leader account is added to the demo for it)."""
+    from workstation.persistence.tables import AccountRow
+    from workstation.services.auth import hash_password
+
+    ws = ctx.ws
+    if "leader2" not in ws.reference.accounts:
+        with ws.write_session() as session:
+            session.add(AccountRow(username="leader2", display_name="值班长 李建华", role="leader",
+                                   unit_code=None, password_hash=hash_password("demo"),
+                                   active=True))  # fmt: skip
+        ws.invalidate_reference()
+    from ui.handover.window import HandoverWindow
+
+    night = ws.handover_shift(END, previous=True)
+    if not any((s.start, s.end) == night for s in ws.handover_sheets(None)):
+        day = ws.handover_shift(night[0] - timedelta(minutes=1))
+        first = ws.save_handover(ws.actor("leader"), "白班无遗留。", period=day, at=END)
+        ws.acknowledge_handover(ws.actor("leader2"), first.id, at=END)
+        sheet = ws.save_handover(
+            ws.actor("leader2"),
+            "1. 斗南花卉市场周边占道经营已电话通知城管中队，白班请跟进。\n"
+            "2. 督办件请于上午催办一次；两件延期申请待审批。\n3. 大屏 2 号屏信号不稳，已报信息科。",
+            period=night, at=END)  # fmt: skip
+        ws.acknowledge_handover(ws.actor("leader"), sheet.id, "已阅，接班", at=END)
+    window = HandoverWindow(ctx)
+    window.resize(1400, 1000)
+    window.show()
+    wait_until(lambda: window.stored is not None and (window.stored.info.start,
+                                                      window.stored.info.end) == night)
+    grab(window, "handover")
+    window.close()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--db", help="a demo database (default: build one)")
     parser.add_argument("--out", default="docs/screenshots")
     parser.add_argument("--lang", default="zh_CN", choices=["zh_CN", "en"])
-    parser.add_argument("--only", choices=["calendar", "stats", "history"],
+    parser.add_argument("--only", choices=["calendar", "stats", "history", "handover"],
                         help="make only these pictures")  # fmt: skip
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -219,6 +254,8 @@ def main(argv: list[str] | None = None) -> int:
         stats_shot(AppContext(ws, ops, leader, demo=True), grab)
     if args.only in (None, "history"):
         history_shot(AppContext(ws, ops, leader, demo=True), grab)
+    if args.only in (None, "handover"):
+        handover_shot(AppContext(ws, ops, leader, demo=True), grab)
     ops.wait_for_done(10_000)
     ws.dispose()
     for path in shots:

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from workstation.domain.attachments import AttachmentInfo
 from workstation.domain.case import Case, CaseEvent
+from workstation.domain.handover import HandoverSheet
 from workstation.domain.lifecycle import Action, Source
 from workstation.domain.metrics import Period
 from workstation.domain.roles import Account, Actor
@@ -31,30 +32,42 @@ from workstation.services import (
     calendar_admin,
     cases,
     duplicates,
+    escalations,
     evaluation,
     feed,
+    handover,
     history,
     map_queries,
+    phrases,
     queries,
     queue_queries,
+    reminder_acks,
     statistics,
     surveys,
     targets,
 )
 from workstation.services import field as field_service
+from workstation.services.attention import AttentionItem
 from workstation.services.calendar_admin import (
     CalendarChange,
     CalendarChangeResult,
     CalendarImpact,
     YearView,
 )
-from workstation.services.dto import CaseDetail, CaseSummary, RecommendationView
+from workstation.services.dto import (
+    CaseDetail,
+    CaseSummary,
+    EscalationView,
+    RecommendationView,
+)
 from workstation.services.duplicates import DuplicateCandidate
 from workstation.services.feed import ChangeBatch
 from workstation.services.field import FieldTask, SupervisorView, UnitWork
 from workstation.services.map_queries import CellSummary, HeatQuery
+from workstation.services.phrases import PhraseBook
 from workstation.services.queries import CaseFilter
 from workstation.services.reference import Reference, load_reference, seed_defaults
+from workstation.services.reminder_acks import ReminderHold
 from workstation.services.statistics import LoadedPeriod, Statistics, StatsFilter
 from workstation.settings import Settings
 
@@ -62,6 +75,7 @@ if TYPE_CHECKING:
     from workstation.domain.grid import Grid
 
 SEARCH_INDEX_REVISION = "0010"  # the migration that created the case search index
+ESCALATIONS_REVISION = "0012"  # the migration that created the 督办 records
 log = logging.getLogger("workstation")
 Clock = Callable[[], datetime]
 
@@ -117,6 +131,11 @@ class Workstation:
             with self.write_session() as session:
                 indexed = search_index.fill_missing(session)
             log.info("已为 %d 件案件建立检索索引", indexed)
+        if before is not None and before < ESCALATIONS_REVISION:
+            # 督办 given before the records existed get theirs, from their events (once).
+            with self.write_session() as session:
+                recorded = escalations.fill_missing(session)
+            log.info("已补记 %d 条督办记录", recorded)
         with self.write_session() as session:
             if seed_defaults(session):
                 log.info("已写入默认问题类别与设置")
@@ -226,6 +245,31 @@ class Workstation:
         with self.read_session() as session:
             return queue_queries.awaiting_revisit(session, at or self.clock(), days)
 
+    def open_escalations(self, actor: Actor | None = None,
+                         at: datetime | None = None) -> list[EscalationView]:  # fmt: skip
+        """督办 waiting for the handling unit's reply, the longest-waiting first, each with
+        its age (a unit's account sees its own cases' only)."""
+        with self.read_session() as session:
+            return escalations.open_escalations(session, self.reference, at or self.clock(),
+                                                actor)  # fmt: skip
+
+    def open_escalation_ids(self, actor: Actor | None = None,
+                            at: datetime | None = None) -> list[int]:  # fmt: skip
+        """The 督办 list for a drill-down: case ids, the longest-waiting first."""
+        return [e.case_id for e in self.open_escalations(actor, at)]
+
+    def phrase_book(self, actor: Actor) -> PhraseBook:
+        """惯用语: the shared lists and the actor's own."""
+        with self.read_session() as session:
+            return phrases.phrase_book(session, actor.username)
+
+    def save_phrases(self, actor: Actor, purpose: str, texts: Sequence[str], *,
+                     shared: bool = False) -> PhraseBook:  # fmt: skip
+        """Replace the actor's own list of ``purpose`` (or, for the shift leader and the
+        administrator, the shared one) with ``texts``."""
+        return phrases.save_phrases(self.uow(), actor, self.clock(), purpose=purpose,
+                                    texts=texts, shared=shared)  # fmt: skip
+
     def allowed_actions(self, ids: Sequence[int], actor: Actor,
                         at: datetime | None = None) -> dict[int, tuple[str, ...]]:  # fmt: skip
         with self.read_session() as session:
@@ -276,6 +320,68 @@ class Workstation:
                        at: datetime | None = None) -> int:  # fmt: skip
         return surveys.record(self.uow(), self.reference, actor, at or self.clock(), month,
                               entries)  # fmt: skip
+
+    # ----------------------------------------------------------------- the hand-over
+
+    def handover_shift(self, at: datetime | None = None,
+                       previous: bool = False) -> tuple[datetime, datetime]:  # fmt: skip
+        """[start, end) of the shift on at ``at`` (with ``previous``: the one before)."""
+        now = at or self.clock()
+        if previous:
+            return handover.previous_shift(self.reference, now)
+        return handover.current_shift(self.reference, now)
+
+    def handover_preview(self, actor: Actor | None, start: datetime, end: datetime,
+                         at: datetime | None = None) -> HandoverSheet:  # fmt: skip
+        """交接单 of [start, end) generated now, not stored."""
+        with self.read_session() as session:
+            return handover.preview(session, self.reference, actor, start, end,
+                                    at or self.clock())  # fmt: skip
+
+    def save_handover(self, actor: Actor, notes: str,
+                      period: tuple[datetime, datetime] | None = None,
+                      at: datetime | None = None) -> handover.StoredSheet:  # fmt: skip
+        """The outgoing leader stores the sheet of ``period`` (default: the current shift)."""
+        with self.read_session() as session:
+            return handover.save(self.uow(), session, self.reference, actor, at or self.clock(),
+                                 notes, period)  # fmt: skip
+
+    def acknowledge_handover(self, actor: Actor, sheet_id: int, note: str = "",
+                             at: datetime | None = None) -> handover.StoredSheet:  # fmt: skip
+        """The incoming leader's 确认接班 (audited)."""
+        return handover.acknowledge(self.uow(), self.reference, actor, at or self.clock(),
+                                    sheet_id, note)  # fmt: skip
+
+    def handover_sheets(self, actor: Actor | None, limit: int = 200) -> list[handover.SheetInfo]:
+        """Stored sheets, newest first."""
+        with self.read_session() as session:
+            return handover.sheets(session, self.reference, actor, limit)
+
+    def handover_sheet(self, actor: Actor | None, sheet_id: int) -> handover.StoredSheet:
+        with self.read_session() as session:
+            return handover.sheet(session, self.reference, actor, sheet_id)
+
+    # ----------------------------------------------------------------- reminder holds
+
+    def acknowledge_reminders(self, actor: Actor, items: Sequence[AttentionItem],
+                              at: datetime | None = None) -> list[ReminderHold]:  # fmt: skip
+        """确认 reminder-centre items for the shift (see services.reminder_acks)."""
+        return reminder_acks.acknowledge(self.uow(), actor, at or self.clock(), items)
+
+    def snooze_reminders(self, actor: Actor, items: Sequence[AttentionItem], until: datetime,
+                         at: datetime | None = None) -> list[ReminderHold]:  # fmt: skip
+        """稍后提醒: hide the items for the shift until ``until``."""
+        return reminder_acks.snooze(self.uow(), actor, at or self.clock(), items, until)
+
+    def release_reminders(self, actor: Actor, keys: Sequence[tuple[str, int]] | None = None,
+                          at: datetime | None = None) -> int:  # fmt: skip
+        """Show held items again (``None``: every hold the actor may release)."""
+        return reminder_acks.release(self.uow(), actor, at or self.clock(), keys)
+
+    def reminder_holds(self, actor: Actor) -> list[ReminderHold]:
+        """The acknowledgements and snoozes the actor's reminder centre applies."""
+        with self.read_session() as session:
+            return reminder_acks.holds_for(session, actor)
 
     # ----------------------------------------------------------------- the calendar
 

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
+from workstation import cli_handover
 from workstation.cli_parser import ChineseArgumentParser
 from workstation.domain.errors import DomainError
 from workstation.domain.lifecycle import INTERNAL_ACTIONS, Action, CaseState
@@ -26,7 +27,7 @@ ACTION_OPTIONS = {
     "unit": "unit_code", "reason": "reason", "comment": "comment", "category": "category_code",
     "grid": "grid_code", "supervisor": "supervisor", "extra": "extra", "text": "text",
     "original": "original_id", "priority": "priority", "limit": "limit", "result": "result",
-    "message": "message", "note": "note",
+    "message": "message", "note": "note", "reply": "reply",
 }  # fmt: skip
 
 
@@ -151,6 +152,8 @@ def build_parser() -> argparse.ArgumentParser:
     tg.add_argument("--to", dest="last_day", required=True, help="结束日期（含当天）")
     tg.add_argument("--at", help="按此时刻评判（ISO，默认现在）")
     tg.add_argument("--json", action="store_true")
+
+    cli_handover.add_parser(sub, leaf)
 
     cal = sub.add_parser("calendar", help="工作日历").add_subparsers(dest="cal_command",
                                                                  required=True)  # fmt: skip
@@ -277,6 +280,8 @@ def _dispatch(args: argparse.Namespace) -> int:
             return _evaluate(ws, args)
         if args.command == "targets":
             return _targets(ws, args)
+        if args.command == "handover":
+            return cli_handover.run(ws, args)
         if args.command == "calendar":
             from workstation import cli_calendar
 

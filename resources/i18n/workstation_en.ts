@@ -4,142 +4,147 @@
 <context>
     <name>ActionBar</name>
     <message>
-        <location filename="../../ui/widgets/detail_actions.py" line="52"/>
+        <location filename="../../ui/widgets/detail_actions.py" line="53"/>
         <source>立案</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_actions.py" line="53"/>
+        <location filename="../../ui/widgets/detail_actions.py" line="54"/>
         <source>派遣</source>
         <translation>Dispatch</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_actions.py" line="54"/>
+        <location filename="../../ui/widgets/detail_actions.py" line="55"/>
         <source>处置反馈</source>
         <translation>Feedback</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_actions.py" line="55"/>
+        <location filename="../../ui/widgets/detail_actions.py" line="56"/>
         <source>派发核查</source>
         <translation>Send for check</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_actions.py" line="56"/>
+        <location filename="../../ui/widgets/detail_actions.py" line="57"/>
         <source>核查通过（结案）</source>
         <translation>Check passed (close)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_actions.py" line="57"/>
+        <location filename="../../ui/widgets/detail_actions.py" line="58"/>
         <source>批准先行处置结案</source>
         <translation>Approve on-site handling (close)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_actions.py" line="58"/>
+        <location filename="../../ui/widgets/detail_actions.py" line="59"/>
         <source>批准延期</source>
         <translation>Approve extension</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_actions.py" line="59"/>
+        <location filename="../../ui/widgets/detail_actions.py" line="60"/>
         <source>批准回退</source>
         <translation>Approve return</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_actions.py" line="60"/>
+        <location filename="../../ui/widgets/detail_actions.py" line="61"/>
         <source>批准挂账</source>
         <translation>Approve suspension</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_actions.py" line="61"/>
+        <location filename="../../ui/widgets/detail_actions.py" line="62"/>
         <source>恢复处置</source>
         <translation>Resume handling</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_actions.py" line="62"/>
+        <location filename="../../ui/widgets/detail_actions.py" line="63"/>
         <source>派发核实</source>
         <translation>Send for verification</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_actions.py" line="63"/>
+        <location filename="../../ui/widgets/detail_actions.py" line="64"/>
         <source>核实反馈</source>
         <translation>Verification result</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_actions.py" line="64"/>
+        <location filename="../../ui/widgets/detail_actions.py" line="65"/>
         <source>回访</source>
         <translation>Call back</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_actions.py" line="65"/>
+        <location filename="../../ui/widgets/detail_actions.py" line="66"/>
         <source>核查不通过（返工）</source>
         <translation>Check failed (rework)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_actions.py" line="66"/>
+        <location filename="../../ui/widgets/detail_actions.py" line="67"/>
         <source>驳回先行处置</source>
         <translation>Reject on-site handling</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_actions.py" line="67"/>
+        <location filename="../../ui/widgets/detail_actions.py" line="68"/>
         <source>驳回延期</source>
         <translation>Reject extension</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_actions.py" line="68"/>
+        <location filename="../../ui/widgets/detail_actions.py" line="69"/>
         <source>驳回回退</source>
         <translation>Reject return</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_actions.py" line="69"/>
+        <location filename="../../ui/widgets/detail_actions.py" line="70"/>
         <source>驳回挂账</source>
         <translation>Reject suspension</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_actions.py" line="70"/>
+        <location filename="../../ui/widgets/detail_actions.py" line="71"/>
         <source>催办</source>
         <translation>Remind</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_actions.py" line="71"/>
+        <location filename="../../ui/widgets/detail_actions.py" line="72"/>
         <source>督办</source>
         <translation>Escalate</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_actions.py" line="72"/>
+        <location filename="../../ui/widgets/detail_actions.py" line="73"/>
+        <source>督办回复</source>
+        <translation>Reply to escalation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_actions.py" line="74"/>
         <source>申请延期</source>
         <translation>Request extension</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_actions.py" line="73"/>
+        <location filename="../../ui/widgets/detail_actions.py" line="75"/>
         <source>申请回退</source>
         <translation>Request return</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_actions.py" line="74"/>
+        <location filename="../../ui/widgets/detail_actions.py" line="76"/>
         <source>申请挂账</source>
         <translation>Request suspension</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_actions.py" line="75"/>
+        <location filename="../../ui/widgets/detail_actions.py" line="77"/>
         <source>重新分类</source>
         <translation>Reclassify</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_actions.py" line="76"/>
+        <location filename="../../ui/widgets/detail_actions.py" line="78"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_actions.py" line="77"/>
+        <location filename="../../ui/widgets/detail_actions.py" line="79"/>
         <source>合并为重复案件</source>
         <translation>Merge as duplicate</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_actions.py" line="78"/>
+        <location filename="../../ui/widgets/detail_actions.py" line="80"/>
         <source>作废</source>
         <translation>Void</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_actions.py" line="79"/>
+        <location filename="../../ui/widgets/detail_actions.py" line="81"/>
         <source>重新打开</source>
         <translation>Reopen</translation>
     </message>
@@ -147,128 +152,133 @@
 <context>
     <name>ActionController</name>
     <message>
-        <location filename="../../ui/actions/controller.py" line="101"/>
+        <location filename="../../ui/actions/controller.py" line="105"/>
         <source>%1（%2）：%3</source>
         <translation>%1 (%2): %3</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="110"/>
+        <location filename="../../ui/actions/controller.py" line="114"/>
         <source>快捷键一览</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="113"/>
+        <location filename="../../ui/actions/controller.py" line="117"/>
         <source>快捷键一览（F1）</source>
         <translation>Keyboard shortcuts (F1)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="196"/>
+        <location filename="../../ui/actions/controller.py" line="200"/>
         <source>批准%1</source>
         <translation>Approve %1</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="196"/>
+        <location filename="../../ui/actions/controller.py" line="200"/>
         <source>驳回%1</source>
         <translation>Reject %1</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="197"/>
+        <location filename="../../ui/actions/controller.py" line="201"/>
         <source>申请</source>
         <translation>request</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="199"/>
+        <location filename="../../ui/actions/controller.py" line="203"/>
         <source>%1申请</source>
         <translation>%1 request</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="206"/>
+        <location filename="../../ui/actions/controller.py" line="210"/>
         <source>案件操作</source>
         <translation>Case actions</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="223"/>
+        <location filename="../../ui/actions/controller.py" line="227"/>
         <source>请先选择案件</source>
         <translation>Select a case first</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="238"/>
-        <location filename="../../ui/actions/controller.py" line="274"/>
+        <location filename="../../ui/actions/controller.py" line="242"/>
+        <location filename="../../ui/actions/controller.py" line="278"/>
         <source>找不到所选案件，请刷新后重试</source>
         <translation>The selected case was not found; refresh and try again</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="283"/>
+        <location filename="../../ui/actions/controller.py" line="287"/>
         <source>未知的操作：{action}</source>
         <translation>Unknown action: {action}</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="288"/>
+        <location filename="../../ui/actions/controller.py" line="292"/>
         <source>“{action}”一次只能处理一件案件</source>
         <translation>“{action}” works on one case at a time</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="298"/>
+        <location filename="../../ui/actions/controller.py" line="302"/>
         <source>{action}（Enter）</source>
         <translation>{action} (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="326"/>
+        <location filename="../../ui/actions/controller.py" line="328"/>
+        <source>督办意见</source>
+        <translation>Escalation instruction</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/controller.py" line="332"/>
         <source>催办内容</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="326"/>
+        <location filename="../../ui/actions/controller.py" line="332"/>
         <source>请尽快处置</source>
         <translation>Please handle as soon as possible</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="327"/>
+        <location filename="../../ui/actions/controller.py" line="333"/>
         <source>备注内容</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="328"/>
+        <location filename="../../ui/actions/controller.py" line="334"/>
         <source>处置结果</source>
         <translation>Handling result</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="328"/>
+        <location filename="../../ui/actions/controller.py" line="334"/>
         <source>已处置</source>
         <translation>Handled</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="329"/>
+        <location filename="../../ui/actions/controller.py" line="335"/>
         <source>核查意见（可选）</source>
         <translation>Check comment (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="330"/>
+        <location filename="../../ui/actions/controller.py" line="336"/>
         <source>监督员现场核查：问题已解决。确认后案件结案。</source>
         <translation>Field supervisor checked on site: the problem is solved. Confirming closes the case.</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="331"/>
+        <location filename="../../ui/actions/controller.py" line="337"/>
         <source>说明（可选）</source>
         <translation>Comment (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="332"/>
+        <location filename="../../ui/actions/controller.py" line="338"/>
         <source>恢复处置后，处置期限按挂账时剩余的时限继续计算。</source>
         <translation>After resuming, the handling deadline runs on with the time that was left when the case was suspended.</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="394"/>
+        <location filename="../../ui/actions/controller.py" line="401"/>
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="395"/>
+        <location filename="../../ui/actions/controller.py" line="402"/>
         <source>操作未完成</source>
         <translation>Action not completed</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/actions/controller.py" line="409"/>
+        <location filename="../../ui/actions/controller.py" line="416"/>
         <source>已{action} %n 件案件</source>
         <translation>
             <numerusform>{action}: %n case done</numerusform>
@@ -276,303 +286,308 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="411"/>
+        <location filename="../../ui/actions/controller.py" line="418"/>
         <source>，{n} 件失败</source>
         <translation>, {n} failed</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="418"/>
+        <location filename="../../ui/actions/controller.py" line="425"/>
         <source>案件 {no} 已立案（{category}），请派遣（F3）</source>
         <translation>Case {no} filed ({category}); dispatch it next (F3)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="419"/>
+        <location filename="../../ui/actions/controller.py" line="426"/>
         <source>案件 {no} 已派遣至 {unit}，期限 {deadline}</source>
         <translation>Case {no} dispatched to {unit}, due {deadline}</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="420"/>
+        <location filename="../../ui/actions/controller.py" line="427"/>
         <source>案件 {no} 已作废</source>
         <translation>Case {no} voided</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="421"/>
+        <location filename="../../ui/actions/controller.py" line="428"/>
         <source>案件 {no} 已派发核实给监督员 {who}</source>
         <translation>Case {no} sent to field supervisor {who} for verification</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="422"/>
+        <location filename="../../ui/actions/controller.py" line="429"/>
         <source>案件 {no} 核实属实，待立案</source>
         <translation>Case {no} verified as genuine; ready to file</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="423"/>
+        <location filename="../../ui/actions/controller.py" line="430"/>
         <source>案件 {no} 核实不属实，已作废</source>
         <translation>Case {no} verified as not genuine; voided</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="424"/>
+        <location filename="../../ui/actions/controller.py" line="431"/>
         <source>案件 {no} 已派发核查给监督员 {who}</source>
         <translation>Case {no} sent to field supervisor {who} for check</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="425"/>
+        <location filename="../../ui/actions/controller.py" line="432"/>
         <source>案件 {no} 核查通过，已结案</source>
         <translation>Case {no} passed the check and is closed</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="426"/>
+        <location filename="../../ui/actions/controller.py" line="433"/>
         <source>案件 {no} 核查不通过，已退回 {unit} 返工（第 {rework} 次）</source>
         <translation>Case {no} failed the check; returned to {unit} for rework (round {rework})</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="427"/>
+        <location filename="../../ui/actions/controller.py" line="434"/>
         <source>案件 {no} 已反馈处置结果，待核查</source>
         <translation>Case {no}: handling result reported; awaiting check</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="428"/>
+        <location filename="../../ui/actions/controller.py" line="435"/>
         <source>已催办案件 {no}（{who}），累计催办 {reminds} 次</source>
         <translation>Case {no} reminded ({who}), {reminds} reminders in all</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="429"/>
+        <location filename="../../ui/actions/controller.py" line="436"/>
         <source>案件 {no} 已督办，列为重点案件</source>
         <translation>Case {no} escalated and marked as a key case</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="430"/>
+        <location filename="../../ui/actions/controller.py" line="437"/>
+        <source>已回复案件 {no} 的督办</source>
+        <translation>Escalation of case {no} answered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/controller.py" line="438"/>
         <source>案件 {no} 已作为重复案件并入 {original}</source>
         <translation>Case {no} merged into {original} as a duplicate</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="431"/>
+        <location filename="../../ui/actions/controller.py" line="439"/>
         <source>案件 {no} 已重新分类为 {category}</source>
         <translation>Case {no} reclassified as {category}</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="432"/>
+        <location filename="../../ui/actions/controller.py" line="440"/>
         <source>已为案件 {no} 添加备注</source>
         <translation>Note added to case {no}</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="433"/>
+        <location filename="../../ui/actions/controller.py" line="441"/>
         <source>案件 {no} 已恢复处置，新期限 {deadline}</source>
         <translation>Case {no} resumed, new deadline {deadline}</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="434"/>
+        <location filename="../../ui/actions/controller.py" line="442"/>
         <source>已批准案件 {no} 延期，新期限 {deadline}</source>
         <translation>Extension for case {no} approved, new deadline {deadline}</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="435"/>
+        <location filename="../../ui/actions/controller.py" line="443"/>
         <source>已批准案件 {no} 回退，待重新派遣</source>
         <translation>Return of case {no} approved; ready to dispatch again</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="436"/>
+        <location filename="../../ui/actions/controller.py" line="444"/>
         <source>已批准案件 {no} 挂账</source>
         <translation>Suspension of case {no} approved</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="437"/>
+        <location filename="../../ui/actions/controller.py" line="445"/>
         <source>已批准案件 {no} 先行处置，案件已结案</source>
         <translation>On-site handling of case {no} approved; the case is closed</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="438"/>
+        <location filename="../../ui/actions/controller.py" line="446"/>
         <source>已驳回案件 {no} 的先行处置，请按立案流程处理</source>
         <translation>On-site handling of case {no} rejected; continue with filing</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="439"/>
+        <location filename="../../ui/actions/controller.py" line="447"/>
         <source>案件 {no} 已重新打开，当前状态：{state}</source>
         <translation>Case {no} reopened, state now: {state}</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="442"/>
+        <location filename="../../ui/actions/controller.py" line="450"/>
         <source>已驳回案件 {no} 的{kind}申请</source>
         <translation>The {kind} request for case {no} was rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="444"/>
+        <location filename="../../ui/actions/controller.py" line="452"/>
         <source>案件 {no} 的{kind}申请已提交，等待值班长审批</source>
         <translation>The {kind} request for case {no} was submitted and awaits the shift leader&apos;s approval</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="447"/>
+        <location filename="../../ui/actions/controller.py" line="455"/>
         <source>案件 {no} 已{action}</source>
         <translation>Case {no}: {action} done</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="451"/>
+        <location filename="../../ui/actions/controller.py" line="459"/>
         <source>（本网格监督员）</source>
         <translation>(the grid cell&apos;s own)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="297"/>
+        <location filename="../../ui/actions/dialogs.py" line="377"/>
         <source>重复上报</source>
         <translation>Duplicate report</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="298"/>
+        <location filename="../../ui/actions/dialogs.py" line="378"/>
         <source>不属于受理范围</source>
         <translation>Outside our remit</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="299"/>
-        <location filename="../../ui/actions/dialogs.py" line="310"/>
+        <location filename="../../ui/actions/dialogs.py" line="379"/>
+        <location filename="../../ui/actions/dialogs.py" line="390"/>
         <source>现场未发现问题</source>
         <translation>No problem found on site</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="300"/>
+        <location filename="../../ui/actions/dialogs.py" line="380"/>
         <source>信息不全，无法核实</source>
         <translation>Incomplete information, cannot verify</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="301"/>
+        <location filename="../../ui/actions/dialogs.py" line="381"/>
         <source>已自行处置完毕</source>
         <translation>Already resolved by the reporter</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="304"/>
+        <location filename="../../ui/actions/dialogs.py" line="384"/>
         <source>现场问题未解决</source>
         <translation>Problem on site not solved</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="305"/>
+        <location filename="../../ui/actions/dialogs.py" line="385"/>
         <source>处置不彻底</source>
         <translation>Handling incomplete</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="306"/>
+        <location filename="../../ui/actions/dialogs.py" line="386"/>
         <source>处置后现场未清理</source>
         <translation>Site not cleaned up after handling</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="307"/>
+        <location filename="../../ui/actions/dialogs.py" line="387"/>
         <source>处置结果与上报问题不符</source>
         <translation>Result does not match the reported problem</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="311"/>
+        <location filename="../../ui/actions/dialogs.py" line="391"/>
         <source>问题不属实</source>
         <translation>Report not genuine</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="312"/>
+        <location filename="../../ui/actions/dialogs.py" line="392"/>
         <source>位置有误，无法找到</source>
         <translation>Wrong location, could not be found</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="315"/>
+        <location filename="../../ui/actions/dialogs.py" line="395"/>
         <source>不属于本单位职责</source>
         <translation>Not this unit&apos;s responsibility</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="316"/>
+        <location filename="../../ui/actions/dialogs.py" line="396"/>
         <source>位置不在本单位辖区</source>
         <translation>Location outside this unit&apos;s area</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="317"/>
+        <location filename="../../ui/actions/dialogs.py" line="397"/>
         <source>问题类别有误</source>
         <translation>Wrong problem category</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="320"/>
+        <location filename="../../ui/actions/dialogs.py" line="400"/>
         <source>需协调其他部门</source>
         <translation>Other departments must be involved</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="321"/>
+        <location filename="../../ui/actions/dialogs.py" line="401"/>
         <source>工程量较大</source>
         <translation>Large amount of work</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="322"/>
+        <location filename="../../ui/actions/dialogs.py" line="402"/>
         <source>需采购材料或设备</source>
         <translation>Materials or equipment must be procured</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="323"/>
+        <location filename="../../ui/actions/dialogs.py" line="403"/>
         <source>天气原因无法施工</source>
         <translation>Work not possible because of the weather</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="326"/>
+        <location filename="../../ui/actions/dialogs.py" line="406"/>
         <source>需纳入工程计划</source>
         <translation>Must be included in a works programme</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="327"/>
+        <location filename="../../ui/actions/dialogs.py" line="407"/>
         <source>季节性原因，暂无法处置</source>
         <translation>Seasonal, cannot be handled for now</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="328"/>
+        <location filename="../../ui/actions/dialogs.py" line="408"/>
         <source>历史遗留问题，需上级协调</source>
         <translation>Long-standing problem, needs higher-level coordination</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="331"/>
+        <location filename="../../ui/actions/dialogs.py" line="411"/>
         <source>属于本单位职责</source>
         <translation>This is the unit&apos;s responsibility</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="332"/>
+        <location filename="../../ui/actions/dialogs.py" line="412"/>
         <source>理由不充分</source>
         <translation>Insufficient grounds</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="333"/>
+        <location filename="../../ui/actions/dialogs.py" line="413"/>
         <source>请按原期限处置</source>
         <translation>Handle within the original deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="336"/>
+        <location filename="../../ui/actions/dialogs.py" line="416"/>
         <source>照片不能证明已处置</source>
         <translation>Photos do not show the problem handled</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="337"/>
+        <location filename="../../ui/actions/dialogs.py" line="417"/>
         <source>不属于先行处置范围</source>
         <translation>Not eligible for on-site handling</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="340"/>
+        <location filename="../../ui/actions/dialogs.py" line="420"/>
         <source>群众反映强烈</source>
         <translation>Strong public complaints</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="341"/>
+        <location filename="../../ui/actions/dialogs.py" line="421"/>
         <source>多次催办仍未处置</source>
         <translation>Still not handled after repeated reminders</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="342"/>
+        <location filename="../../ui/actions/dialogs.py" line="422"/>
         <source>领导批示</source>
         <translation>Instructed by leadership</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="343"/>
+        <location filename="../../ui/actions/dialogs.py" line="423"/>
         <source>存在安全隐患</source>
         <translation>Safety hazard</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="346"/>
+        <location filename="../../ui/actions/dialogs.py" line="426"/>
         <source>结案有误</source>
         <translation>Closed in error</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="347"/>
+        <location filename="../../ui/actions/dialogs.py" line="427"/>
         <source>问题复发</source>
         <translation>Problem recurred</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="348"/>
+        <location filename="../../ui/actions/dialogs.py" line="428"/>
         <source>误作废</source>
         <translation>Voided in error</translation>
     </message>
@@ -738,116 +753,126 @@
     </message>
     <message>
         <location filename="../../ui/actions/shortcuts.py" line="176"/>
-        <source>督办：列为重点案件，紧盯处置；可多选</source>
-        <translation>Escalate: mark as a key case and follow it closely. Works on several cases</translation>
+        <source>督办：填写督办意见，列为重点案件，等待处置单位回复；可多选</source>
+        <translation>Escalate: give the instruction, mark as a key case and wait for the unit&apos;s reply; several may be selected</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="181"/>
+        <location filename="../../ui/actions/shortcuts.py" line="183"/>
+        <source>督办回复</source>
+        <translation>Reply to escalation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/shortcuts.py" line="185"/>
+        <source>处置单位回复督办：说明处置情况，督办即告办结</source>
+        <translation>The handling unit replies to the escalation: what was done; the escalation is then settled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/shortcuts.py" line="189"/>
         <source>作废</source>
         <translation>Void</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="183"/>
+        <location filename="../../ui/actions/shortcuts.py" line="191"/>
         <source>作废（不予立案）：重复上报、不属于受理范围、现场未发现问题等</source>
         <translation>Void (do not file): duplicate report, outside our remit, no problem found on site, etc.</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="189"/>
+        <location filename="../../ui/actions/shortcuts.py" line="197"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="191"/>
+        <location filename="../../ui/actions/shortcuts.py" line="199"/>
         <source>为案件添加备注</source>
         <translation>Add a note to the case</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="195"/>
+        <location filename="../../ui/actions/shortcuts.py" line="203"/>
         <source>合并重复案件</source>
         <translation>Merge duplicate</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="197"/>
+        <location filename="../../ui/actions/shortcuts.py" line="205"/>
         <source>把选中的重复上报并入原案件（按案件编号选择原案件）</source>
         <translation>Merge the selected duplicate report into the original case (chosen by case number)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="201"/>
+        <location filename="../../ui/actions/shortcuts.py" line="209"/>
         <source>重新分类</source>
         <translation>Reclassify</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="203"/>
+        <location filename="../../ui/actions/shortcuts.py" line="211"/>
         <source>更正问题类别（按代码或名称查找）</source>
         <translation>Correct the problem category (search by code or name)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="207"/>
+        <location filename="../../ui/actions/shortcuts.py" line="215"/>
         <source>恢复处置</source>
         <translation>Resume handling</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="209"/>
+        <location filename="../../ui/actions/shortcuts.py" line="217"/>
         <source>挂账案件恢复处置，按挂账时剩余的时限继续计时</source>
         <translation>Resume handling of a suspended case; the clock runs on with the time left when it was suspended</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="213"/>
+        <location filename="../../ui/actions/shortcuts.py" line="221"/>
         <source>处置反馈</source>
         <translation>Feedback</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="215"/>
+        <location filename="../../ui/actions/shortcuts.py" line="223"/>
         <source>处置单位反馈已处置，转待核查</source>
         <translation>The handling unit reports the problem handled; the case goes to check</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="219"/>
+        <location filename="../../ui/actions/shortcuts.py" line="227"/>
         <source>申请回退</source>
         <translation>Request return</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="221"/>
+        <location filename="../../ui/actions/shortcuts.py" line="229"/>
         <source>不属于本单位职责：申请回退，由值班长审批</source>
         <translation>Not this unit&apos;s responsibility: request a return, approved by the shift leader</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="225"/>
+        <location filename="../../ui/actions/shortcuts.py" line="233"/>
         <source>申请延期</source>
         <translation>Request extension</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="227"/>
+        <location filename="../../ui/actions/shortcuts.py" line="235"/>
         <source>无法按期处置：申请延期，由值班长审批</source>
         <translation>Cannot finish in time: request an extension, approved by the shift leader</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="231"/>
+        <location filename="../../ui/actions/shortcuts.py" line="239"/>
         <source>申请挂账</source>
         <translation>Request suspension</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="233"/>
+        <location filename="../../ui/actions/shortcuts.py" line="241"/>
         <source>短期内无法处置（工程、季节原因）：申请挂账，由值班长审批</source>
         <translation>Cannot be handled soon (works, seasonal reasons): request suspension, approved by the shift leader</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="239"/>
+        <location filename="../../ui/actions/shortcuts.py" line="247"/>
         <source>回访</source>
         <translation>Call back</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="241"/>
+        <location filename="../../ui/actions/shortcuts.py" line="249"/>
         <source>结案后回访市民（热线、来访、上级平台的上报）：满意、基本满意、不满意或未回访</source>
         <translation>Call the citizen back after closing (hotline, walk-in and platform reports): satisfied, basically satisfied, dissatisfied or not reached</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="248"/>
+        <location filename="../../ui/actions/shortcuts.py" line="256"/>
         <source>重新打开</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="250"/>
+        <location filename="../../ui/actions/shortcuts.py" line="258"/>
         <source>重新打开已结案或已作废的案件（管理员，需说明原因）</source>
         <translation>Reopen a closed or voided case (administrator, reason required)</translation>
     </message>
@@ -855,121 +880,136 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="99"/>
+        <location filename="../../ui/actions/dialogs.py" line="113"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="112"/>
+        <location filename="../../ui/actions/dialogs.py" line="126"/>
         <source>未分类</source>
         <translation>Uncategorised</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="120"/>
+        <location filename="../../ui/actions/dialogs.py" line="134"/>
         <source>已选 {n} 件案件：{numbers}</source>
         <translation>{n} cases selected: {numbers}</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="173"/>
+        <location filename="../../ui/actions/dialogs.py" line="187"/>
         <source>{ok} 件成功，{bad} 件失败：</source>
         <translation>{ok} succeeded, {bad} failed:</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="190"/>
+        <location filename="../../ui/actions/dialogs.py" line="204"/>
         <source>正在提交…</source>
         <translation>Submitting…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="226"/>
+        <source>放弃输入</source>
+        <translation>Discard input</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="227"/>
+        <source>已输入的内容尚未提交，关闭后将丢失。仍要关闭吗？</source>
+        <translation>What you typed has not been submitted and will be lost. Close anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="228"/>
+        <source>放弃并关闭</source>
+        <translation>Discard and close</translation>
     </message>
 </context>
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="618"/>
+        <location filename="../../ui/actions/dialogs.py" line="760"/>
         <source>批准</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="618"/>
+        <location filename="../../ui/actions/dialogs.py" line="760"/>
         <source>驳回</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="620"/>
+        <location filename="../../ui/actions/dialogs.py" line="762"/>
         <source>{verb}申请</source>
         <translation>{verb} request</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="621"/>
+        <location filename="../../ui/actions/dialogs.py" line="763"/>
         <source>{verb}（Enter）</source>
         <translation>{verb} (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="625"/>
+        <location filename="../../ui/actions/dialogs.py" line="767"/>
         <source>待审批的申请</source>
         <translation>Request awaiting approval</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="627"/>
+        <location filename="../../ui/actions/dialogs.py" line="769"/>
         <source>（正在加载…）</source>
         <translation>(loading…)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="633"/>
+        <location filename="../../ui/actions/dialogs.py" line="775"/>
         <source>申请类型</source>
         <translation>Request type</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="634"/>
+        <location filename="../../ui/actions/dialogs.py" line="776"/>
         <source>申请人</source>
         <translation>Requested by</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="635"/>
+        <location filename="../../ui/actions/dialogs.py" line="777"/>
         <source>申请理由</source>
         <translation>Reason given</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="644"/>
+        <location filename="../../ui/actions/dialogs.py" line="786"/>
         <source>批准延期时长</source>
         <translation>Approved extension</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="647"/>
+        <location filename="../../ui/actions/dialogs.py" line="789"/>
         <source>审批意见（可选）</source>
         <translation>Comment (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="652"/>
+        <location filename="../../ui/actions/dialogs.py" line="796"/>
         <source>驳回理由</source>
         <translation>Reason for rejection</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="652"/>
+        <location filename="../../ui/actions/dialogs.py" line="796"/>
         <source>驳回理由（可选）</source>
         <translation>Reason for rejection (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="662"/>
+        <location filename="../../ui/actions/dialogs.py" line="806"/>
         <source>（没有待审批的申请）</source>
         <translation>(no request awaiting approval)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="663"/>
-        <location filename="../../ui/actions/dialogs.py" line="686"/>
+        <location filename="../../ui/actions/dialogs.py" line="807"/>
+        <location filename="../../ui/actions/dialogs.py" line="830"/>
         <source>该案件没有待审批的申请，请刷新后重试</source>
         <translation>This case has no request awaiting approval; refresh and try again</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="669"/>
+        <location filename="../../ui/actions/dialogs.py" line="813"/>
         <source>&#x3000;申请延长 {extra}</source>
         <translation> · asks for {extra} more</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="680"/>
+        <location filename="../../ui/actions/dialogs.py" line="824"/>
         <source>（未填写）</source>
         <translation>(none given)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="696"/>
+        <location filename="../../ui/actions/dialogs.py" line="840"/>
         <source>请选择或填写驳回理由</source>
         <translation>Choose or enter a reason for rejection</translation>
     </message>
@@ -1632,72 +1672,77 @@
 <context>
     <name>CaseDetailPanel</name>
     <message>
-        <location filename="../../ui/panels/detail.py" line="136"/>
+        <location filename="../../ui/panels/detail.py" line="137"/>
         <source>在案件队列中选择一个案件，这里显示它的全部信息、照片、处置过程和可执行的操作。</source>
         <translation>Select a case in the queue to see all its details, photos, history and the actions you can take.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/detail.py" line="163"/>
+        <location filename="../../ui/panels/detail.py" line="165"/>
         <source>基本信息</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/detail.py" line="164"/>
+        <location filename="../../ui/panels/detail.py" line="166"/>
         <source>照片与附件</source>
         <translation>Photos and attachments</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/detail.py" line="166"/>
+        <location filename="../../ui/panels/detail.py" line="167"/>
+        <source>督办</source>
+        <translation>Escalation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/detail.py" line="170"/>
         <source>%1 米 · 前后 %2 天</source>
         <translation>%1 m · ±%2 days</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/detail.py" line="172"/>
+        <location filename="../../ui/panels/detail.py" line="176"/>
         <source>疑似重复案件</source>
         <translation>Possible duplicates</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/detail.py" line="176"/>
+        <location filename="../../ui/panels/detail.py" line="180"/>
         <source>%1 米内、同类或相关类别（同一大类）、前后 %2 天内仍在办或已结案的案件，按距离、上报时间差和类别综合排序</source>
         <translation>Open or closed cases within %1 m, in the same or a related category (same major class), reported within ±%2 days; ranked by distance, time apart and category</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/detail.py" line="182"/>
+        <location filename="../../ui/panels/detail.py" line="186"/>
         <source>处置过程</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/detail.py" line="327"/>
+        <location filename="../../ui/panels/detail.py" line="331"/>
         <source>无法显示案件</source>
         <translation>Cannot show the case</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/detail.py" line="329"/>
+        <location filename="../../ui/panels/detail.py" line="333"/>
         <source>重试</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/detail.py" line="331"/>
+        <location filename="../../ui/panels/detail.py" line="335"/>
         <source>无法加载案件详情：</source>
         <translation>Cannot load the case details: </translation>
     </message>
     <message>
-        <location filename="../../ui/panels/detail.py" line="347"/>
+        <location filename="../../ui/panels/detail.py" line="351"/>
         <source>无法加载照片：</source>
         <translation>Cannot load the photos: </translation>
     </message>
     <message>
-        <location filename="../../ui/panels/detail.py" line="360"/>
+        <location filename="../../ui/panels/detail.py" line="364"/>
         <source>正在查找附近的疑似重复案件…</source>
         <translation>Looking for possible duplicates nearby…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/detail.py" line="384"/>
+        <location filename="../../ui/panels/detail.py" line="388"/>
         <source>无法查找疑似重复案件：</source>
         <translation>Cannot look for possible duplicates: </translation>
     </message>
     <message>
-        <location filename="../../ui/panels/detail.py" line="425"/>
+        <location filename="../../ui/panels/detail.py" line="429"/>
         <source>未选择案件</source>
         <translation>No case selected</translation>
     </message>
@@ -1835,7 +1880,7 @@
     <message>
         <location filename="../../ui/widgets/timeline.py" line="92"/>
         <location filename="../../ui/widgets/timeline.py" line="116"/>
-        <location filename="../../ui/widgets/timeline.py" line="184"/>
+        <location filename="../../ui/widgets/timeline.py" line="188"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
@@ -1888,8 +1933,8 @@
     </message>
     <message>
         <location filename="../../ui/widgets/timeline.py" line="113"/>
-        <location filename="../../ui/widgets/timeline.py" line="123"/>
-        <location filename="../../ui/widgets/timeline.py" line="153"/>
+        <location filename="../../ui/widgets/timeline.py" line="127"/>
+        <location filename="../../ui/widgets/timeline.py" line="157"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
@@ -1899,161 +1944,171 @@
         <translation>Grid cell</translation>
     </message>
     <message>
+        <location filename="../../ui/widgets/timeline.py" line="123"/>
+        <source>督办意见</source>
+        <translation>Instruction</translation>
+    </message>
+    <message>
         <location filename="../../ui/widgets/timeline.py" line="125"/>
+        <source>回复</source>
+        <translation>Reply</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/timeline.py" line="129"/>
         <source>回到</source>
         <translation>Back to</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="128"/>
+        <location filename="../../ui/widgets/timeline.py" line="132"/>
         <source>处置单位</source>
         <translation>Handling unit</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="131"/>
+        <location filename="../../ui/widgets/timeline.py" line="135"/>
         <source>处置时限</source>
         <translation>Handling limit</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="132"/>
+        <location filename="../../ui/widgets/timeline.py" line="136"/>
         <source>截止时间</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="133"/>
+        <location filename="../../ui/widgets/timeline.py" line="137"/>
         <source>派遣依据</source>
         <translation>Dispatch basis</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="135"/>
+        <location filename="../../ui/widgets/timeline.py" line="139"/>
         <source>处置结果</source>
         <translation>Handling result</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="137"/>
+        <location filename="../../ui/widgets/timeline.py" line="141"/>
         <source>申请理由</source>
         <translation>Reason given</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="138"/>
+        <location filename="../../ui/widgets/timeline.py" line="142"/>
         <source>申请延长</source>
         <translation>Extension asked</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="140"/>
+        <location filename="../../ui/widgets/timeline.py" line="144"/>
         <source>延长</source>
         <translation>Extended by</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="141"/>
-        <location filename="../../ui/widgets/timeline.py" line="151"/>
+        <location filename="../../ui/widgets/timeline.py" line="145"/>
+        <location filename="../../ui/widgets/timeline.py" line="155"/>
         <source>新的截止时间</source>
         <translation>New deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="142"/>
-        <location filename="../../ui/widgets/timeline.py" line="149"/>
+        <location filename="../../ui/widgets/timeline.py" line="146"/>
+        <location filename="../../ui/widgets/timeline.py" line="153"/>
         <source>意见</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="155"/>
+        <location filename="../../ui/widgets/timeline.py" line="159"/>
         <source>处置期限</source>
         <translation>Handling deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="160"/>
+        <location filename="../../ui/widgets/timeline.py" line="164"/>
         <source>环节时限</source>
         <translation>Stage deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="163"/>
+        <location filename="../../ui/widgets/timeline.py" line="167"/>
         <source>核查监督员</source>
         <translation>Checking supervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="168"/>
+        <location filename="../../ui/widgets/timeline.py" line="172"/>
         <source>催办监督员</source>
         <translation>Reminded supervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="170"/>
+        <location filename="../../ui/widgets/timeline.py" line="174"/>
         <source>催办单位</source>
         <translation>Unit reminded</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="172"/>
+        <location filename="../../ui/widgets/timeline.py" line="176"/>
         <source>催办内容</source>
         <translation>Reminder message</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="174"/>
+        <location filename="../../ui/widgets/timeline.py" line="178"/>
         <source>并入案件</source>
         <translation>Merged into case</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="176"/>
+        <location filename="../../ui/widgets/timeline.py" line="180"/>
         <source>重复案件</source>
         <translation>Duplicate case</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="181"/>
+        <location filename="../../ui/widgets/timeline.py" line="185"/>
         <source>未分类</source>
         <translation>Uncategorised</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="189"/>
+        <location filename="../../ui/widgets/timeline.py" line="193"/>
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="190"/>
+        <location filename="../../ui/widgets/timeline.py" line="194"/>
         <source>基本满意</source>
         <translation>Basically satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="191"/>
+        <location filename="../../ui/widgets/timeline.py" line="195"/>
         <source>不满意</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="192"/>
+        <location filename="../../ui/widgets/timeline.py" line="196"/>
         <source>未回访（联系不上）</source>
         <translation>Not reached</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="194"/>
+        <location filename="../../ui/widgets/timeline.py" line="198"/>
         <source>回访结果</source>
         <translation>Call-back result</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="195"/>
+        <location filename="../../ui/widgets/timeline.py" line="199"/>
         <source>市民意见</source>
         <translation>Citizen&apos;s comment</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="197"/>
+        <location filename="../../ui/widgets/timeline.py" line="201"/>
         <source>内容</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="203"/>
-        <location filename="../../ui/widgets/timeline.py" line="219"/>
+        <location filename="../../ui/widgets/timeline.py" line="207"/>
+        <location filename="../../ui/widgets/timeline.py" line="223"/>
         <source>附件</source>
         <translation>Attachment</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="206"/>
+        <location filename="../../ui/widgets/timeline.py" line="210"/>
         <source>环节时限至</source>
         <translation>Stage due</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="212"/>
+        <location filename="../../ui/widgets/timeline.py" line="216"/>
         <source>%1：</source>
         <translation>%1: </translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="277"/>
-        <location filename="../../ui/widgets/timeline.py" line="302"/>
+        <location filename="../../ui/widgets/timeline.py" line="281"/>
+        <location filename="../../ui/widgets/timeline.py" line="306"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
@@ -2084,6 +2139,25 @@
         <location filename="../../ui/actions/category_picker.py" line="141"/>
         <source>已选：{code} {path}，处置时限 {limit}</source>
         <translation>Selected: {code} {path}, handling limit {limit}</translation>
+    </message>
+</context>
+<context>
+    <name>CollapsedToasts</name>
+    <message numerus="yes">
+        <location filename="../../ui/notifications.py" line="195"/>
+        <source>另有 %n 条提醒，点击查看提醒中心</source>
+        <translation>
+            <numerusform>%n more reminder: click to open the reminder centre</numerusform>
+            <numerusform>%n more reminders: click to open the reminder centre</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Confirm</name>
+    <message>
+        <location filename="../../ui/widgets/confirm.py" line="24"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -2228,32 +2302,32 @@
 <context>
     <name>DuplicateList</name>
     <message>
-        <location filename="../../ui/widgets/detail_duplicates.py" line="119"/>
+        <location filename="../../ui/widgets/detail_duplicates.py" line="120"/>
         <source>附近没有疑似重复的案件</source>
         <translation>No possible duplicates nearby</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_duplicates.py" line="138"/>
+        <location filename="../../ui/widgets/detail_duplicates.py" line="139"/>
         <source>合并重复案件</source>
         <translation>Merge duplicate</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_duplicates.py" line="139"/>
+        <location filename="../../ui/widgets/detail_duplicates.py" line="140"/>
         <source>将案件 %1 作为重复上报并入 %2？</source>
         <translation>Merge case %1 into %2 as a duplicate report?</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_duplicates.py" line="146"/>
+        <location filename="../../ui/widgets/detail_duplicates.py" line="147"/>
         <source>案件 %1 将作废，记为 %2 的重复上报；照片和处置记录都会保留。</source>
         <translation>Case %1 will be voided and recorded as a duplicate of %2; its photos and history are kept.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_duplicates.py" line="150"/>
+        <location filename="../../ui/widgets/detail_duplicates.py" line="151"/>
         <source>合并</source>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_duplicates.py" line="151"/>
+        <location filename="../../ui/widgets/detail_duplicates.py" line="152"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -2301,12 +2375,12 @@
         <translation>Merge into this case</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_duplicates.py" line="68"/>
+        <location filename="../../ui/widgets/detail_duplicates.py" line="69"/>
         <source>该案件已结案，不能作为原案件</source>
         <translation>This case is closed and cannot be the original</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_duplicates.py" line="71"/>
+        <location filename="../../ui/widgets/detail_duplicates.py" line="72"/>
         <source>将当前案件作为重复上报并入 %1（当前案件作废）</source>
         <translation>Merge the current case into %1 as a duplicate report (the current case is voided)</translation>
     </message>
@@ -2385,6 +2459,67 @@
     </message>
 </context>
 <context>
+    <name>EscalationList</name>
+    <message>
+        <location filename="../../ui/widgets/detail_escalations.py" line="34"/>
+        <source>%1 督办 · %2</source>
+        <translation>%1 escalated · %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_escalations.py" line="38"/>
+        <source>督办意见：%1</source>
+        <translation>Instruction: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_escalations.py" line="38"/>
+        <source>（未填写）</source>
+        <translation>(none given)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_escalations.py" line="41"/>
+        <source>待回复，已等待 %1</source>
+        <translation>Awaiting reply, waiting %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_escalations.py" line="44"/>
+        <source>回复：%1</source>
+        <translation>Reply: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_escalations.py" line="45"/>
+        <source>%1 %2 回复，用时 %3</source>
+        <translation>%1 replied %2, after %3</translation>
+    </message>
+</context>
+<context>
+    <name>EscalationReplyDialog</name>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="553"/>
+        <source>回复内容</source>
+        <translation>Reply</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="554"/>
+        <source>督办意见：正在加载…</source>
+        <translation>Instruction: loading…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="571"/>
+        <source>该案件没有待回复的督办</source>
+        <translation>This case has no escalation awaiting a reply</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="575"/>
+        <source>督办意见：{text}（{who} {when}）</source>
+        <translation>Instruction: {text} ({who} {when})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="576"/>
+        <source>（未填写）</source>
+        <translation>(none given)</translation>
+    </message>
+</context>
+<context>
     <name>EvaluationTableModel</name>
     <message>
         <location filename="../../ui/stats/tables.py" line="87"/>
@@ -2415,62 +2550,62 @@
 <context>
     <name>FileDialog</name>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="226"/>
+        <location filename="../../ui/actions/dialogs.py" line="306"/>
         <source>立案</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="226"/>
+        <location filename="../../ui/actions/dialogs.py" line="306"/>
         <source>立案（Enter）</source>
         <translation>File (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="234"/>
+        <location filename="../../ui/actions/dialogs.py" line="314"/>
         <source>15 位单元网格编码</source>
         <translation>15-digit grid cell code</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="238"/>
+        <location filename="../../ui/actions/dialogs.py" line="318"/>
         <source>一般</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="239"/>
+        <location filename="../../ui/actions/dialogs.py" line="319"/>
         <source>紧急（自然时计时，全天候）</source>
         <translation>Urgent (calendar time, round the clock)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="242"/>
+        <location filename="../../ui/actions/dialogs.py" line="322"/>
         <source>问题类别</source>
         <translation>Problem category</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="243"/>
+        <location filename="../../ui/actions/dialogs.py" line="323"/>
         <source>单元网格</source>
         <translation>Grid cell</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="245"/>
+        <location filename="../../ui/actions/dialogs.py" line="325"/>
         <source>紧急程度</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="269"/>
+        <location filename="../../ui/actions/dialogs.py" line="349"/>
         <source>（不是有效的单元网格编码）</source>
         <translation>(not a valid grid cell code)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="278"/>
+        <location filename="../../ui/actions/dialogs.py" line="358"/>
         <source>请选择问题类别</source>
         <translation>Choose a problem category</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="282"/>
+        <location filename="../../ui/actions/dialogs.py" line="362"/>
         <source>请填写 15 位单元网格编码</source>
         <translation>Enter the 15-digit grid cell code</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="286"/>
+        <location filename="../../ui/actions/dialogs.py" line="366"/>
         <source>单元网格 {grid} 不存在</source>
         <translation>Grid cell {grid} does not exist</translation>
     </message>
@@ -2803,6 +2938,342 @@
     </message>
 </context>
 <context>
+    <name>HandoverDocument</name>
+    <message>
+        <location filename="../../ui/handover/document.py" line="40"/>
+        <source>交接班记录</source>
+        <translation>Shift hand-over sheet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/document.py" line="42"/>
+        <source>（第 %1 号）</source>
+        <translation> (No. %1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/document.py" line="46"/>
+        <source>班次：%1</source>
+        <translation>Shift: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/document.py" line="49"/>
+        <source>生成时间：%1（超期等情况为该时刻的）</source>
+        <translation>Generated: %1 (overdue and other situations as of then)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/document.py" line="61"/>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/document.py" line="66"/>
+        <source>超期案件</source>
+        <translation>Overdue cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/document.py" line="70"/>
+        <source>即将超期（已用时限 80% 以上）</source>
+        <translation>Nearly due (80 % or more of the limit used)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/document.py" line="76"/>
+        <source>督办案件</source>
+        <translation>Escalated cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/document.py" line="80"/>
+        <source>待审批的单位申请（延期、回退、挂账）</source>
+        <translation>Units&apos; requests awaiting approval (extension, return, suspension)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/document.py" line="95"/>
+        <source>新上报</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/document.py" line="96"/>
+        <source>立案</source>
+        <translation>Filed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/document.py" line="97"/>
+        <source>派遣</source>
+        <translation>Dispatched</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/document.py" line="98"/>
+        <source>结案</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/document.py" line="99"/>
+        <source>作废</source>
+        <translation>Voided</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/document.py" line="100"/>
+        <source>当前在办</source>
+        <translation>Open now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/document.py" line="113"/>
+        <source>新上报来源：%1</source>
+        <translation>Reports by source: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/document.py" line="128"/>
+        <source>案件编号</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/document.py" line="129"/>
+        <source>情况</source>
+        <translation>Situation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/document.py" line="130"/>
+        <source>期限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/document.py" line="131"/>
+        <location filename="../../ui/handover/document.py" line="157"/>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/document.py" line="132"/>
+        <source>处置单位</source>
+        <translation>Handling unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/document.py" line="133"/>
+        <source>案件</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/document.py" line="146"/>
+        <source>监督员异常</source>
+        <translation>Supervisors with problems</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/document.py" line="154"/>
+        <source>编号</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/document.py" line="155"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/document.py" line="156"/>
+        <source>街道</source>
+        <translation>Street</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/document.py" line="158"/>
+        <source>最后定位</source>
+        <translation>Last position</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/document.py" line="159"/>
+        <source>问题</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/document.py" line="172"/>
+        <source>交班值班长：%1 %2</source>
+        <translation>Outgoing shift leader: %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/document.py" line="177"/>
+        <source>接班值班长：%1 %2 已确认接班</source>
+        <translation>Incoming shift leader: %1 acknowledged at %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/document.py" line="182"/>
+        <source>（意见：%1）</source>
+        <translation> (comment: %1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/document.py" line="186"/>
+        <source>接班值班长：尚未确认接班</source>
+        <translation>Incoming shift leader: not acknowledged yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/document.py" line="187"/>
+        <source>签收</source>
+        <translation>Signatures</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverPdf</name>
+    <message>
+        <location filename="../../ui/handover/pdf.py" line="52"/>
+        <source>第 %1 页 / 共 %2 页</source>
+        <translation>Page %1 of %2</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverWindow</name>
+    <message>
+        <location filename="../../ui/handover/window.py" line="53"/>
+        <source>交接班</source>
+        <translation>Shift hand-over</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/window.py" line="71"/>
+        <source>本班</source>
+        <translation>This shift</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/window.py" line="72"/>
+        <source>上一班</source>
+        <translation>Previous shift</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/window.py" line="73"/>
+        <source>生成本班交接单</source>
+        <translation>Generate this shift&apos;s sheet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/window.py" line="76"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/window.py" line="78"/>
+        <source>导出 PDF…</source>
+        <translation>Export PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/window.py" line="87"/>
+        <source>交接备注：需要接班人员跟进的事项、电话通知、设备情况等</source>
+        <translation>Hand-over notes: what the next shift must follow up, phone calls, equipment…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/window.py" line="89"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/window.py" line="92"/>
+        <source>放弃</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/window.py" line="107"/>
+        <source>接班意见（可选）</source>
+        <translation>Comment on taking over (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/window.py" line="108"/>
+        <source>确认接班</source>
+        <translation>Acknowledge hand-over</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/window.py" line="133"/>
+        <source>历次交接单</source>
+        <translation>Past sheets</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/window.py" line="184"/>
+        <source>已接班：%1</source>
+        <translation>Taken over: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/window.py" line="185"/>
+        <location filename="../../ui/handover/window.py" line="361"/>
+        <source>待接班确认</source>
+        <translation>Awaiting acknowledgement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/window.py" line="186"/>
+        <source>交班：%1</source>
+        <translation>Handed over: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/window.py" line="195"/>
+        <source>正在读取交接单…</source>
+        <translation>Reading the sheet…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/window.py" line="229"/>
+        <source>正在生成交接单…</source>
+        <translation>Generating the sheet…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/window.py" line="248"/>
+        <source>该班次的交接单已确认接班，不能再保存</source>
+        <translation>This shift&apos;s sheet has been acknowledged and can no longer be saved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/window.py" line="250"/>
+        <source>该班次已有交接单（尚未确认接班）：保存将以此替换</source>
+        <translation>This shift already has a sheet (not acknowledged yet): saving replaces it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/window.py" line="252"/>
+        <source>请填写交接备注后保存</source>
+        <translation>Write the hand-over notes before saving</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/window.py" line="263"/>
+        <source>正在保存…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/window.py" line="271"/>
+        <source>交接单已保存，等待接班值班长确认</source>
+        <translation>Sheet saved; awaiting the incoming shift leader&apos;s acknowledgement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/window.py" line="299"/>
+        <source>已确认接班</source>
+        <translation>Hand-over acknowledged</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/window.py" line="311"/>
+        <source>交接班记录</source>
+        <translation>Shift hand-over sheet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/window.py" line="313"/>
+        <source>导出交接单</source>
+        <translation>Export hand-over sheet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/window.py" line="314"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/window.py" line="328"/>
+        <source>交接班记录 %1</source>
+        <translation>Hand-over %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/window.py" line="332"/>
+        <source>无法写入 PDF：%1</source>
+        <translation>Cannot write the PDF: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/window.py" line="334"/>
+        <source>已导出 %1（%2 页）</source>
+        <translation>Exported %1 (%2 pages)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/window.py" line="355"/>
+        <source>%1 已于 %2 确认接班</source>
+        <translation>%1 acknowledged at %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/window.py" line="359"/>
+        <source>待接班值班长确认（须由另一位值班长确认）</source>
+        <translation>Awaiting the incoming shift leader (another leader must acknowledge)</translation>
+    </message>
+</context>
+<context>
     <name>HistoryModel</name>
     <message>
         <location filename="../../ui/history/model.py" line="38"/>
@@ -3026,17 +3497,17 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
         <translation>Demo mode: the demo accounts below all use the password %1 (double-click to fill in)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="97"/>
+        <location filename="../../ui/dialogs/login.py" line="100"/>
         <source>请输入账号和密码</source>
         <translation>Enter your account and password</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="100"/>
+        <location filename="../../ui/dialogs/login.py" line="103"/>
         <source>正在登录…</source>
         <translation>Signing in…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="107"/>
+        <location filename="../../ui/dialogs/login.py" line="110"/>
         <source>监督员请使用移动端，桌面工作站不提供监督员账号登录</source>
         <translation>Field supervisors use the mobile app; supervisor accounts cannot sign in to the desktop workstation</translation>
     </message>
@@ -3044,141 +3515,204 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="50"/>
+        <location filename="../../ui/main_window.py" line="68"/>
         <source>网格化指挥调度工作站 — 呈贡分中心</source>
         <translation>Grid Dispatch Workstation — Chenggong Sub-centre</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="52"/>
-        <location filename="../../ui/main_window.py" line="259"/>
+        <location filename="../../ui/main_window.py" line="70"/>
+        <location filename="../../ui/main_window.py" line="334"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="53"/>
+        <location filename="../../ui/main_window.py" line="71"/>
         <source>（演示模式）</source>
         <translation> (Demo mode)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="64"/>
+        <location filename="../../ui/main_window.py" line="83"/>
         <source>案件详情</source>
         <translation>Case details</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="66"/>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="85"/>
+        <location filename="../../ui/main_window.py" line="333"/>
         <source>提醒中心</source>
         <translation>Reminders</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="69"/>
+        <location filename="../../ui/main_window.py" line="88"/>
         <source>网格地图</source>
         <translation>Grid map</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="75"/>
+        <location filename="../../ui/main_window.py" line="94"/>
         <source>监督员状态</source>
         <translation>Field supervisors</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93"/>
+        <location filename="../../ui/main_window.py" line="113"/>
         <source>演示模式</source>
         <translation>Demo mode</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
+        <location filename="../../ui/main_window.py" line="140"/>
+        <source>系统(&amp;F)</source>
+        <translation>&amp;System</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="142"/>
+        <source>注销 / 切换用户…</source>
+        <translation>Log out / switch user…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="148"/>
+        <source>交接班…</source>
+        <translation>Shift hand-over…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="475"/>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>案件(&amp;C)</source>
         <translation>&amp;Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>案件检索（全部历史案件）…</source>
         <translation>Case search (every case)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131"/>
+        <location filename="../../ui/main_window.py" line="169"/>
+        <source>督办件（待回复，等待最久的在前）</source>
+        <translation>Escalations (awaiting reply, longest waiting first)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>待回访（近 7 天结案的市民上报）</source>
         <translation>To call back (citizens&apos; reports closed in the last 7 days)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="181"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137"/>
+        <location filename="../../ui/main_window.py" line="182"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="186"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>地图图层</source>
         <translation>Map layers</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>演示</source>
         <translation>Demo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>统计分析(&amp;S)</source>
         <translation>&amp;Statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157"/>
+        <location filename="../../ui/main_window.py" line="203"/>
         <source>统计分析…</source>
         <translation>Statistics…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>管理(&amp;A)</source>
         <translation>&amp;Administration</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="211"/>
         <source>工作日历…</source>
         <translation>Working calendar…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/main_window.py" line="281"/>
+        <source>督办件：待处置单位回复的督办</source>
+        <translation>Escalations awaiting the handling unit&apos;s reply</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>待回访：近 7 天结案、尚未回访的市民上报</source>
         <translation>To call back: citizens&apos; reports closed in the last 7 days, not called back yet</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241"/>
+        <location filename="../../ui/main_window.py" line="316"/>
         <source>无</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243"/>
+        <location filename="../../ui/main_window.py" line="318"/>
         <source>网格 %1 · %2 %3 · 监督员 %4 · 在办 %5 件（超期 %6 件）</source>
         <translation>Grid cell %1 · %2 %3 · Supervisor %4 · Open: %5 (overdue: %6)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="339"/>
+        <location filename="../../ui/main_window.py" line="419"/>
         <source>数据库：本机 %1</source>
         <translation>Database: local %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="341"/>
+        <location filename="../../ui/main_window.py" line="421"/>
         <source>数据库：%1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="344"/>
+        <location filename="../../ui/main_window.py" line="424"/>
         <source>数据库连接中断，正在重试…</source>
         <translation>Database connection lost, retrying…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="472"/>
+        <source>退出网格化指挥调度工作站？</source>
+        <translation>Quit the Grid Dispatch Workstation?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="474"/>
+        <source>对话框中有尚未提交的内容，退出后将丢失。</source>
+        <translation>A dialog holds input that has not been submitted; it will be lost.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="480"/>
+        <location filename="../../ui/main_window.py" line="482"/>
+        <source>注销</source>
+        <translation>Log out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="481"/>
+        <source>对话框中有尚未提交的内容，注销后将丢失。仍要注销吗？</source>
+        <translation>A dialog holds input that has not been submitted; logging out loses it. Log out anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="498"/>
+        <location filename="../../ui/main_window.py" line="500"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="499"/>
+        <source>对话框中有尚未提交的内容，关闭后将丢失。仍要关闭吗？</source>
+        <translation>A dialog holds input that has not been submitted; closing loses it. Close anyway?</translation>
     </message>
 </context>
 <context>
@@ -3197,42 +3731,42 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="530"/>
+        <location filename="../../ui/actions/dialogs.py" line="672"/>
         <source>合并重复案件</source>
         <translation>Merge duplicate</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="531"/>
+        <location filename="../../ui/actions/dialogs.py" line="673"/>
         <source>合并（Enter）</source>
         <translation>Merge (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="534"/>
+        <location filename="../../ui/actions/dialogs.py" line="676"/>
         <source>原案件的案件编号（13 位）或序号</source>
         <translation>Case number of the original (13 digits) or its serial number</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="538"/>
+        <location filename="../../ui/actions/dialogs.py" line="680"/>
         <source>合并后本案件作废（重复上报），其记录并入原案件。</source>
         <translation>After merging, this case is voided (duplicate report) and its records join the original case.</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="541"/>
+        <location filename="../../ui/actions/dialogs.py" line="683"/>
         <source>原案件</source>
         <translation>Original case</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="560"/>
+        <location filename="../../ui/actions/dialogs.py" line="702"/>
         <source>案件编号应为数字</source>
         <translation>A case number is all digits</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="571"/>
+        <location filename="../../ui/actions/dialogs.py" line="713"/>
         <source>未找到案件 {ref}</source>
         <translation>Case {ref} not found</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="579"/>
+        <location filename="../../ui/actions/dialogs.py" line="721"/>
         <source>请填写原案件的案件编号</source>
         <translation>Enter the case number of the original case</translation>
     </message>
@@ -3360,6 +3894,177 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
     </message>
 </context>
 <context>
+    <name>PhraseButton</name>
+    <message>
+        <location filename="../../ui/widgets/phrases.py" line="78"/>
+        <source>惯用语</source>
+        <translation>Phrases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/phrases.py" line="79"/>
+        <source>插入常用的意见（惯用语）；可编辑自己的惯用语</source>
+        <translation>Insert a canned phrase; you can edit your own phrases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/phrases.py" line="104"/>
+        <source>正在加载…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/phrases.py" line="111"/>
+        <source>我的惯用语</source>
+        <translation>My phrases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/phrases.py" line="117"/>
+        <source>（暂无惯用语）</source>
+        <translation>(no phrases yet)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/phrases.py" line="119"/>
+        <source>编辑惯用语…</source>
+        <translation>Edit phrases…</translation>
+    </message>
+</context>
+<context>
+    <name>PhraseEditor</name>
+    <message>
+        <location filename="../../ui/widgets/phrases.py" line="45"/>
+        <source>通用（所有意见框）</source>
+        <translation>General (every opinion box)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/phrases.py" line="46"/>
+        <source>派遣意见</source>
+        <translation>Dispatch comment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/phrases.py" line="47"/>
+        <source>催办</source>
+        <translation>Reminder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/phrases.py" line="48"/>
+        <source>督办意见</source>
+        <translation>Escalation instruction</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/phrases.py" line="49"/>
+        <source>督办回复</source>
+        <translation>Escalation reply</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/phrases.py" line="50"/>
+        <source>处置反馈</source>
+        <translation>Handling feedback</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/phrases.py" line="51"/>
+        <source>申请理由（回退、延期、挂账）</source>
+        <translation>Request reason (return, extension, suspension)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/phrases.py" line="52"/>
+        <source>审批意见</source>
+        <translation>Approval comment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/phrases.py" line="53"/>
+        <source>驳回理由</source>
+        <translation>Rejection reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/phrases.py" line="54"/>
+        <source>核查意见</source>
+        <translation>Check comment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/phrases.py" line="55"/>
+        <source>核查不通过原因</source>
+        <translation>Why the check failed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/phrases.py" line="56"/>
+        <source>作废原因</source>
+        <translation>Void reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/phrases.py" line="57"/>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/phrases.py" line="138"/>
+        <source>编辑惯用语</source>
+        <translation>Edit phrases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/phrases.py" line="150"/>
+        <source>我的惯用语</source>
+        <translation>My phrases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/phrases.py" line="152"/>
+        <source>共享惯用语（全中心）</source>
+        <translation>Shared phrases (whole centre)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/phrases.py" line="158"/>
+        <source>输入新的惯用语，按“添加”</source>
+        <translation>Type a new phrase and press Add</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/phrases.py" line="160"/>
+        <source>添加</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/phrases.py" line="164"/>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/phrases.py" line="165"/>
+        <source>上移</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/phrases.py" line="166"/>
+        <source>下移</source>
+        <translation>Move down</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/phrases.py" line="177"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/phrases.py" line="179"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/phrases.py" line="184"/>
+        <source>用途</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/phrases.py" line="185"/>
+        <source>列表</source>
+        <translation>List</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/phrases.py" line="253"/>
+        <source>正在保存…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/phrases.py" line="265"/>
+        <source>已保存</source>
+        <translation>Saved</translation>
+    </message>
+</context>
+<context>
     <name>QueueFilterBar</name>
     <message>
         <location filename="../../ui/widgets/queue_filters.py" line="43"/>
@@ -3442,42 +4147,42 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
         <translation>Clear all filters and the search</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_filters.py" line="117"/>
+        <location filename="../../ui/widgets/queue_filters.py" line="123"/>
         <source>全部街道</source>
         <translation>All subdistricts</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_filters.py" line="119"/>
+        <location filename="../../ui/widgets/queue_filters.py" line="125"/>
         <source>全部大类</source>
         <translation>All major classes</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_filters.py" line="121"/>
+        <location filename="../../ui/widgets/queue_filters.py" line="127"/>
         <source>全部单位</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_filters.py" line="122"/>
+        <location filename="../../ui/widgets/queue_filters.py" line="128"/>
         <source>全部来源</source>
         <translation>All sources</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_filters.py" line="123"/>
+        <location filename="../../ui/widgets/queue_filters.py" line="129"/>
         <source>全部缓急</source>
         <translation>All priorities</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_filters.py" line="129"/>
+        <location filename="../../ui/widgets/queue_filters.py" line="133"/>
         <source>全部社区</source>
         <translation>All communities</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_filters.py" line="135"/>
+        <location filename="../../ui/widgets/queue_filters.py" line="139"/>
         <source>全部小类</source>
         <translation>All minor classes</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/widgets/queue_filters.py" line="191"/>
+        <location filename="../../ui/widgets/queue_filters.py" line="195"/>
         <source>已选区域：%n 个网格 ×</source>
         <translation>
             <numerusform>Area: %n grid cell ×</numerusform>
@@ -3485,7 +4190,7 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
         </translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_filters.py" line="193"/>
+        <location filename="../../ui/widgets/queue_filters.py" line="197"/>
         <source>网格 %1 ×</source>
         <translation>Grid cell %1 ×</translation>
     </message>
@@ -3493,109 +4198,119 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../ui/panels/queue.py" line="122"/>
+        <location filename="../../ui/panels/queue.py" line="127"/>
         <source>搜索编号、地址、描述、单位、类别、街道社区（Ctrl+F）</source>
         <translation>Search no., address, description, unit, category, area (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="159"/>
-        <location filename="../../ui/panels/queue.py" line="255"/>
+        <location filename="../../ui/panels/queue.py" line="165"/>
+        <source>下一件新到案件</source>
+        <translation>Next new case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/queue.py" line="177"/>
+        <location filename="../../ui/panels/queue.py" line="275"/>
         <source>正在加载案件…</source>
         <translation>Loading cases…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="198"/>
+        <location filename="../../ui/panels/queue.py" line="218"/>
         <source>案件编号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="198"/>
+        <location filename="../../ui/panels/queue.py" line="218"/>
         <source>上报时间</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="199"/>
+        <location filename="../../ui/panels/queue.py" line="219"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="199"/>
+        <location filename="../../ui/panels/queue.py" line="219"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="200"/>
+        <location filename="../../ui/panels/queue.py" line="220"/>
         <source>街道/社区</source>
         <translation>Subdistrict/Community</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="200"/>
+        <location filename="../../ui/panels/queue.py" line="220"/>
         <source>地址/描述</source>
         <translation>Address/description</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="201"/>
+        <location filename="../../ui/panels/queue.py" line="221"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="201"/>
+        <location filename="../../ui/panels/queue.py" line="221"/>
         <source>剩余时限</source>
         <translation>Time left</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="202"/>
+        <location filename="../../ui/panels/queue.py" line="222"/>
         <source>处置单位</source>
         <translation>Handling unit</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="202"/>
+        <location filename="../../ui/panels/queue.py" line="222"/>
         <source>督办</source>
         <translation>Key</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="202"/>
+        <location filename="../../ui/panels/queue.py" line="222"/>
         <source>催办</source>
         <translation>Reminders</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="203"/>
+        <location filename="../../ui/panels/queue.py" line="223"/>
         <source>网格</source>
         <translation>Grid cell</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="299"/>
+        <location filename="../../ui/panels/queue.py" line="319"/>
         <source>加载案件失败：%1</source>
         <translation>Loading the cases failed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="449"/>
+        <location filename="../../ui/panels/queue.py" line="469"/>
         <source>统计钻取：共 %1 件</source>
         <translation>Statistics drill-down: %1 cases</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="451"/>
+        <location filename="../../ui/panels/queue.py" line="471"/>
         <source>，其中已结案 %1 件</source>
         <translation>, %1 of them closed</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="455"/>
+        <location filename="../../ui/panels/queue.py" line="475"/>
         <source>在办案件 %1 件</source>
         <translation>Open cases: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="457"/>
+        <location filename="../../ui/panels/queue.py" line="477"/>
         <source>，今日结案 %1 件</source>
         <translation>, closed today: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="453"/>
-        <location filename="../../ui/panels/queue.py" line="460"/>
+        <location filename="../../ui/panels/queue.py" line="542"/>
+        <source>没有新到的案件</source>
+        <translation>No new cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/queue.py" line="473"/>
+        <location filename="../../ui/panels/queue.py" line="480"/>
         <source>显示 %1 件</source>
         <translation>Shown: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="463"/>
+        <location filename="../../ui/panels/queue.py" line="483"/>
         <source>，新到 %1 件未查看</source>
         <translation>, new and unseen: %1</translation>
     </message>
@@ -3611,22 +4326,22 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="391"/>
+        <location filename="../../ui/actions/dialogs.py" line="491"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="391"/>
+        <location filename="../../ui/actions/dialogs.py" line="491"/>
         <source>原因（可选）</source>
         <translation>Reason (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="399"/>
+        <location filename="../../ui/actions/dialogs.py" line="499"/>
         <source>延期时长</source>
         <translation>Extension</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="406"/>
+        <location filename="../../ui/actions/dialogs.py" line="506"/>
         <source>请选择或填写原因</source>
         <translation>Choose or enter a reason</translation>
     </message>
@@ -3634,12 +4349,12 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
 <context>
     <name>ReasonField</name>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="362"/>
+        <location filename="../../ui/actions/dialogs.py" line="455"/>
         <source>（请选择常用原因，或在下方填写）</source>
         <translation>(choose a common reason, or type one below)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="367"/>
+        <location filename="../../ui/actions/dialogs.py" line="460"/>
         <source>补充说明（可直接填写原因）</source>
         <translation>Details (or type the reason here)</translation>
     </message>
@@ -3647,32 +4362,32 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
 <context>
     <name>ReclassifyDialog</name>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="589"/>
+        <location filename="../../ui/actions/dialogs.py" line="731"/>
         <source>重新分类</source>
         <translation>Reclassify</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="590"/>
+        <location filename="../../ui/actions/dialogs.py" line="732"/>
         <source>确定（Enter）</source>
         <translation>OK (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="592"/>
+        <location filename="../../ui/actions/dialogs.py" line="734"/>
         <source>未分类</source>
         <translation>Uncategorised</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="594"/>
+        <location filename="../../ui/actions/dialogs.py" line="736"/>
         <source>当前类别</source>
         <translation>Current category</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="595"/>
+        <location filename="../../ui/actions/dialogs.py" line="737"/>
         <source>新的类别</source>
         <translation>New category</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="603"/>
+        <location filename="../../ui/actions/dialogs.py" line="745"/>
         <source>请选择新的问题类别</source>
         <translation>Choose the new problem category</translation>
     </message>
@@ -3680,72 +4395,88 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
 <context>
     <name>ReminderPanel</name>
     <message>
-        <location filename="../../ui/panels/reminders.py" line="133"/>
+        <location filename="../../ui/panels/reminders.py" line="156"/>
         <source>按类型筛选</source>
         <translation>Filter by type</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/reminders.py" line="134"/>
+        <location filename="../../ui/panels/reminders.py" line="157"/>
         <source>全部类型</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/reminders.py" line="141"/>
+        <location filename="../../ui/panels/reminders.py" line="164"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/reminders.py" line="144"/>
+        <location filename="../../ui/panels/reminders.py" line="167"/>
         <source>弹出通知</source>
         <translation>Pop-up notifications</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/reminders.py" line="148"/>
+        <location filename="../../ui/panels/reminders.py" line="171"/>
         <source>提示音</source>
         <translation>Sound</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/reminders.py" line="152"/>
+        <location filename="../../ui/panels/reminders.py" line="175"/>
         <source>恢复已确认和稍后提醒的事项</source>
         <translation>Restore acknowledged and snoozed items</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/reminders.py" line="195"/>
-        <location filename="../../ui/panels/reminders.py" line="477"/>
+        <location filename="../../ui/panels/reminders.py" line="176"/>
+        <source>值班长恢复全班的；其他人恢复自己确认或稍后提醒的</source>
+        <translation>The shift leader restores anyone&apos;s; others restore what they acknowledged or snoozed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/reminders.py" line="188"/>
+        <location filename="../../ui/panels/reminders.py" line="604"/>
+        <source>显示已确认</source>
+        <translation>Show acknowledged</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/reminders.py" line="191"/>
+        <source>同时列出本班已确认和稍后提醒的事项（谁、何时）</source>
+        <translation>Also list what the shift acknowledged or snoozed (who, when)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/reminders.py" line="226"/>
+        <location filename="../../ui/panels/reminders.py" line="609"/>
         <source>当前没有需要关注的事项</source>
         <translation>Nothing needs attention right now</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/reminders.py" line="203"/>
-        <location filename="../../ui/panels/reminders.py" line="434"/>
+        <location filename="../../ui/panels/reminders.py" line="234"/>
+        <location filename="../../ui/panels/reminders.py" line="560"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/reminders.py" line="204"/>
+        <location filename="../../ui/panels/reminders.py" line="235"/>
         <source>在案件队列中选中该案件（回车或双击）</source>
         <translation>Select the case in the queue (Enter or double-click)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/reminders.py" line="206"/>
-        <location filename="../../ui/panels/reminders.py" line="435"/>
+        <location filename="../../ui/panels/reminders.py" line="237"/>
+        <location filename="../../ui/panels/reminders.py" line="562"/>
         <source>确认</source>
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/reminders.py" line="208"/>
+        <location filename="../../ui/panels/reminders.py" line="239"/>
         <source>已知晓：隐藏该提醒，情况变化时再提醒（Delete）</source>
         <translation>Acknowledged: hide this reminder until the situation changes (Delete)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/reminders.py" line="211"/>
-        <location filename="../../ui/panels/reminders.py" line="436"/>
+        <location filename="../../ui/panels/reminders.py" line="242"/>
+        <location filename="../../ui/panels/reminders.py" line="563"/>
         <source>稍后提醒</source>
         <translation>Snooze</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/panels/reminders.py" line="215"/>
-        <location filename="../../ui/panels/reminders.py" line="438"/>
+        <location filename="../../ui/panels/reminders.py" line="246"/>
+        <location filename="../../ui/panels/reminders.py" line="565"/>
         <source>%n 分钟后</source>
         <translation>
             <numerusform>In %n minute</numerusform>
@@ -3753,31 +4484,29 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
         </translation>
     </message>
     <message>
-        <location filename="../../ui/panels/reminders.py" line="218"/>
-        <location filename="../../ui/panels/reminders.py" line="442"/>
+        <location filename="../../ui/panels/reminders.py" line="249"/>
+        <location filename="../../ui/panels/reminders.py" line="571"/>
         <source>催办</source>
         <translation>Remind</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/reminders.py" line="220"/>
+        <location filename="../../ui/panels/reminders.py" line="251"/>
         <source>催促处置单位尽快办理（记录催办并计数）</source>
         <translation>Remind the handling unit to act quickly (recorded and counted)</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../ui/panels/reminders.py" line="351"/>
-        <source>另有 %n 项需要关注</source>
-        <translation>
-            <numerusform>%n more item needs attention</numerusform>
-            <numerusform>%n more items need attention</numerusform>
-        </translation>
+    <message>
+        <location filename="../../ui/panels/reminders.py" line="254"/>
+        <location filename="../../ui/panels/reminders.py" line="568"/>
+        <source>恢复提醒</source>
+        <translation>Restore reminder</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/reminders.py" line="352"/>
-        <source>点击查看提醒中心</source>
-        <translation>Click to open the reminders</translation>
+        <location filename="../../ui/panels/reminders.py" line="256"/>
+        <source>取消所选事项的确认或稍后提醒，全班重新提醒</source>
+        <translation>Undo the acknowledgement or snooze of the selected items: the whole shift is reminded again</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/panels/reminders.py" line="455"/>
+        <location filename="../../ui/panels/reminders.py" line="584"/>
         <source>需要关注 %n 项</source>
         <translation>
             <numerusform>%n item needs attention</numerusform>
@@ -3785,22 +4514,27 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
         </translation>
     </message>
     <message>
-        <location filename="../../ui/panels/reminders.py" line="462"/>
+        <location filename="../../ui/panels/reminders.py" line="591"/>
         <source>超期/紧急 %1</source>
         <translation>Overdue/urgent %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/reminders.py" line="463"/>
+        <location filename="../../ui/panels/reminders.py" line="592"/>
         <source>即将超期 %1</source>
         <translation>Due soon %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/reminders.py" line="464"/>
+        <location filename="../../ui/panels/reminders.py" line="593"/>
         <source>待审批 %1</source>
         <translation>Pending approval %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/reminders.py" line="475"/>
+        <location filename="../../ui/panels/reminders.py" line="603"/>
+        <source>显示已确认 (%1)</source>
+        <translation>Show acknowledged (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/reminders.py" line="607"/>
         <source>该类型暂无事项</source>
         <translation>No items of this type</translation>
     </message>
@@ -3808,155 +4542,155 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
 <context>
     <name>ReminderTexts</name>
     <message>
-        <location filename="../../ui/widgets/reminder_model.py" line="33"/>
-        <location filename="../../ui/widgets/reminder_model.py" line="51"/>
+        <location filename="../../ui/widgets/reminder_model.py" line="36"/>
+        <location filename="../../ui/widgets/reminder_model.py" line="54"/>
         <source>超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/reminder_model.py" line="34"/>
-        <location filename="../../ui/widgets/reminder_model.py" line="50"/>
+        <location filename="../../ui/widgets/reminder_model.py" line="37"/>
+        <location filename="../../ui/widgets/reminder_model.py" line="53"/>
         <source>核查超期</source>
         <translation>Check overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/reminder_model.py" line="35"/>
+        <location filename="../../ui/widgets/reminder_model.py" line="38"/>
         <source>紧急上报</source>
         <translation>Urgent report</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/reminder_model.py" line="36"/>
-        <location filename="../../ui/widgets/reminder_model.py" line="59"/>
+        <location filename="../../ui/widgets/reminder_model.py" line="39"/>
+        <location filename="../../ui/widgets/reminder_model.py" line="62"/>
         <source>即将超期</source>
         <translation>Due soon</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/reminder_model.py" line="37"/>
+        <location filename="../../ui/widgets/reminder_model.py" line="40"/>
         <source>待审批申请</source>
         <translation>Pending request</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/reminder_model.py" line="38"/>
+        <location filename="../../ui/widgets/reminder_model.py" line="41"/>
         <source>先行处置待审批</source>
         <translation>On-site handling awaits approval</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/reminder_model.py" line="46"/>
+        <location filename="../../ui/widgets/reminder_model.py" line="49"/>
         <source>处置超期</source>
         <translation>Handling overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/reminder_model.py" line="47"/>
+        <location filename="../../ui/widgets/reminder_model.py" line="50"/>
         <source>立案超时</source>
         <translation>Filing overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/reminder_model.py" line="48"/>
+        <location filename="../../ui/widgets/reminder_model.py" line="51"/>
         <source>派遣超时</source>
         <translation>Dispatch overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/reminder_model.py" line="49"/>
+        <location filename="../../ui/widgets/reminder_model.py" line="52"/>
         <source>核实超时</source>
         <translation>Verification overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/reminder_model.py" line="54"/>
+        <location filename="../../ui/widgets/reminder_model.py" line="57"/>
         <source>处置即将超期</source>
         <translation>Handling due soon</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/reminder_model.py" line="55"/>
+        <location filename="../../ui/widgets/reminder_model.py" line="58"/>
         <source>立案即将超时</source>
         <translation>Filing due soon</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/reminder_model.py" line="56"/>
+        <location filename="../../ui/widgets/reminder_model.py" line="59"/>
         <source>派遣即将超时</source>
         <translation>Dispatch due soon</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/reminder_model.py" line="57"/>
+        <location filename="../../ui/widgets/reminder_model.py" line="60"/>
         <source>核实即将超时</source>
         <translation>Verification due soon</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/reminder_model.py" line="58"/>
+        <location filename="../../ui/widgets/reminder_model.py" line="61"/>
         <source>核查即将超期</source>
         <translation>Check due soon</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/reminder_model.py" line="62"/>
+        <location filename="../../ui/widgets/reminder_model.py" line="65"/>
         <source>延期申请待审批</source>
         <translation>Extension request awaits approval</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/reminder_model.py" line="63"/>
+        <location filename="../../ui/widgets/reminder_model.py" line="66"/>
         <source>回退申请待审批</source>
         <translation>Return request awaits approval</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/reminder_model.py" line="64"/>
+        <location filename="../../ui/widgets/reminder_model.py" line="67"/>
         <source>挂账申请待审批</source>
         <translation>Suspension request awaits approval</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/reminder_model.py" line="65"/>
+        <location filename="../../ui/widgets/reminder_model.py" line="68"/>
         <source>申请待审批</source>
         <translation>Request awaits approval</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/reminder_model.py" line="70"/>
+        <location filename="../../ui/widgets/reminder_model.py" line="73"/>
         <source>延</source>
         <translation>E</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/reminder_model.py" line="70"/>
+        <location filename="../../ui/widgets/reminder_model.py" line="73"/>
         <source>退</source>
         <translation>R</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/reminder_model.py" line="71"/>
+        <location filename="../../ui/widgets/reminder_model.py" line="74"/>
         <source>挂</source>
         <translation>S</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/reminder_model.py" line="71"/>
+        <location filename="../../ui/widgets/reminder_model.py" line="74"/>
         <source>审</source>
         <translation>A</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/reminder_model.py" line="73"/>
+        <location filename="../../ui/widgets/reminder_model.py" line="76"/>
         <source>超</source>
         <translation>O</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/reminder_model.py" line="74"/>
+        <location filename="../../ui/widgets/reminder_model.py" line="77"/>
         <source>核</source>
         <translation>C</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/reminder_model.py" line="75"/>
+        <location filename="../../ui/widgets/reminder_model.py" line="78"/>
         <source>急</source>
         <translation>U</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/reminder_model.py" line="76"/>
+        <location filename="../../ui/widgets/reminder_model.py" line="79"/>
         <source>警</source>
         <translation>W</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/reminder_model.py" line="77"/>
+        <location filename="../../ui/widgets/reminder_model.py" line="80"/>
         <source>先</source>
         <translation>H</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/reminder_model.py" line="83"/>
+        <location filename="../../ui/widgets/reminder_model.py" line="86"/>
         <source>不到 1 分钟</source>
         <translation>under 1 minute</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/widgets/reminder_model.py" line="85"/>
+        <location filename="../../ui/widgets/reminder_model.py" line="88"/>
         <source>%n 分钟</source>
         <translation>
             <numerusform>%n minute</numerusform>
@@ -3964,7 +4698,7 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/widgets/reminder_model.py" line="89"/>
+        <location filename="../../ui/widgets/reminder_model.py" line="92"/>
         <source>%n 小时</source>
         <translation>
             <numerusform>%n hour</numerusform>
@@ -3972,12 +4706,12 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
         </translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/reminder_model.py" line="90"/>
+        <location filename="../../ui/widgets/reminder_model.py" line="93"/>
         <source>%1 小时 %2 分</source>
         <translation>%1 h %2 min</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/widgets/reminder_model.py" line="93"/>
+        <location filename="../../ui/widgets/reminder_model.py" line="96"/>
         <source>%n 天</source>
         <translation>
             <numerusform>%n day</numerusform>
@@ -3985,48 +4719,63 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
         </translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/reminder_model.py" line="94"/>
+        <location filename="../../ui/widgets/reminder_model.py" line="97"/>
         <source>%1 天 %2 小时</source>
         <translation>%1 d %2 h</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/reminder_model.py" line="100"/>
+        <location filename="../../ui/widgets/reminder_model.py" line="103"/>
         <source>超期 %1</source>
         <translation>Overdue by %1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/reminder_model.py" line="102"/>
+        <location filename="../../ui/widgets/reminder_model.py" line="105"/>
         <source>已用 %1%</source>
         <translation>%1% used</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/reminder_model.py" line="104"/>
+        <location filename="../../ui/widgets/reminder_model.py" line="107"/>
         <source>刚刚</source>
         <translation>just now</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/reminder_model.py" line="105"/>
+        <location filename="../../ui/widgets/reminder_model.py" line="108"/>
         <source>%1前</source>
         <translation>%1 ago</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/reminder_model.py" line="108"/>
+        <location filename="../../ui/widgets/reminder_model.py" line="111"/>
         <source>（无描述）</source>
         <translation>(no description)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/reminder_model.py" line="110"/>
-        <location filename="../../ui/widgets/reminder_model.py" line="121"/>
+        <location filename="../../ui/widgets/reminder_model.py" line="113"/>
+        <location filename="../../ui/widgets/reminder_model.py" line="139"/>
         <source>期限 %1</source>
         <translation>due %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/widgets/reminder_model.py" line="114"/>
+        <location filename="../../ui/widgets/reminder_model.py" line="117"/>
         <source>已催办 %n 次</source>
         <translation>
             <numerusform>Reminded %n time</numerusform>
             <numerusform>Reminded %n times</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/reminder_model.py" line="129"/>
+        <source>%1 已确认</source>
+        <translation>%1 acknowledged</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/reminder_model.py" line="132"/>
+        <source>%1 设为稍后提醒（%2 再提醒）</source>
+        <translation>%1 snoozed it (reminds again at %2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/reminder_model.py" line="133"/>
+        <source>%1 设的稍后提醒已到时</source>
+        <translation>%1&apos;s snooze has ended</translation>
     </message>
 </context>
 <context>
@@ -4090,108 +4839,173 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="312"/>
-        <location filename="../../ui/actions/shortcuts.py" line="323"/>
+        <location filename="../../ui/actions/shortcuts.py" line="324"/>
+        <location filename="../../ui/actions/shortcuts.py" line="341"/>
         <source>快捷键一览</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="316"/>
+        <location filename="../../ui/actions/shortcuts.py" line="328"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="317"/>
+        <location filename="../../ui/actions/shortcuts.py" line="329"/>
         <source>重新加载案件队列</source>
         <translation>Reload the case queue</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="318"/>
+        <location filename="../../ui/actions/shortcuts.py" line="330"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="319"/>
+        <location filename="../../ui/actions/shortcuts.py" line="331"/>
         <source>搜索案件编号、地址、描述、处置单位</source>
         <translation>Search case number, address, description, handling unit</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="320"/>
+        <location filename="../../ui/actions/shortcuts.py" line="332"/>
         <source>↑ ↓ Home End / Space</source>
         <translation>↑ ↓ Home End / Space</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="320"/>
+        <location filename="../../ui/actions/shortcuts.py" line="332"/>
         <source>选择案件</source>
         <translation>Select cases</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="321"/>
+        <location filename="../../ui/actions/shortcuts.py" line="333"/>
         <source>在队列中移动并选中案件，Space 选中当前行；Shift/Ctrl 加方向键或点击可多选</source>
         <translation>Move through the queue and select cases; Space selects the current row; Shift/Ctrl with arrow keys or clicks selects several</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="322"/>
+        <location filename="../../ui/actions/shortcuts.py" line="334"/>
         <source>确认 / 取消</source>
         <translation>Confirm / cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="322"/>
+        <location filename="../../ui/actions/shortcuts.py" line="334"/>
         <source>在对话框中接受（如推荐单位）或取消</source>
         <translation>Accept (e.g. the recommended unit) or cancel in a dialog</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="323"/>
+        <location filename="../../ui/actions/shortcuts.py" line="335"/>
+        <source>下一件新到案件</source>
+        <translation>Next new case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/shortcuts.py" line="335"/>
+        <source>跳到并选中下一件新到（高亮）的案件</source>
+        <translation>Go to and select the next newly arrived (highlighted) case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/shortcuts.py" line="336"/>
+        <source>按环节筛选</source>
+        <translation>Filter by stage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/shortcuts.py" line="337"/>
+        <source>待受理、待核实、待立案、待派遣、处置中、待核查、挂账、超期、重点；0 全部</source>
+        <translation>To accept, verifying, to file, to dispatch, handling, to check, suspended, overdue, key; 0 all</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/shortcuts.py" line="338"/>
+        <source>注销 / 切换用户</source>
+        <translation>Log out / switch user</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/shortcuts.py" line="339"/>
+        <source>保存本人的布局与筛选，回到登录</source>
+        <translation>Keep your own layout and filters and return to the login</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/shortcuts.py" line="340"/>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/shortcuts.py" line="340"/>
+        <source>退出前确认</source>
+        <translation>Asks before quitting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/shortcuts.py" line="341"/>
         <source>显示本说明</source>
         <translation>Show this help</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="325"/>
+        <location filename="../../ui/actions/shortcuts.py" line="343"/>
         <source>案件检索</source>
         <translation>Case search</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="326"/>
+        <location filename="../../ui/actions/shortcuts.py" line="344"/>
         <source>检索全部历史案件（含已结案、已作废），选中即在详情中查看</source>
         <translation>Search every case ever recorded (closed and voided too); the chosen one shows in the detail</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="327"/>
+        <location filename="../../ui/actions/shortcuts.py" line="345"/>
+        <source>督办件</source>
+        <translation>Escalations</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/shortcuts.py" line="346"/>
+        <source>在队列中列出待处置单位回复的督办，等待最久的在前</source>
+        <translation>List the escalations awaiting the unit&apos;s reply in the queue, longest waiting first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/shortcuts.py" line="348"/>
+        <source>交接班</source>
+        <translation>Shift hand-over</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/shortcuts.py" line="349"/>
+        <source>本班交接单：生成、填写交接事项、确认接班、导出PDF</source>
+        <translation>This shift&apos;s hand-over sheet: generate, write the notes, acknowledge, export PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/shortcuts.py" line="350"/>
         <source>统计分析</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="328"/>
+        <location filename="../../ui/actions/shortcuts.py" line="351"/>
         <source>图表、考核评价表与绩效目标；点击图中的柱或表中的数字列出其案件</source>
         <translation>Charts, evaluation tables and performance targets; click a bar or a figure to list its cases</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="330"/>
+        <location filename="../../ui/actions/shortcuts.py" line="353"/>
         <source>待回访</source>
         <translation>To call back</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="331"/>
+        <location filename="../../ui/actions/shortcuts.py" line="354"/>
         <source>在队列中列出近 7 天结案、尚未回访的市民上报</source>
         <translation>List the citizens&apos; reports closed in the last 7 days and not called back yet in the queue</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="333"/>
+        <location filename="../../ui/actions/shortcuts.py" line="356"/>
         <source>工作日历</source>
         <translation>Working calendar</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="334"/>
+        <location filename="../../ui/actions/shortcuts.py" line="357"/>
         <source>节假日、调休工作日、办公时段与环节时限</source>
         <translation>Holidays, make-up working days, office hours and stage limits</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="357"/>
-        <source>最快流程：在队列中选中新上报（Tab 进入队列，Space 选中首行即最新上报）→ F2 立案（类别已预填）→ Enter → F3 派遣（已选中推荐单位）→ Enter</source>
-        <translation>Fastest path: select a new report in the queue (Tab into the queue, Space selects the first row, the newest report) → F2 File (category prefilled) → Enter → F3 Dispatch (recommended unit preselected) → Enter</translation>
+        <location filename="../../ui/actions/shortcuts.py" line="380"/>
+        <source>最快流程：登录后光标在队列首行（最新上报），Space 选中 → F2 立案（类别已预填）→ Enter → F3 派遣（已选中推荐单位）→ Enter；处理其他案件时新到的上报：N 跳转并选中</source>
+        <translation>Fastest path: after login the cursor rests on the queue&apos;s first row (the newest report); Space selects it → F2 file (category prefilled) → Enter → F3 dispatch (recommended unit preselected) → Enter; a report that arrives while you work on another case: N goes to it and selects it</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/shortcuts.py" line="361"/>
+        <location filename="../../ui/actions/shortcuts.py" line="384"/>
+        <source>最快流程：Ctrl+4 显示待派遣 → Space 选中 → F3 派遣（已选中推荐单位）→ Enter</source>
+        <translation>Fastest path: Ctrl+4 shows the cases to dispatch → Space selects → F3 dispatch (recommended unit preselected) → Enter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/shortcuts.py" line="387"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -4785,35 +5599,35 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
     </message>
     <message>
         <location filename="../../ui/stats/filters.py" line="85"/>
-        <location filename="../../ui/stats/filters.py" line="117"/>
+        <location filename="../../ui/stats/filters.py" line="104"/>
         <source>全部街道</source>
         <translation>All subdistricts</translation>
     </message>
     <message>
         <location filename="../../ui/stats/filters.py" line="86"/>
-        <location filename="../../ui/stats/filters.py" line="131"/>
+        <location filename="../../ui/stats/filters.py" line="115"/>
         <source>全部社区</source>
         <translation>All communities</translation>
     </message>
     <message>
         <location filename="../../ui/stats/filters.py" line="87"/>
-        <location filename="../../ui/stats/filters.py" line="123"/>
+        <location filename="../../ui/stats/filters.py" line="110"/>
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
         <location filename="../../ui/stats/filters.py" line="88"/>
-        <location filename="../../ui/stats/filters.py" line="124"/>
+        <location filename="../../ui/stats/filters.py" line="111"/>
         <source>全部单位</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/filters.py" line="120"/>
+        <location filename="../../ui/stats/filters.py" line="107"/>
         <source>部件（全部）</source>
         <translation>Components (all)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/filters.py" line="120"/>
+        <location filename="../../ui/stats/filters.py" line="107"/>
         <source>事件（全部）</source>
         <translation>Events (all)</translation>
     </message>
@@ -5070,42 +5884,42 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
 <context>
     <name>SupervisorDialog</name>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="485"/>
+        <location filename="../../ui/actions/dialogs.py" line="627"/>
         <source>派发（Enter）</source>
         <translation>Send (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="488"/>
+        <location filename="../../ui/actions/dialogs.py" line="630"/>
         <source>本网格监督员（正在加载…）</source>
         <translation>Grid cell&apos;s own supervisor (loading…)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="489"/>
+        <location filename="../../ui/actions/dialogs.py" line="631"/>
         <source>监督员</source>
         <translation>Field supervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="503"/>
+        <location filename="../../ui/actions/dialogs.py" line="645"/>
         <source>（最近的在岗监督员）</source>
         <translation> (nearest on duty)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="503"/>
+        <location filename="../../ui/actions/dialogs.py" line="645"/>
         <source>（本网格监督员）</source>
         <translation> (this grid cell&apos;s supervisor)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="508"/>
+        <location filename="../../ui/actions/dialogs.py" line="650"/>
         <source>本网格监督员不在岗，已推荐最近的在岗监督员</source>
         <translation>The grid cell&apos;s own supervisor is not on duty; the nearest one on duty is suggested</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="510"/>
+        <location filename="../../ui/actions/dialogs.py" line="652"/>
         <source>本网格没有负责的监督员，请指定</source>
         <translation>No field supervisor covers this grid cell; choose one</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="516"/>
+        <location filename="../../ui/actions/dialogs.py" line="658"/>
         <source>请选择监督员</source>
         <translation>Choose a field supervisor</translation>
     </message>
@@ -5478,7 +6292,7 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
 <context>
     <name>TextDialog</name>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="439"/>
+        <location filename="../../ui/actions/dialogs.py" line="542"/>
         <source>请填写内容</source>
         <translation>Enter the text</translation>
     </message>
@@ -5486,22 +6300,22 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="345"/>
+        <location filename="../../ui/widgets/timeline.py" line="349"/>
         <source>最新在前 ↓</source>
         <translation>Newest first ↓</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="346"/>
+        <location filename="../../ui/widgets/timeline.py" line="350"/>
         <source>点击改为按时间顺序（最早在前）</source>
         <translation>Click for chronological order (oldest first)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="348"/>
+        <location filename="../../ui/widgets/timeline.py" line="352"/>
         <source>最早在前 ↑</source>
         <translation>Oldest first ↑</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="349"/>
+        <location filename="../../ui/widgets/timeline.py" line="353"/>
         <source>点击改为最新在前</source>
         <translation>Click for newest first</translation>
     </message>
@@ -5509,7 +6323,7 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
 <context>
     <name>Toast</name>
     <message>
-        <location filename="../../ui/notifications.py" line="97"/>
+        <location filename="../../ui/notifications.py" line="105"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -5538,37 +6352,42 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="448"/>
+        <location filename="../../ui/actions/dialogs.py" line="585"/>
         <source>录入核实结果</source>
         <translation>Enter verification result</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="448"/>
+        <location filename="../../ui/actions/dialogs.py" line="585"/>
         <source>确定（Enter）</source>
         <translation>OK (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="450"/>
+        <location filename="../../ui/actions/dialogs.py" line="587"/>
         <source>属实（转待立案）</source>
         <translation>Genuine (ready to file)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="452"/>
+        <location filename="../../ui/actions/dialogs.py" line="589"/>
         <source>不属实（作废）</source>
         <translation>Not genuine (void)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="461"/>
+        <location filename="../../ui/actions/dialogs.py" line="600"/>
         <source>核实结果</source>
         <translation>Verification result</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="463"/>
+        <location filename="../../ui/actions/dialogs.py" line="602"/>
         <source>不属实原因</source>
         <translation>Why not genuine</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="472"/>
+        <location filename="../../ui/actions/dialogs.py" line="610"/>
+        <source>请选择核实结果：属实或不属实</source>
+        <translation>Choose the verification result: genuine or not genuine</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/dialogs.py" line="614"/>
         <source>请选择或填写不属实的原因</source>
         <translation>Choose or enter why the report is not genuine</translation>
     </message>
@@ -5607,17 +6426,17 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="115"/>
+        <location filename="../../ui/app.py" line="112"/>
         <source>正在准备数据库…</source>
         <translation>Preparing the database…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="116"/>
+        <location filename="../../ui/app.py" line="113"/>
         <source>网格化指挥调度工作站</source>
         <translation>Grid Dispatch Workstation</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="145"/>
+        <location filename="../../ui/app.py" line="133"/>
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>

@@ -225,6 +225,8 @@ def test_rows_are_exactly_what_the_repository_writes(demo: Demo) -> None:
         # (the search index is written by the repository too: its rows go with the cases)
         key = "rowid" if session.get_bind().dialect.name == "sqlite" else "case_id"
         session.execute(text(f"DELETE FROM case_search WHERE {key} IN ({ids})"))
+        # (and the 督办 records, built from the events after the bulk load)
+        session.execute(text(f"DELETE FROM escalations WHERE case_id IN ({ids})"))
         session.execute(CASES.delete().where(CASES.c.id.in_(sample)))
         for events in histories.values():
             case = evolve(None, events[0])
@@ -374,6 +376,21 @@ def test_services_work_on_the_demo_data(demo: Demo) -> None:
                     at=END + timedelta(minutes=1))  # fmt: skip
     assert new.id == last_id + 1
     assert new.case_no == f"20261125{today + 1:05d}"
+
+
+def test_the_demos_escalations_have_their_records(demo: Demo) -> None:
+    """督办 written in bulk get their records (the 督办 list and the detail panel read them)."""
+    ws = demo.ws
+    with ws.read_session() as session:
+        escalated = session.scalar(select(func.count()).select_from(EVENTS)
+                                   .where(EVENTS.c.action == Action.ESCALATE.value))  # fmt: skip
+        recorded = session.scalar(text("SELECT count(*) FROM escalations"))
+        open_cases = session.scalar(select(func.count()).select_from(CASES).where(
+            CASES.c.escalation_open.is_(True),
+            CASES.c.state.in_([s.value for s in CaseState if s.is_open])))  # fmt: skip
+    assert escalated
+    assert recorded == escalated
+    assert len(ws.open_escalation_ids(at=END)) == open_cases
 
 
 def _settings(session: Session) -> dict[str, str]:

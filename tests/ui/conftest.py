@@ -5,12 +5,15 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from PySide6.QtCore import QSettings
+import shiboken6
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QMainWindow
 
 from ui.context import AppContext
 from ui.operations import Operations
+from ui.session import Session
 
-from support.world import make_world
+from support.world import PASSWORD, make_world
 
 NOW = datetime(2026, 11, 25, 10, 0)
 
@@ -42,5 +45,41 @@ def ctx_for(ws, ops):
 
 
 @pytest.fixture
+def host(qtbot):
+    """A plain shown main window for panels and controllers tested on their own."""
+    window = QMainWindow()
+    window.resize(1200, 800)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+@pytest.fixture
 def qsettings(tmp_path):
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def log_in(qtbot, ws, ops, qsettings):
+    """The real start: the login dialog, credentials typed, Enter; the main window."""
+    sessions = []
+
+    def run(username: str):
+        session = Session(ws, ops, demo=True, settings=qsettings)
+        sessions.append(session)
+        login = session.start(prefill=False)
+        qtbot.waitUntil(login.isVisible)
+        login.username.setText(username)
+        login.password.setText(PASSWORD)
+        with qtbot.waitSignal(session.window_opened, timeout=10_000) as opened:
+            qtbot.keyClick(login.password, Qt.Key.Key_Return)
+        window = opened.args[0]
+        qtbot.waitExposed(window)
+        return window
+
+    yield run
+    for session in sessions:
+        window = session.window
+        if window is not None and shiboken6.isValid(window):
+            window._end(switch_user=False)

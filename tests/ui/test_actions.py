@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+from PySide6.QtWidgets import QApplication, QLabel
 
 from ui.actions.category_picker import CategoryListModel
 from ui.actions.controller import ActionController
@@ -17,14 +17,19 @@ from ui.actions.dispatch import BulkDispatchModel, UnitListModel
 from ui.actions.jobs import dispatch_options
 from ui.actions.shortcuts import (
     CALENDAR_SHORTCUT,
+    ESCALATION_LIST_SHORTCUT,
+    HANDOVER_SHORTCUT,
     HELP_SHORTCUTS,
     HISTORY_SHORTCUT,
+    QUIT_SHORTCUT,
     RESERVED,
     REVISIT_LIST_SHORTCUT,
     SPECS,
     STATS_SHORTCUT,
+    SWITCH_USER_SHORTCUT,
     predict,
 )
+from ui.panels.queue import NEXT_NEW_KEY, STAGE_KEYS
 from workstation.domain.errors import PermissionDenied
 from workstation.domain.lifecycle import CaseState, Source
 from workstation.domain.roles import Role
@@ -67,16 +72,6 @@ def dispatched(ws, description: str = "路口暴露垃圾", **kw):
 def awaiting_check(ws, description: str = "路口暴露垃圾"):
     case = dispatched(ws, description)
     return ws.act(ws.actor(case.unit.lower()), case.id, "feedback", {"result": "已清运"})
-
-
-@pytest.fixture
-def host(qtbot):
-    window = QMainWindow()
-    window.resize(1200, 800)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
 
 
 @pytest.fixture
@@ -325,7 +320,9 @@ def test_shortcuts_are_unique_and_leave_the_windows_keys_alone(qtbot, controller
     keys = [k.toString() for spec in SPECS for k in spec.key_sequences()]
     keys += [QKeySequence(s).toString() for s in (*HELP_SHORTCUTS, CALENDAR_SHORTCUT,
                                                   REVISIT_LIST_SHORTCUT, STATS_SHORTCUT,
-                                                  HISTORY_SHORTCUT)]
+                                                  HISTORY_SHORTCUT, SWITCH_USER_SHORTCUT,
+                                                  QUIT_SHORTCUT, NEXT_NEW_KEY, *STAGE_KEYS,
+                                                  ESCALATION_LIST_SHORTCUT, HANDOVER_SHORTCUT)]
     assert all(keys)
     assert len(keys) == len(set(keys))
     reserved = {k.toString() for std in RESERVED[:-1] for k in QKeySequence.keyBindings(std)}
@@ -425,7 +422,7 @@ def test_remind_several_cases_raises_their_counts(qtbot, ws, controller_for, hos
     assert status(host) == (f"已催办案件 {cases[0].case_no}（{cases[0].unit_name}），累计催办 2 次")
 
 
-def test_escalate_marks_a_key_case_with_an_optional_reason(qtbot, ws, controller_for) -> None:
+def test_escalate_marks_a_key_case_with_its_instruction(qtbot, ws, controller_for) -> None:
     case = dispatched(ws)
     controller = controller_for("dispatcher")
     select(qtbot, controller, case)

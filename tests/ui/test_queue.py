@@ -89,7 +89,7 @@ def build_states(ws) -> dict[str, int]:
     ids["filed"] = filed.id
     ids["dispatched"] = dispatched(ws, "人行道乱堆物料").id
     key = dispatched(ws, "道路严重积存垃圾")
-    ws.act(dispatcher, key.id, "escalate")
+    ws.act(dispatcher, key.id, "escalate", {"reason": "群众反映强烈"})
     ids["key"] = key.id
     checking = dispatched(ws, "路边垃圾桶满溢")
     ws.act(ws.actor((checking.unit or "").lower()), checking.id, "feedback")

@@ -3,6 +3,7 @@ toasts on crossings, activation, 催办 — with the clock injected through the 
 
 from __future__ import annotations
 
+import json
 from datetime import datetime, timedelta
 
 import pytest
@@ -14,6 +15,8 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QLineEdit, QMainWindow
 from ui.panels.reminders import ReminderPanel
 from ui.widgets.reminder_model import (
     HeadingRole,
+    HeldRole,
+    HoldRole,
     ItemRole,
     ReminderListModel,
     SubtitleRole,
@@ -124,15 +127,99 @@ def test_acknowledging_hides_an_item_until_it_changes(qtbot, ws, ctx_for, world,
     assert _rows(panel) == [(Kind.OVERDUE, red.id), (Kind.OVERDUE, yellow.id)]
 
 
-def test_acknowledgements_persist_in_qsettings(qtbot, ws, ctx_for, world, qsettings) -> None:
+def test_an_acknowledgement_is_the_shifts_and_the_leader_sees_who(qtbot, ws, ctx_for, world,
+                                                                  qsettings) -> None:  # fmt: skip
     yellow, red = world
-    panel = _panel(qtbot, ctx_for("dispatcher"), qsettings)
+    dispatcher = ctx_for("dispatcher")
+    panel = _panel(qtbot, dispatcher, qsettings)
     _load(qtbot, panel, ws, 2)
     _select(panel, red.id)
-    panel.acknowledge_selected()
-    again = _panel(qtbot, ctx_for("dispatcher"), qsettings)
-    _load(qtbot, again, ws, 1)
-    assert _rows(again) == [(Kind.YELLOW, yellow.id)]
+    with qtbot.waitSignal(panel.holds_saved, timeout=10_000):
+        panel.acknowledge_selected()
+    assert _rows(panel) == [(Kind.YELLOW, yellow.id)]  # at once, before the write is done
+    assert not any("reminders/state" in k for k in qsettings.allKeys())  # the database's now
+
+    # the shift leader's console, another account on the same database
+    leader = _panel(qtbot, ctx_for("leader"), qsettings)
+    with qtbot.waitSignal(leader.holds_loaded, timeout=10_000):
+        leader.set_cases(ws.list_cases())
+    assert _rows(leader) == [(Kind.YELLOW, yellow.id)]
+    assert leader.summary.text() == "需要关注 1 项"
+    assert leader.held_toggle.text() == "显示已确认 (1)"
+    leader.held_toggle.setChecked(True)  # 显示已确认: who acknowledged what, and when
+    assert _rows(leader) == [(Kind.OVERDUE, red.id), (Kind.YELLOW, yellow.id)]
+    held = leader.model.index(0)
+    who = f"{dispatcher.account.display_name} 09:00 已确认"
+    assert held.data(HoldRole) == who
+    assert held.data(HeldRole) is True
+    assert who in held.data(Qt.ItemDataRole.ToolTipRole)
+    assert leader.model.index(1).data(HeldRole) is False
+    assert leader.summary.text() == "需要关注 1 项"  # held items are listed, not counted
+    leader.show()
+    leader.list.viewport().grab()  # paints the greyed row with its "who" text
+
+    # the leader restores it: every console shows it again
+    _select(leader, red.id)
+    assert leader.release_button.isVisible()
+    assert leader.release_button.isEnabled()
+    with qtbot.waitSignal(leader.holds_saved, timeout=10_000):
+        qtbot.mouseClick(leader.release_button, Qt.MouseButton.LeftButton)
+    assert ws.reminder_holds(dispatcher.actor) == []
+    panel.reload_holds()
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 2, timeout=10_000)
+
+
+def test_a_hold_reaches_other_consoles_through_the_change_feed(qtbot, ws, ctx_for, world,
+                                                               ops, clock) -> None:  # fmt: skip
+    from ui.feed import ChangeFollower
+
+    yellow, red = world
+    acceptor = _panel(qtbot, ctx_for("acceptor"))
+    _load(qtbot, acceptor, ws, 2)
+    follower = ChangeFollower(ws, ops, acceptor._ctx.actor, interval_ms=50)
+    follower.topics_changed.connect(acceptor.on_topics)  # the main window's wiring
+    follower.start()
+    qtbot.waitUntil(lambda: follower.last_id is not None, timeout=10_000)
+    try:
+        dispatcher = _panel(qtbot, ctx_for("dispatcher"))
+        _load(qtbot, dispatcher, ws, 2)
+        _select(dispatcher, red.id)
+        dispatcher.snooze_menu.actions()[0].trigger()  # 15 分钟后
+        qtbot.waitUntil(lambda: _rows(acceptor) == [(Kind.YELLOW, yellow.id)], timeout=10_000)
+        hold = acceptor.holds.get((Kind.OVERDUE.value, red.id))
+        assert hold is not None
+        assert hold.actor == "dispatcher"
+        # the snooze ends: the console that had it hidden reminds too
+        with qtbot.waitSignal(acceptor.notified, timeout=5_000) as reminded:
+            clock.now = WED_0900 + timedelta(minutes=15, seconds=1)
+            acceptor.refresh()
+        assert [(i.kind, i.case_id) for i in reminded.args[0]] == [(Kind.OVERDUE, red.id)]
+    finally:
+        follower.stop()
+
+
+def test_old_per_console_state_in_qsettings_is_ignored(qtbot, ws, ctx_for, world,
+                                                        qsettings) -> None:  # fmt: skip
+    yellow, red = world
+    stamp = f"handling@{red.deadline.isoformat()}"  # what the old panel saved for red
+    old = json.dumps({"acknowledged": [["overdue", red.id, stamp]], "snoozed": []})
+    qsettings.setValue("accounts/dispatcher/reminders/state", old)
+    panel = _panel(qtbot, ctx_for("dispatcher"), qsettings)
+    _load(qtbot, panel, ws, 2)
+    assert panel.model.item_at(0).stamp == stamp  # it would have matched
+
+
+def test_unit_staff_acknowledge_for_their_unit_only(qtbot, ws, ctx_for, world) -> None:
+    yellow, red = world
+    unit = _panel(qtbot, ctx_for(red.unit.lower()))
+    _load(qtbot, unit, ws, 1 if yellow.unit != red.unit else 2)
+    _select(unit, red.id)
+    with qtbot.waitSignal(unit.holds_saved, timeout=10_000):
+        unit.acknowledge_selected()
+    centre = _panel(qtbot, ctx_for("dispatcher"))
+    with qtbot.waitSignal(centre.holds_loaded, timeout=10_000):
+        centre.set_cases(ws.list_cases())
+    qtbot.waitUntil(lambda: centre.model.rowCount() == 2)  # the centre still sees both
 
 
 def test_snooze_hides_until_the_clock_passes_it(qtbot, ws, ctx_for, world, clock) -> None:

@@ -134,7 +134,7 @@ def test_main_window_shows_english(qtbot, english, ws, ctx_for, qsettings) -> No
     assert title.startswith("Grid Dispatch Workstation — Chenggong Sub-centre · ")
     assert title.endswith(" (Demo mode)")
     menus = [a.text() for a in window.menuBar().actions()]
-    assert menus == ["&Cases", "&View", "&Statistics", "&Help"]
+    assert menus == ["&System", "&Cases", "&View", "&Statistics", "&Help"]
     docks = [window.detail_dock, window.reminder_dock, window.map_dock, window.supervisor_dock]
     assert [d.windowTitle() for d in docks] == [
         "Case details", "Reminders", "Grid map", "Field supervisors"

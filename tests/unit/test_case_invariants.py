@@ -109,6 +109,7 @@ PARAMS: dict[Action, st.SearchStrategy[dict[str, Any]]] = {
     Action.REJECT_SELF_HANDLED: _params(comment=COMMENT),
     Action.REMIND: _params(message=TEXT),
     Action.ESCALATE: _params(reason=REASON),
+    Action.ESCALATION_REPLY: _params(reply=TEXT),
     Action.MERGE: _params(original_id=st.sampled_from([99, 99, CASE_ID, None])),
     Action.ABSORB_DUPLICATE: _params(duplicate_id=st.sampled_from([7, 8, CASE_ID, None])),
     Action.RECLASSIFY: _params(category_code=st.sampled_from([*CATEGORIES, "X9999", None])),
@@ -139,6 +140,12 @@ TIME_STEPS = st.one_of(
 def _to_second(instant: datetime) -> datetime:
     """Deadlines are stored to the second."""
     return instant.replace(microsecond=0)
+
+
+def _closed_since_escalated(events: list[CaseEvent]) -> bool:
+    """Whether the case was closed or voided after its last 督办 (which ends it)."""
+    last = max((i for i, e in enumerate(events) if e.action is Action.ESCALATE), default=None)
+    return last is not None and any(not e.to_state.is_open for e in events[last:])
 
 
 def allowed_targets(event: CaseEvent) -> set[CaseState]:
@@ -362,7 +369,14 @@ class CaseLifecycle(RuleBasedStateMachine):
         assert self.case.extension_count == counts[Action.APPROVE_EXTENSION]
         assert self.case.return_count == counts[Action.APPROVE_RETURN]
         assert self.case.is_key == (counts[Action.ESCALATE] > 0)
-        assert counts[Action.ESCALATE] <= 1
+        # A 督办 is given again only after the unit replied to the last one (or the case
+        # was closed and reopened).
+        replies = counts[Action.ESCALATION_REPLY] + counts[Action.REOPEN]
+        assert counts[Action.ESCALATE] <= replies + 1
+        last = next((e.action for e in reversed(self.events)
+                     if e.action in (Action.ESCALATE, Action.ESCALATION_REPLY)), None)  # fmt: skip
+        assert self.case.escalation_open == (last is Action.ESCALATE and self.case.is_open and
+                                             not _closed_since_escalated(self.events))  # fmt: skip
 
     @invariant()
     def deadline_moves_only_by_dispatch_extension_restore_return_or_reopen(self) -> None:

@@ -190,6 +190,7 @@ PREPARATION: dict[Action, list[Step]] = {
         action: [(Action.SEND_FOR_CHECK, Role.DISPATCHER, {"supervisor": CHECKER})]
         for action in (Action.CHECK_PASS, Action.CHECK_FAIL)
     },
+    Action.ESCALATION_REPLY: [(Action.ESCALATE, Role.DISPATCHER, {"reason": "群众反映强烈"})],
 }
 # Actions that only apply to a 先行处置 report.
 REPORT_OVERRIDES: dict[Action, dict[str, Any]] = {
@@ -221,6 +222,7 @@ VALID_PARAMS: dict[Action, dict[str, Any]] = {
     Action.REJECT_SELF_HANDLED: {"comment": "照片不清晰"},
     Action.REMIND: {"message": "请尽快处置"},
     Action.ESCALATE: {"reason": "主干道安全隐患"},
+    Action.ESCALATION_REPLY: {"reply": "已安排人员今日处置"},
     Action.MERGE: {"original_id": 99, "original_no": "CG20260308007"},
     Action.ABSORB_DUPLICATE: {"duplicate_id": 98, "duplicate_no": "CG20260309002"},
     Action.RECLASSIFY: {"category_code": OTHER_CATEGORY},
@@ -666,7 +668,45 @@ def test_escalate_twice_is_refused(make_case: Callable[..., History]) -> None:
     history = make_case(CaseState.DISPATCHED)
     history.do(Action.ESCALATE, Role.DISPATCHER, {"reason": "主干道"})
     message = history.refused(IllegalTransition, Action.ESCALATE, Role.LEADER)
-    assert message == f"案件 {CASE_NO} 已在督办中"
+    assert message == f"案件 {CASE_NO} 已在督办中，等待处置单位回复"
+
+
+def test_escalate_needs_an_instruction(make_case: Callable[..., History]) -> None:
+    history = make_case(CaseState.DISPATCHED)
+    message = history.refused(ValidationError, Action.ESCALATE, Role.DISPATCHER, {"reason": " "})
+    assert message == "请填写督办意见"
+
+
+def test_the_unit_replies_to_an_escalation_which_may_then_be_given_again(
+    make_case: Callable[..., History],
+) -> None:
+    history = make_case(CaseState.DISPATCHED)
+    assert history.refused(IllegalTransition, Action.ESCALATION_REPLY, Role.UNIT,
+                           {"reply": "已处置"}) == f"案件 {CASE_NO} 没有待回复的督办"  # fmt: skip
+    history.do(Action.ESCALATE, Role.DISPATCHER, {"reason": "群众反映强烈，请限期处置"})
+    assert history.case.escalation_open
+    assert history.refused(ValidationError, Action.ESCALATION_REPLY, Role.UNIT,
+                           {"reply": ""}) == "请填写督办回复"  # fmt: skip
+    refused = history.refused(PermissionDenied, Action.ESCALATION_REPLY, OTHER_UNIT_STAFF,
+                              {"reply": "已处置"})  # fmt: skip
+    assert refused == f"案件 {CASE_NO} 不属于本单位，不能督办回复"
+    event = history.do(Action.ESCALATION_REPLY, Role.UNIT, {"reply": "已安排人员今日处置"})
+    assert event.payload == {"reply": "已安排人员今日处置"}
+    assert not history.case.escalation_open
+    assert history.case.is_key  # still 重点
+    assert history.case.state is CaseState.DISPATCHED
+    history.do(Action.ESCALATE, Role.DISPATCHER, {"reason": "仍未处置，再次督办"})
+    assert history.case.escalation_open
+    assert replay(history.events) == history.case
+
+
+def test_closing_a_case_ends_its_escalation(make_case: Callable[..., History]) -> None:
+    history = make_case(CaseState.AWAITING_CHECK)
+    history.do(Action.ESCALATE, Role.DISPATCHER, {"reason": "群众反映强烈"})
+    history.do(Action.SEND_FOR_CHECK, Role.DISPATCHER, {"supervisor": CHECKER})
+    history.do(Action.CHECK_PASS, Role.SUPERVISOR, {})
+    assert not history.case.escalation_open
+    assert history.case.is_key
 
 
 def test_merge_into_itself_is_refused(make_case: Callable[..., History]) -> None:

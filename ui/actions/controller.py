@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QToolBar, 
 from ui.actions.dialogs import (
     ActionDialog,
     ApprovalDialog,
+    EscalationReplyDialog,
     FileDialog,
     MergeDialog,
     ReasonDialog,
@@ -92,6 +93,9 @@ class ActionController(QObject):
         self._asking = False
         self._ask_again = False
         self.dialog: ActionDialog | ShortcutsDialog | None = None  # the last one opened
+        # Where the keyboard is after every dialog, whatever opened it (the queue's table;
+        # set by the main window). None: back to wherever the focus was.
+        self.home: QWidget | None = None
         self.actions: dict[str, QAction] = {}
         for spec in SPECS:
             action = QAction(tr(spec.text), self)
@@ -320,8 +324,10 @@ class ActionController(QObject):
         if key == "request_extension":
             return ReasonDialog(ctx, key, cases, title=title, ok_text=ok, extra=True, parent=w)
         if key == "escalate":
-            return ReasonDialog(ctx, key, cases, title=title, ok_text=ok, required=False,
-                                parent=w)  # fmt: skip
+            return ReasonDialog(ctx, key, cases, title=title, ok_text=ok,
+                                label=self.tr("督办意见"), parent=w)  # fmt: skip
+        if key == "escalation_reply":
+            return EscalationReplyDialog(ctx, case, title=title, ok_text=ok, parent=w)
         texts = {
             "remind": (self.tr("催办内容"), "message", self.tr("请尽快处置"), False, ""),
             "note": (self.tr("备注内容"), "text", "", True, ""),
@@ -339,8 +345,9 @@ class ActionController(QObject):
     def _show_dialog(self, dialog: ActionDialog | ShortcutsDialog) -> None:
         if isinstance(dialog, ActionDialog):
             dialog.submitted.connect(lambda items, d=dialog: self._submit(d, items))
-        # The keyboard path goes on where it was (the queue) once the dialog closes.
-        focus = QApplication.focusWidget()
+        # The keyboard path goes on in the queue once the dialog closes, even when a
+        # detail-panel button or the menu opened it.
+        focus = self.home if self.home is not None else QApplication.focusWidget()
         dialog.finished.connect(lambda _: self._refocus(focus))
         self.dialog = dialog
         dialog.open()
@@ -427,6 +434,7 @@ class ActionController(QObject):
             "feedback": self.tr("案件 {no} 已反馈处置结果，待核查"),
             "remind": self.tr("已催办案件 {no}（{who}），累计催办 {reminds} 次"),
             "escalate": self.tr("案件 {no} 已督办，列为重点案件"),
+            "escalation_reply": self.tr("已回复案件 {no} 的督办"),
             "merge": self.tr("案件 {no} 已作为重复案件并入 {original}"),
             "reclassify": self.tr("案件 {no} 已重新分类为 {category}"),
             "note": self.tr("已为案件 {no} 添加备注"),

@@ -16,6 +16,7 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -23,10 +24,14 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QRadioButton,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -52,9 +57,12 @@ from ui.actions.shortcuts import (
     tr,
 )
 from ui.context import AppContext
+from ui.widgets.confirm import ask
+from ui.widgets.phrases import PhraseButton, PhraseEditor, Target
 from workstation.domain.catalog import Category
 from workstation.domain.lifecycle import Priority
-from workstation.services.dto import CaseSummary
+from workstation.services.dto import CaseSummary, EscalationView
+from workstation.services.phrases import PhraseBook
 from workstation.services.reference import Reference
 
 ERROR_STYLE = "QLabel { color: #c62828; }"
@@ -80,6 +88,12 @@ class ActionDialog(QDialog):
         self.cases = list(cases)
         self._closed = False
         self._busy = False
+        self._shown_texts: list[str] | None = None
+        self.phrase_buttons: list[PhraseButton] = []  # 惯用语 beside the opinion boxes
+        self._phrase_book: PhraseBook | None = None
+        self.phrase_editor: PhraseEditor | None = None
+        self._discard_confirmed = False
+        self.question: QMessageBox | None = None  # an open "discard?" question
 
         self.header = QLabel(self._header_text(), self)
         self.header.setObjectName("actionHeader")
@@ -193,6 +207,36 @@ class ActionDialog(QDialog):
         self._closed = True
         super().done(result)
 
+    def _typed_texts(self) -> list[str]:
+        lines = [e.text() for e in self.findChildren(QLineEdit) if not e.isReadOnly()]
+        plain = [e.toPlainText() for e in self.findChildren(QPlainTextEdit) if not e.isReadOnly()]
+        rich = [e.toPlainText() for e in self.findChildren(QTextEdit) if not e.isReadOnly()]
+        return lines + plain + rich
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        if self._shown_texts is None:  # what the dialog opened with, prefills included
+            self._shown_texts = self._typed_texts()
+        super().showEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        # The title bar's close and Alt+F4 ask before typed input is lost (Esc and 取消
+        # are the deliberate ways out).
+        if self.has_unsaved_input() and not self._discard_confirmed:
+            event.ignore()
+            self.question = ask(self, self.tr("放弃输入"),
+                                self.tr("已输入的内容尚未提交，关闭后将丢失。仍要关闭吗？"),
+                                self.tr("放弃并关闭"), self._discard)  # fmt: skip
+            return
+        super().closeEvent(event)
+
+    def _discard(self) -> None:
+        self._discard_confirmed = True
+        self.reject()
+
+    def has_unsaved_input(self) -> bool:
+        """Whether the person typed something that closing would lose."""
+        return self.is_open() and self._shown_texts not in (None, self._typed_texts())
+
     def is_open(self) -> bool:
         # The Python flag first: after deletion only plain attributes are safe to read.
         return not self._closed and shiboken6.isValid(self)
@@ -214,6 +258,42 @@ class ActionDialog(QDialog):
     def load_reference(self, on_loaded: Callable[[Reference], None]) -> None:
         ws = self._ctx.ws
         self.load(lambda: ws.reference, on_loaded, "load reference data")
+
+    # -- 惯用语 ----------------------------------------------------------------------------
+
+    def phrase_button(self, target: Target, purpose: str) -> PhraseButton:
+        """A 惯用语 button for one opinion box; the phrases are loaded once per dialog."""
+        button = PhraseButton(target, purpose, self)
+        button.edit_requested.connect(self._edit_phrases)
+        if not self.phrase_buttons:
+            ws, actor = self._ctx.ws, self._ctx.actor
+            self.load(lambda: ws.phrase_book(actor), self._phrases_loaded, "load phrases")
+        self.phrase_buttons.append(button)
+        button.set_book(self._phrase_book)
+        return button
+
+    def with_phrases(self, target: QLineEdit, purpose: str) -> QWidget:
+        """The box with its 惯用语 button beside it, for a form row."""
+        row = QWidget(self)
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(target, 1)
+        layout.addWidget(self.phrase_button(target, purpose))
+        row.setFocusProxy(target)
+        return row
+
+    def _phrases_loaded(self, book: PhraseBook) -> None:
+        self._phrase_book = book
+        for button in self.phrase_buttons:
+            button.set_book(book)
+
+    def _edit_phrases(self, purpose: str) -> None:
+        if self._phrase_book is None:
+            return  # still loading: the menu says so
+        editor = PhraseEditor(self._ctx, self._phrase_book, purpose, self)
+        editor.saved.connect(lambda book: self.is_open() and self._phrases_loaded(book))
+        self.phrase_editor = editor
+        editor.open()
 
 
 # ------------------------------------------------------------------------------ 立案
@@ -348,6 +428,19 @@ COMMON_REASONS: dict[str, tuple[str, ...]] = {
         QT_TRANSLATE_NOOP("ActionController", "误作废"),
     ),
 }
+# Which list of 惯用语 (services.phrases.PURPOSES) each action's opinion box offers.
+PHRASE_PURPOSES: dict[str, str] = {
+    "void": "void", "verify": "void", "check_fail": "check_fail", "check_pass": "check",
+    "request_return": "request", "request_extension": "request", "request_suspension": "request",
+    "escalate": "escalate", "escalation_reply": "escalation_reply", "remind": "remind",
+    "feedback": "feedback", "note": "note", "dispatch": "dispatch",
+}  # fmt: skip
+
+
+def purpose_of(action: str) -> str:
+    return PHRASE_PURPOSES.get(action, "general")
+
+
 # Not translated: TimeLimit.parse reads them (it knows the Chinese units).
 EXTENSION_CHOICES = ("1 工作日", "2 工作日", "3 工作日", "5 工作日", "4 工作时")
 
@@ -368,8 +461,14 @@ class ReasonField(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.combo)
-        layout.addWidget(self.detail)
+        self._detail_row = QHBoxLayout()
+        self._detail_row.addWidget(self.detail, 1)
+        layout.addLayout(self._detail_row)
         self.setFocusProxy(self.combo)
+
+    def attach(self, tool: QWidget) -> None:
+        """A tool beside the free-text line (the 惯用语 button)."""
+        self._detail_row.addWidget(tool)
 
     def text(self) -> str:
         choice = str(self.combo.currentData() or "")
@@ -382,13 +481,14 @@ class ReasonDialog(ActionDialog):
 
     def __init__(self, ctx: AppContext, action: str, cases: Sequence[CaseSummary], *,
                  title: str, ok_text: str, key: str = "reason", required: bool = True,
-                 reasons: Sequence[str] = (), extra: bool = False,
+                 reasons: Sequence[str] = (), extra: bool = False, label: str = "",
                  parent: QWidget | None = None) -> None:  # fmt: skip
         super().__init__(ctx, action, cases, title, ok_text, parent)
         self._key = key
         self._required = required
         self.reason = ReasonField(reasons or COMMON_REASONS.get(action, ()), self)
-        label = self.tr("原因") if required else self.tr("原因（可选）")
+        self.reason.attach(self.phrase_button(self.reason.detail, purpose_of(action)))
+        label = label or (self.tr("原因") if required else self.tr("原因（可选）"))
         self.form.addRow(label, self.reason)
         self.extra: QComboBox | None = None
         if extra:
@@ -425,13 +525,16 @@ class TextDialog(ActionDialog):
         self.text = QLineEdit(text, self)
         self.text.setObjectName("actionText")
         if explanation:
-            note = QLabel(explanation, self)
-            note.setWordWrap(True)
-            self.form.addRow(note)
-        self.form.addRow(label, self.text)
+            self.form.addRow(self._explanation_label(explanation))
+        self.form.addRow(label, self.with_phrases(self.text, purpose_of(action)))
         self.finish_layout()
         self.text.setFocus()
         self.text.selectAll()
+
+    def _explanation_label(self, text: str) -> QLabel:
+        note = QLabel(text, self)
+        note.setWordWrap(True)
+        return note
 
     def params(self) -> dict[str, Any] | None:
         value = self.text.text().strip()
@@ -439,6 +542,40 @@ class TextDialog(ActionDialog):
             self.show_error(self.tr("请填写内容"))
             return None
         return {self._key: value} if value else {}
+
+
+class EscalationReplyDialog(TextDialog):
+    """督办回复: the handling unit answers the 督办 shown above its reply box."""
+
+    def __init__(self, ctx: AppContext, case: CaseSummary, *, title: str, ok_text: str,
+                 parent: QWidget | None = None) -> None:  # fmt: skip
+        super().__init__(ctx, "escalation_reply", [case], title=title, ok_text=ok_text,
+                         label=self.tr("回复内容"), key="reply", required=True,
+                         explanation=self.tr("督办意见：正在加载…"), parent=parent)  # fmt: skip
+        self.instruction = self.findChild(QLabel, "escalationInstruction")
+        ws, actor = ctx.ws, ctx.actor
+        self.load(lambda: ws.case_detail(case.id, actor), self._loaded, "load the escalation")
+
+    def _explanation_label(self, text: str) -> QLabel:
+        label = super()._explanation_label(text)
+        label.setObjectName("escalationInstruction")
+        return label
+
+    def _loaded(self, detail: Any) -> None:
+        escalation: EscalationView | None = next(
+            (e for e in reversed(detail.escalations) if e.is_open), None
+        )
+        if self.instruction is None:
+            return
+        if escalation is None:
+            self.instruction.setText(self.tr("该案件没有待回复的督办"))
+            return
+        when = escalation.escalated_at.strftime("%m-%d %H:%M")
+        self.instruction.setText(
+            self.tr("督办意见：{text}（{who} {when}）").format(
+                text=escalation.instruction or self.tr("（未填写）"),
+                who=escalation.escalated_by_name, when=when)
+        )  # fmt: skip
 
 
 class VerifyDialog(ActionDialog):
@@ -454,8 +591,10 @@ class VerifyDialog(ActionDialog):
         group = QButtonGroup(self)
         group.addButton(self.confirmed)
         group.addButton(self.rejected_)
-        self.confirmed.setChecked(True)
+        # No answer is preselected: a field result is what the supervisor found, never a
+        # default one Enter away (an unread Enter must not record 属实).
         self.reason = ReasonField(COMMON_REASONS["verify"], self)
+        self.reason.attach(self.phrase_button(self.reason.detail, purpose_of("verify")))
         self.reason.setEnabled(False)
         self.rejected_.toggled.connect(self.reason.setEnabled)
         self.form.addRow(self.tr("核实结果"), self.confirmed)
@@ -467,6 +606,9 @@ class VerifyDialog(ActionDialog):
     def params(self) -> dict[str, Any] | None:
         if self.confirmed.isChecked():
             return {"confirmed": True}
+        if not self.rejected_.isChecked():
+            self.show_error(self.tr("请选择核实结果：属实或不属实"))
+            return None
         reason = self.reason.text()
         if not reason:
             self.show_error(self.tr("请选择或填写不属实的原因"))
@@ -644,10 +786,12 @@ class ApprovalDialog(ActionDialog):
                 self.form.addRow(self.tr("批准延期时长"), self.extra)
             self.comment = QLineEdit(self)
             self.comment.setObjectName("approvalComment")
-            self.form.addRow(self.tr("审批意见（可选）"), self.comment)
+            self.form.addRow(self.tr("审批意见（可选）"),
+                             self.with_phrases(self.comment, "approve"))  # fmt: skip
         else:
             reasons = COMMON_REASONS["reject_self_handled" if kind == SELF_HANDLED else "reject"]
             self.reason = ReasonField(reasons, self)
+            self.reason.attach(self.phrase_button(self.reason.detail, "reject"))
             required = kind == SELF_HANDLED  # the domain requires it only there
             self.form.addRow(self.tr("驳回理由") if required else self.tr("驳回理由（可选）"),
                              self.reason)  # fmt: skip

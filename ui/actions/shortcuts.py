@@ -173,8 +173,16 @@ SPECS: tuple[ActionSpec, ...] = (
         "escalate",
         QT_TRANSLATE_NOOP("ActionController", "督办"),
         "Ctrl+D",
-        QT_TRANSLATE_NOOP("ActionController", "督办：列为重点案件，紧盯处置；可多选"),
+        QT_TRANSLATE_NOOP(
+            "ActionController", "督办：填写督办意见，列为重点案件，等待处置单位回复；可多选"
+        ),
         bulk=True,
+    ),
+    _spec(
+        "escalation_reply",
+        QT_TRANSLATE_NOOP("ActionController", "督办回复"),
+        "Ctrl+Shift+D",
+        QT_TRANSLATE_NOOP("ActionController", "处置单位回复督办：说明处置情况，督办即告办结"),
     ),
     _spec(
         "void",
@@ -256,6 +264,10 @@ CALENDAR_SHORTCUT = "Ctrl+Shift+K"  # 管理 → 工作日历 (administrator)
 REVISIT_LIST_SHORTCUT = "Ctrl+Shift+R"  # 案件 → 待回访 (who may call citizens back)
 STATS_SHORTCUT = "Ctrl+Shift+S"  # 统计分析 (every role)
 HISTORY_SHORTCUT = "Ctrl+Shift+F"  # 案件检索 over every case (every role)
+ESCALATION_LIST_SHORTCUT = "Ctrl+Shift+G"  # 案件 → 督办件 (open escalations, oldest first)
+HANDOVER_SHORTCUT = "Ctrl+Shift+H"  # 系统 → 交接班 (the centre's desks)
+SWITCH_USER_SHORTCUT = "Ctrl+Shift+L"  # 系统 → 注销 / 切换用户
+QUIT_SHORTCUT = "Ctrl+Q"  # 系统 → 退出, asked first (spelled out: not every platform binds Quit)
 
 # Keys the main window and the queue use; the action shortcuts must never take them.
 RESERVED = (
@@ -320,10 +332,21 @@ class ShortcutsDialog(QDialog):
             (self.tr("↑ ↓ Home End / Space"), self.tr("选择案件"),
              self.tr("在队列中移动并选中案件，Space 选中当前行；Shift/Ctrl 加方向键或点击可多选")),
             ("Enter / Esc", self.tr("确认 / 取消"), self.tr("在对话框中接受（如推荐单位）或取消")),
+            ("N", self.tr("下一件新到案件"), self.tr("跳到并选中下一件新到（高亮）的案件")),
+            ("Ctrl+1 … Ctrl+9, Ctrl+0", self.tr("按环节筛选"),
+             self.tr("待受理、待核实、待立案、待派遣、处置中、待核查、挂账、超期、重点；0 全部")),
+            (QKeySequence(SWITCH_USER_SHORTCUT).toString(native), self.tr("注销 / 切换用户"),
+             self.tr("保存本人的布局与筛选，回到登录")),
+            (QKeySequence(QUIT_SHORTCUT).toString(native), self.tr("退出"), self.tr("退出前确认")),
             (" / ".join(HELP_SHORTCUTS), self.tr("快捷键一览"), self.tr("显示本说明")),
         ]  # fmt: skip
         rows.append((QKeySequence(HISTORY_SHORTCUT).toString(native), self.tr("案件检索"),
                      self.tr("检索全部历史案件（含已结案、已作废），选中即在详情中查看")))
+        rows.append((QKeySequence(ESCALATION_LIST_SHORTCUT).toString(native), self.tr("督办件"),
+                     self.tr("在队列中列出待处置单位回复的督办，等待最久的在前")))  # fmt: skip
+        if role is not Role.UNIT:
+            rows.append((QKeySequence(HANDOVER_SHORTCUT).toString(native), self.tr("交接班"),
+                         self.tr("本班交接单：生成、填写交接事项、确认接班、导出PDF")))  # fmt: skip
         rows.append((QKeySequence(STATS_SHORTCUT).toString(native), self.tr("统计分析"),
                      self.tr("图表、考核评价表与绩效目标；点击图中的柱或表中的数字列出其案件")))
         if role in RULES[Action.REVISIT].roles:
@@ -354,8 +377,11 @@ class ShortcutsDialog(QDialog):
         path.setObjectName("keyboardPath")
         path.setWordWrap(True)
         if role_can(SPEC_BY_KEY["file"], role) and role_can(SPEC_BY_KEY["dispatch"], role):
-            path.setText(self.tr("最快流程：在队列中选中新上报（Tab 进入队列，Space 选中首行"
-                                 "即最新上报）→ F2 立案（类别已预填）→ Enter → F3 派遣"
+            path.setText(self.tr("最快流程：登录后光标在队列首行（最新上报），Space 选中 → F2 立案"
+                                 "（类别已预填）→ Enter → F3 派遣（已选中推荐单位）→ Enter；"
+                                 "处理其他案件时新到的上报：N 跳转并选中"))  # fmt: skip
+        elif role_can(SPEC_BY_KEY["dispatch"], role):
+            path.setText(self.tr("最快流程：Ctrl+4 显示待派遣 → Space 选中 → F3 派遣"
                                  "（已选中推荐单位）→ Enter"))  # fmt: skip
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))

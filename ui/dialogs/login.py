@@ -32,7 +32,7 @@ class LoginDialog(QDialog):
     logged_in = Signal(object)  # Account
 
     def __init__(self, ws: Workstation, ops: Operations, *, demo_password: str | None = None,
-                 parent: QWidget | None = None) -> None:  # fmt: skip
+                 prefill: bool = True, parent: QWidget | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self._ws = ws
         self._ops = ops
@@ -81,10 +81,13 @@ class LoginDialog(QDialog):
                 lambda item: self._fill(item.data(Qt.ItemDataRole.UserRole), demo_password)
             )
             layout.addWidget(self.demo_list)
-            self._fill("leader", demo_password)
+            if prefill:
+                self._fill("leader", demo_password)
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
+        if not self.username.text():
+            self.username.setFocus()
 
     def _fill(self, username: str, password: str) -> None:
         self.username.setText(username)

@@ -37,6 +37,7 @@ from ui.context import AppContext
 from ui.widgets.detail_actions import ActionBar
 from ui.widgets.detail_data import DetailBundle, load_bundle
 from ui.widgets.detail_duplicates import DuplicateList
+from ui.widgets.detail_escalations import EscalationList
 from ui.widgets.detail_fields import CaseHeader, DeadlineView, FieldGrid, case_fields
 from ui.widgets.detail_style import esc, secondary_colour
 from ui.widgets.photo_strip import Photo, PhotoStrip, load_photos
@@ -157,11 +158,14 @@ class CaseDetailPanel(QWidget):
         self.duplicate_list.merge_confirmed.connect(self._on_merge)
         self.duplicate_list.link_activated.connect(self._on_link)
         self.timeline = TimelineView()
+        self.escalations = EscalationList()
 
         self.content = QWidget()
         self.content.setObjectName("detailContent")
         self.info_section = _Section(self.tr("基本信息"), info, self.content)
         self.photo_section = _Section(self.tr("照片与附件"), self.photos, self.content)
+        self.escalation_section = _Section(self.tr("督办"), self.escalations, self.content)
+        self.escalation_section.hide()
         scope = QLabel(
             self.tr("%1 米 · 前后 %2 天")
             .replace("%1", str(round(DUPLICATE_RADIUS_M)))
@@ -184,8 +188,8 @@ class CaseDetailPanel(QWidget):
         content_layout = QVBoxLayout(self.content)
         content_layout.setContentsMargins(10, 0, 10, 12)
         content_layout.setSpacing(4)
-        for section in (self.info_section, self.photo_section, self.duplicate_section,
-                        self.timeline_section):  # fmt: skip
+        for section in (self.info_section, self.escalation_section, self.photo_section,
+                        self.duplicate_section, self.timeline_section):  # fmt: skip
             content_layout.addWidget(section)
         content_layout.addStretch(1)
 
@@ -446,6 +450,9 @@ class CaseDetailPanel(QWidget):
         self.fields.set_rows(case_fields(b, secondary_colour(self)))
         self.deadlines.set_timings(b.timings)
         self.timeline.set_events(detail.events, Names(b.unit_names, b.people, b.categories))
+        self.escalations.set_escalations(detail.escalations)
+        self.escalation_section.setVisible(bool(detail.escalations))
+        self.escalation_section.set_count(len(detail.escalations) or None)
         self.timeline_section.set_count(len(detail.events))
 
     def _restore_scroll(self, position: int) -> None:

@@ -30,7 +30,7 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -42,9 +42,9 @@ from PySide6.QtWidgets import (
 )
 
 from ui.context import AppContext
-from ui.models.case_table import CaseRole, CaseTableModel
+from ui.models.case_table import CaseRole, CaseTableModel, UnseenRole
 from ui.models.queue_filter import QueueCriteria, QueueFilterProxy
-from ui.models.queue_rows import QueueRow, Stage
+from ui.models.queue_rows import STAGE_ORDER, QueueRow, Stage
 from ui.stats.drill_chip import DrillChip
 from ui.widgets.queue_delegate import QueueDelegate
 from ui.widgets.queue_empty import EmptyState
@@ -62,6 +62,11 @@ from workstation.services.queue_queries import (
 )
 
 # Wide enough for a bold (unseen) case number and grid code.
+NEXT_NEW_KEY = "N"
+STAGE_KEYS: dict[str, Stage] = {
+    **{f"Ctrl+{i + 1}": stage for i, stage in enumerate(STAGE_ORDER[:9])},
+    "Ctrl+0": Stage.ALL,
+}
 COLUMN_WIDTHS = (128, 88, 80, 150, 130, 250, 104, 96, 150, 44, 44, 136)
 MINUTE_MS = 60_000
 
@@ -155,6 +160,19 @@ class QueuePanel(QWidget):
         leave = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.table)
         leave.setContext(Qt.ShortcutContext.WidgetShortcut)
         leave.activated.connect(self.close_drill_down)
+        # N, as "next unread" in a mail reader: the next highlighted (newly arrived) case.
+        # A table shortcut, so typing N in the search box stays typing.
+        self.next_new_action = QAction(self.tr("下一件新到案件"), self)
+        self.next_new_action.setObjectName("action_next_new")
+        self.next_new_action.setShortcut(QKeySequence(NEXT_NEW_KEY))
+        self.next_new_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.next_new_action.triggered.connect(self.select_next_new)
+        self.table.addAction(self.next_new_action)
+        # Ctrl+1 … Ctrl+9, Ctrl+0: the stage bar's segments, from anywhere in the queue.
+        for key, stage in STAGE_KEYS.items():
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda s=stage: self._stage_key(s))
 
         self.status = QLabel(self.tr("正在加载案件…"), self)
         self.status.setObjectName("queueStatus")
@@ -184,9 +202,11 @@ class QueuePanel(QWidget):
         layout.addLayout(tools)
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
-        # The table is the natural focus; Tab goes on to the search box, then the filters.
-        QWidget.setTabOrder(self.table, self.search)
-        QWidget.setTabOrder(self.search, self.filters.street)
+        # The table is the natural focus; Tab goes on to the search box, then the filters
+        # left to right (Shift+Tab from the table: the last filter).
+        chain = [self.table, self.search, *self.filters.focus_chain()]
+        for before, after in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(before, after)
         self.table.setFocus()
 
         self._minute = QTimer(self)
@@ -507,6 +527,28 @@ class QueuePanel(QWidget):
         model.setCurrentIndex(index, flags)
         self.table.scrollTo(index)
         return True
+
+    def select_next_new(self) -> bool:
+        """Select the next highlighted (unseen) case after the cursor, in the order shown,
+        from the top again after the last; say so when there is none."""
+        rows = self.proxy.rowCount()
+        start = self.table.currentIndex().row()
+        for step in range(1, rows + 1):
+            index = self.proxy.index((start + step) % rows, 0)
+            if index.data(UnseenRole):
+                case = index.data(CaseRole)
+                self.table.setFocus()
+                return self.select_case(case.id)
+        self.info.setText(self.tr("没有新到的案件"))
+        return False
+
+    def _stage_key(self, stage: Stage) -> None:
+        self.stage_bar.set_stage(stage)
+        self.table.setFocus()
+        if not self.table.currentIndex().isValid() and self.proxy.rowCount():
+            self.table.selectionModel().setCurrentIndex(
+                self.proxy.index(0, 0), self.table.selectionModel().SelectionFlag.NoUpdate
+            )
 
     def _restore_selection(self, case_ids: list[int], current: int | None) -> None:
         selection = QItemSelection()

@@ -2,7 +2,9 @@
 
 Contract with the main window:
 - slots `set_cases(list[CaseSummary])` (every loaded case, on each reload),
-  `on_cases_changed(list[CaseSummary])` (changed or new cases), `mark_seen(int)`;
+  `on_cases_changed(list[CaseSummary])` (changed or new cases), `mark_seen(int)`,
+  `on_topics(frozenset[str])` (the change follower's `topics_changed`: reloads the
+  shift's acknowledgements when another console wrote some);
 - signals `case_activated(int)` (the queue selects that case), `remind_requested(int)`
   (催办: the action controller performs it), `attention_count_changed(int)`.
 
@@ -13,12 +15,18 @@ updates patch the prepared set on the GUI thread. The clock is `ctx.clock`, so t
 the training mode control time.
 
 Acknowledged (确认) items stay hidden until they change (e.g. the deadline is extended and
-passes again) or go away; snoozed (稍后提醒) ones come back, with a toast, when the snooze
-ends. Both last for the session, and across sessions when a QSettings store is given.
+passes again); snoozed (稍后提醒) ones come back, with a toast, when the snooze ends. Both
+are the shift's, stored in the database (services.reminder_acks): one dispatcher's 确认
+hides the item on every centre console (a unit's staff share theirs within the unit), each
+row says who did it and when, and 显示已确认 lists the held items. A hold shows here at
+once; the write runs on a worker and a read of the shift's holds follows it. The holds
+are read with every reload, on every tick, and when the feed says another console wrote.
+What older versions kept in QSettings (`accounts/<user>/reminders/state`) is ignored.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer, Signal
@@ -49,15 +57,23 @@ from workstation.services.attention import (
     AttentionEvaluator,
     AttentionItem,
     Kind,
-    ReminderState,
     Severity,
     crossings,
 )
 from workstation.services.dto import CaseSummary
+from workstation.services.reminder_acks import (
+    ACK,
+    HOLD_ROLES,
+    RELEASE_ANY_ROLES,
+    SNOOZE,
+    TOPIC,
+    HoldBook,
+    ReminderHold,
+)
 
 REFRESH_MS = 30_000
 SNOOZE_MINUTES = (15, 30, 60)
-MAX_TOASTS_PER_BATCH = 3  # beyond this one summary toast ("另有 N 项") says the rest
+MAX_TOASTS_PER_BATCH = 3  # beyond this the toasts' collapsed line ("另有 N 条提醒") counts
 
 # Handling units watch their own clocks; approvals and triage are the centre's business.
 _UNIT_KINDS = frozenset({Kind.YELLOW, Kind.OVERDUE})
@@ -70,6 +86,8 @@ class ReminderPanel(QWidget):
     remind_requested = Signal(int)
     attention_count_changed = Signal(int)  # visible items (for a dock title or tray badge)
     notified = Signal(list)  # the items a toast was shown for (tests, a future tray icon)
+    holds_loaded = Signal()  # the shift's acknowledgements and snoozes were read
+    holds_saved = Signal()  # this console's 确认/稍后提醒/恢复 was written
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None,
                  settings: QSettings | None = None) -> None:  # fmt: skip
@@ -78,8 +96,13 @@ class ReminderPanel(QWidget):
         self._settings = settings
         self.setObjectName("reminderPanel")
         self._prefix = f"accounts/{ctx.account.username}/"  # each person their own choice
-        self._state_key = "reminders/state"
-        self.state = ReminderState.from_json(self._setting(self._state_key, ""))
+        self.holds = HoldBook()  # the shift's (see the module docstring)
+        self._hold_changes = 0  # local changes; a read begun before the last one is stale
+        self._writing = 0  # local changes on their way to the database (reads are stale)
+        self._reading = False  # a read of the holds is on its way
+        self._reread = False  # … and another was asked for meanwhile
+        self.show_held = False  # 显示已确认: list held items too, greyed, with who/when
+        self._held: list[AttentionItem] = []
         self.sound_enabled = self._setting("reminders/sound", True)
         self.popups_enabled = self._setting("reminders/popups", True)
         self._relevant = _UNIT_KINDS if ctx.role is Role.UNIT else frozenset(Kind)
@@ -98,7 +121,7 @@ class ReminderPanel(QWidget):
         self.sound = AlertSound(self)
         self.timer = QTimer(self)  # started by the first load: nothing to watch before it
         self.timer.setInterval(REFRESH_MS)
-        self.timer.timeout.connect(self.refresh)
+        self.timer.timeout.connect(self._tick)
         self._soon = QTimer(self)
         self._soon.setSingleShot(True)
         self._soon.setInterval(0)
@@ -150,6 +173,7 @@ class ReminderPanel(QWidget):
         self.sound_action.setChecked(self.sound_enabled)
         self.sound_action.toggled.connect(self._set_sound)
         restore = QAction(self.tr("恢复已确认和稍后提醒的事项"), self)
+        restore.setToolTip(self.tr("值班长恢复全班的；其他人恢复自己确认或稍后提醒的"))
         restore.triggered.connect(self.restore_hidden)
         menu.addAction(self.popup_action)
         menu.addAction(self.sound_action)
@@ -160,11 +184,18 @@ class ReminderPanel(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
         top.addWidget(self.options)
+        # The shift leader's view of what the shift acknowledged, for everybody.
+        self.held_toggle = QPushButton(self.tr("显示已确认"), self)
+        self.held_toggle.setObjectName("reminderShowHeld")
+        self.held_toggle.setCheckable(True)
+        self.held_toggle.setToolTip(self.tr("同时列出本班已确认和稍后提醒的事项（谁、何时）"))
+        self.held_toggle.toggled.connect(self._set_show_held)
         filters = QHBoxLayout()
         filters.addLayout(chips, 1)
+        filters.addWidget(self.held_toggle)
         filters.addWidget(self.kind_filter)
 
-        self.model = ReminderListModel(self, case_of=self._case_of)
+        self.model = ReminderListModel(self, case_of=self._case_of, hold_of=self._hold_of)
         # A one-column table rather than a QListView: with fixed row heights a table
         # inserts and removes rows without laying out every row again (measured on
         # 17,000 items: ~8 ms per update against ~50 ms for a QListView).
@@ -220,10 +251,18 @@ class ReminderPanel(QWidget):
         self.remind_button.setToolTip(self.tr("催促处置单位尽快办理（记录催办并计数）"))
         self.remind_button.clicked.connect(self.remind_selected)
         self.remind_button.setVisible(self._ctx.role in _REMIND_RULE.roles)
+        self.release_button = QPushButton(self.tr("恢复提醒"), self)
+        self.release_button.setObjectName("reminderRelease")
+        self.release_button.setToolTip(self.tr("取消所选事项的确认或稍后提醒，全班重新提醒"))
+        self.release_button.clicked.connect(self.release_selected)
+        self.release_button.setVisible(False)  # while 显示已确认 is on
+        for button in (self.ack_button, self.snooze_button):
+            button.setVisible(self._ctx.role in HOLD_ROLES)
         buttons = QHBoxLayout()
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.ack_button)
         buttons.addWidget(self.snooze_button)
+        buttons.addWidget(self.release_button)
         buttons.addStretch(1)
         buttons.addWidget(self.remind_button)
 
@@ -249,15 +288,16 @@ class ReminderPanel(QWidget):
         self._generation += 1
         generation = self._generation
         self._pending = []
-        ws, clock, rows = self._ctx.ws, self._ctx.clock, list(rows)
+        ws, clock, rows, actor = self._ctx.ws, self._ctx.clock, list(rows), self._ctx.actor
+        changes = self._hold_changes
 
-        def prepare() -> AttentionEvaluator:
+        def prepare() -> tuple[AttentionEvaluator, list[ReminderHold]]:
             ref = ws.reference  # may query the database: on the worker, never here
             evaluator = AttentionEvaluator(ref.calendar, ref.stage_limits)
             evaluator.set_cases(rows, clock())
-            return evaluator
+            return evaluator, ws.reminder_holds(actor)
 
-        self._ctx.ops.run(prepare, lambda ev: self._install(generation, ev),
+        self._ctx.ops.run(prepare, lambda result: self._install(generation, changes, *result),
                           description="prepare reminders", owner=self)  # fmt: skip
 
     def on_cases_changed(self, rows: list[CaseSummary]) -> None:
@@ -268,6 +308,22 @@ class ReminderPanel(QWidget):
         self._evaluator.update_cases(rows)
         self._soon.start()  # one refresh for all changes delivered in this pass
 
+    def on_topics(self, topics: frozenset[str]) -> None:
+        """The change feed's topics: another console acknowledged, snoozed or restored."""
+        if TOPIC in topics:
+            self.reload_holds()
+
+    def reload_holds(self) -> None:
+        """Read the shift's acknowledgements and snoozes (on a worker), then re-evaluate."""
+        if self._reading:
+            self._reread = True
+            return
+        self._reading = True
+        ws, actor, changes = self._ctx.ws, self._ctx.actor, self._hold_changes
+        self._ctx.ops.run(lambda: ws.reminder_holds(actor),
+                          lambda holds: self._holds_read(changes, holds), self._holds_failed,
+                          description="load reminder holds", owner=self)  # fmt: skip
+
     def mark_seen(self, case_id: int) -> None:
         """The dispatcher looked at this case: its urgent report is no longer new."""
         if case_id >= 0 and case_id not in self._seen:
@@ -277,9 +333,15 @@ class ReminderPanel(QWidget):
 
     # -- evaluation ----------------------------------------------------------------------
 
-    def _install(self, generation: int, evaluator: AttentionEvaluator) -> None:
+    def _install(self, generation: int, changes: int, evaluator: AttentionEvaluator,
+                 holds: list[ReminderHold]) -> None:  # fmt: skip
         if generation != self._generation:
             return  # a newer reload is on its way
+        if changes == self._hold_changes and not self._writing:
+            self.holds.replace(holds)
+            self.holds_loaded.emit()
+        elif not self._writing:  # read before this console's own 确认 was written
+            self.reload_holds()  # (while a write is on its way, its end reads again)
         first = self._evaluator is None
         evaluator.update_cases(self._pending)
         self._pending = []
@@ -298,27 +360,53 @@ class ReminderPanel(QWidget):
         items = self._evaluator.items_at(now, self._seen)
         if len(self._relevant) < len(Kind):
             items = [i for i in items if i.kind in self._relevant]
-        held = len(self.state.acknowledged) + len(self.state.snoozed)
-        woke = self.state.update(items, now)  # forgets what went away; ended snoozes
+        woke = self.holds.woke(items, now)  # snoozes that ended, seen snoozed here
         new = crossings(self._all, items) if notify else []
         self._all = items
-        self._visible = self.state.visible(items, now)
-        shown = self._visible if self._filter is None else \
-            [i for i in self._visible if i.kind is self._filter]  # fmt: skip
+        self._visible, self._held = self.holds.split(items, now)
+        listed = self._visible
+        if self.show_held and self._held:
+            listed = sorted(self._visible + self._held, key=lambda i: i.rank)
+        shown = listed if self._filter is None else \
+            [i for i in listed if i.kind is self._filter]  # fmt: skip
         self.model.set_items(shown, now)
         self._update_header()
         self._update_buttons()
         fresh = {i.key for i in new}
-        alerts = [i for i in new if not self.state.is_hidden(i, now)]
+        alerts = [i for i in new if not self.holds.is_hidden(i, now)]
         alerts += [i for i in woke if i.key not in fresh]
         if alerts:
             self._notify(alerts, now)
-        if len(self.state.acknowledged) + len(self.state.snoozed) != held:
-            self._save_state()  # update() only ever drops entries
         self._schedule_wake(now)
 
+    def _tick(self) -> None:
+        self.refresh()
+        self.reload_holds()  # in case a feed notice was missed (or the feed is not wired)
+
+    def _holds_read(self, changes: int, holds: list[ReminderHold]) -> None:
+        self._reading = False
+        # Read before this console's own change was written, or while it is: not the truth.
+        stale = changes != self._hold_changes or self._writing > 0
+        if self._reread or (stale and not self._writing):
+            self._reread = False
+            self.reload_holds()
+        if stale:
+            return
+        self.holds.replace(holds)
+        self.holds_loaded.emit()
+        self.refresh()
+
+    def _holds_failed(self, message: str, exc: BaseException) -> None:
+        self._reading = False  # the next tick tries again; the operation logged it
+        if self._reread:
+            self._reread = False
+            self.reload_holds()
+
+    def _hold_of(self, item: AttentionItem) -> ReminderHold | None:
+        return self.holds.get(item.key)
+
     def _schedule_wake(self, now: datetime) -> None:
-        wake = self.state.next_wake()
+        wake = self.holds.next_wake(now)
         if wake is None:
             self._wake.stop()
             return
@@ -336,8 +424,7 @@ class ReminderPanel(QWidget):
         self.notified.emit(items)
         if self.popups_enabled:
             texts = self.model.texts
-            shown = items if len(items) <= MAX_TOASTS_PER_BATCH else \
-                items[: MAX_TOASTS_PER_BATCH - 1]  # fmt: skip
+            shown = items[:MAX_TOASTS_PER_BATCH]
             for item in reversed(shown):  # the most severe ends up nearest the corner
                 self.notifier.show_toast(
                     item.case_id, int(item.severity), texts.badge(item),
@@ -345,12 +432,7 @@ class ReminderPanel(QWidget):
                     texts.toast_meta(item, self._case_of(item.case_id), now),
                 )  # fmt: skip
             if len(shown) < len(items):
-                rest = len(items) - len(shown)
-                self.notifier.show_toast(
-                    -1, int(items[len(shown)].severity), "+",
-                    self.tr("另有 %n 项需要关注", "", rest),
-                    self.tr("点击查看提醒中心"), "",
-                )  # fmt: skip
+                self.notifier.collapse(len(items) - len(shown))  # "另有 N 条提醒"
         if self.sound_enabled and any(i.severity >= Severity.WARNING for i in items):
             self.sound.play()
 
@@ -383,23 +465,68 @@ class ReminderPanel(QWidget):
         return [self.model.item_at(r) for r in rows]
 
     def acknowledge_selected(self) -> None:
-        items = self.selected_items()
-        for item in items:
-            self.state.acknowledge(item)
-        if items:
-            self._after_user_change()
+        self._hold(self.selected_items(), ACK, None)
 
     def snooze_selected(self, minutes: int) -> None:
-        items = self.selected_items()
-        until = self._ctx.clock() + timedelta(minutes=minutes)
-        for item in items:
-            self.state.snooze(item, until)
-        if items:
-            self._after_user_change()
+        self._hold(self.selected_items(), SNOOZE,
+                   self._ctx.clock() + timedelta(minutes=minutes))  # fmt: skip
 
     def restore_hidden(self) -> None:
-        self.state = ReminderState()
+        """恢复: every hold this account may release (the leader: the shift's)."""
+        me = self._ctx.account.username
+        anyone = self._ctx.role in RELEASE_ANY_ROLES
+        keys = [h.key for h in self.holds.all() if anyone or h.actor == me]
+        self.holds.drop(keys)
+        ws, actor = self._ctx.ws, self._ctx.actor
+        self._write(lambda: ws.release_reminders(actor), "restore reminders")
+
+    def release_selected(self) -> None:
+        """Show the selected held items again, for the shift."""
+        keys = [i.key for i in self.selected_items() if self._releasable(i)]
+        if not keys:
+            return
+        self.holds.drop(keys)
+        ws, actor = self._ctx.ws, self._ctx.actor
+        self._write(lambda: ws.release_reminders(actor, keys), "release reminders")
+
+    def _hold(self, items: list[AttentionItem], kind: str, until: datetime | None) -> None:
+        if not items or self._ctx.role not in HOLD_ROLES:
+            return
+        account, now = self._ctx.account, self._ctx.clock()
+        name = account.display_name or account.username
+        self.holds.put(ReminderHold.of(i, kind, until, account.username, name, now)
+                       for i in items)  # fmt: skip
+        ws, actor = self._ctx.ws, self._ctx.actor
+        if kind == ACK:
+            self._write(lambda: ws.acknowledge_reminders(actor, items), "acknowledge reminders")
+        else:
+            assert until is not None
+            self._write(lambda: ws.snooze_reminders(actor, items, until), "snooze reminders")
+
+    def _write(self, fn: Callable[[], object], description: str) -> None:
+        """Show the change now, write it on a worker, then read the shift's holds."""
+        self._hold_changes += 1
+        self._writing += 1
         self._after_user_change()
+
+        def done(_: object) -> None:
+            self._hold_changes += 1  # reads begun before the write are stale
+            self._writing -= 1
+            self.holds_saved.emit()
+            self.reload_holds()
+
+        def failed(message: str, exc: BaseException) -> None:
+            self._hold_changes += 1
+            self._writing -= 1
+            self.reload_holds()  # undoes what was shown
+            self._ctx.ops.error.emit(message)
+
+        self._ctx.ops.run(fn, done, failed, description=description, owner=self)
+
+    def _releasable(self, item: AttentionItem) -> bool:
+        hold = self.holds.holding(item, self._ctx.clock())
+        return hold is not None and (self._ctx.role in RELEASE_ANY_ROLES
+                                     or hold.actor == self._ctx.account.username)  # fmt: skip
 
     def remind_selected(self) -> None:
         for case_id in dict.fromkeys(
@@ -409,7 +536,6 @@ class ReminderPanel(QWidget):
 
     def _after_user_change(self) -> None:
         row = self.list.currentIndex().row()
-        self._save_state()
         self.refresh(notify=False)
         # Keep the keyboard where it was: the next item takes the place of the hidden one.
         if self.model.rowCount():
@@ -432,11 +558,14 @@ class ReminderPanel(QWidget):
             return
         menu = QMenu(self)
         menu.addAction(self.tr("打开"), self._activate_current)
-        menu.addAction(self.tr("确认"), self.acknowledge_selected)
-        later = menu.addMenu(self.tr("稍后提醒"))
-        for minutes in SNOOZE_MINUTES:
-            later.addAction(self.tr("%n 分钟后", "", minutes),
-                            lambda m=minutes: self.snooze_selected(m))  # fmt: skip
+        if self._ctx.role in HOLD_ROLES:
+            menu.addAction(self.tr("确认"), self.acknowledge_selected)
+            later = menu.addMenu(self.tr("稍后提醒"))
+            for minutes in SNOOZE_MINUTES:
+                later.addAction(self.tr("%n 分钟后", "", minutes),
+                                lambda m=minutes: self.snooze_selected(m))  # fmt: skip
+        if any(self._releasable(i) for i in self.selected_items()):
+            menu.addAction(self.tr("恢复提醒"), self.release_selected)
         if self.remind_button.isVisible() and self.remind_button.isEnabled():
             menu.addSeparator()
             menu.addAction(self.tr("催办"), self.remind_selected)
@@ -470,6 +599,9 @@ class ReminderPanel(QWidget):
         for row in range(1, self.kind_filter.count()):
             kind = Kind(self.kind_filter.itemData(row))
             self.kind_filter.setItemText(row, f"{texts.kind_label(kind)} ({by_kind[kind]})")
+        held = len(self._held)
+        self.held_toggle.setText(self.tr("显示已确认 (%1)").replace("%1", str(held))
+                                 if held else self.tr("显示已确认"))  # fmt: skip
         self.stack.setCurrentWidget(self.list if self.model.rowCount() else self.empty)
         if not self.model.rowCount() and self._filter is not None and visible:
             self.empty.setText(self.tr("该类型暂无事项"))
@@ -481,7 +613,13 @@ class ReminderPanel(QWidget):
         items = self.selected_items() if self.model.rowCount() else []
         for button in (self.open_button, self.ack_button, self.snooze_button):
             button.setEnabled(bool(items))
+        self.release_button.setEnabled(any(self._releasable(i) for i in items))
         self.remind_button.setEnabled(any(self._remindable(i) for i in items))
+
+    def _set_show_held(self, on: bool) -> None:
+        self.show_held = on
+        self.release_button.setVisible(on)
+        self.refresh(notify=False)
 
     def _filter_changed(self, index: int) -> None:
         data = self.kind_filter.itemData(index)
@@ -510,6 +648,3 @@ class ReminderPanel(QWidget):
     def _store(self, key: str, value: object) -> None:
         if self._settings is not None:
             self._settings.setValue(self._prefix + key, value)
-
-    def _save_state(self) -> None:
-        self._store(self._state_key, self.state.to_json())

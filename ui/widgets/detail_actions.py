@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
@@ -37,6 +37,7 @@ SECONDARY: tuple[Action, ...] = (
     Action.REJECT_SUSPENSION,
     Action.REMIND,
     Action.ESCALATE,
+    Action.ESCALATION_REPLY,
     Action.REQUEST_EXTENSION,
     Action.REQUEST_RETURN,
     Action.REQUEST_SUSPENSION,
@@ -69,6 +70,7 @@ ACTION_NAMES = (
     QT_TRANSLATE_NOOP("ActionBar", "驳回挂账"),
     QT_TRANSLATE_NOOP("ActionBar", "催办"),
     QT_TRANSLATE_NOOP("ActionBar", "督办"),
+    QT_TRANSLATE_NOOP("ActionBar", "督办回复"),
     QT_TRANSLATE_NOOP("ActionBar", "申请延期"),
     QT_TRANSLATE_NOOP("ActionBar", "申请回退"),
     QT_TRANSLATE_NOOP("ActionBar", "申请挂账"),
@@ -136,6 +138,10 @@ class ActionBar(QWidget):
             button.setProperty("primary", primary)
             button.setDefault(False)
             button.setAutoDefault(False)
+            # Mouse only: the keyboard acts through the action keys (F2, F3 …) on the
+            # queue's selection. A focusable button here was one Tab away from the queue,
+            # and Space then pressed it for the case on show, not the one just selected.
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setStyleSheet(self._primary_style if primary else self._secondary_style)
             button.clicked.connect(lambda _=False, a=action: self.triggered.emit(a))
             self._flow.addWidget(button)

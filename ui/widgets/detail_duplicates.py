@@ -63,6 +63,7 @@ class DuplicateRow(QFrame):
         self.merge = QPushButton(self.tr("并入此案"), self)
         self.merge.setObjectName("mergeButton")
         self.merge.setAutoDefault(False)
+        self.merge.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # as the action buttons: mouse only
         if not c.is_open:
             self.merge.setEnabled(False)
             self.merge.setToolTip(self.tr("该案件已结案，不能作为原案件"))

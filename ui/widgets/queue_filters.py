@@ -87,6 +87,12 @@ class QueueFilterBar(QWidget):
         self.period.currentIndexChanged.connect(self._period_changed)
         self._fill_all()
 
+    def focus_chain(self) -> list[QWidget]:
+        """The boxes in the order they stand (Tab walks them left to right)."""
+        return [self.street, self.community, self.major, self.category, self.unit,
+                self.source, self.priority, self.period, self.date_from, self.date_to,
+                self.area_chip, self.clear_button]  # fmt: skip
+
     def _combo(self, name: str, what: str, width: int) -> QComboBox:
         combo = QComboBox(self)
         combo.setObjectName(name)

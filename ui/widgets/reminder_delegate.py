@@ -10,6 +10,8 @@ from ui.notifications import SEVERITY_COLOURS
 from ui.widgets.reminder_model import (
     BadgeRole,
     HeadingRole,
+    HeldRole,
+    HoldRole,
     SeverityRole,
     SubtitleRole,
     WhenRole,
@@ -22,6 +24,8 @@ _BADGE = 26
 _STRIP = 4
 # Soft row tints per severity so red rows stand out even when the strip is overlooked.
 _TINTS = {3: "#fdecea", 2: "#fff8e1", 1: "#ffffff"}
+_HELD_TINT = "#f1f3f4"  # acknowledged or snoozed, listed by 显示已确认: greyed
+_HOLD_TEXT = "#2e7d32"  # "张三 10:42 已确认"
 
 
 class ReminderDelegate(QStyledItemDelegate):
@@ -32,6 +36,7 @@ class ReminderDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._colours = {k: QColor(v) for k, v in SEVERITY_COLOURS.items()}
         self._tints = {k: QColor(v) for k, v in _TINTS.items()}
+        self._held_tint, self._hold_text = QColor(_HELD_TINT), QColor(_HOLD_TEXT)
 
     @staticmethod
     def row_height(font: QFont) -> int:
@@ -49,11 +54,14 @@ class ReminderDelegate(QStyledItemDelegate):
         severity = int(index.data(SeverityRole) or 1)
         colour = self._colours.get(severity, self._colours[1])
         selected = bool(state & QStyle.StateFlag.State_Selected)
+        held = bool(index.data(HeldRole))
 
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if selected:
             painter.fillRect(rect, palette.color(QPalette.ColorRole.Highlight))
+        elif held:
+            painter.fillRect(rect, self._held_tint)
         else:
             painter.fillRect(rect, self._tints.get(severity, self._tints[1]))
         painter.fillRect(QRect(rect.left(), rect.top(), _STRIP, rect.height()), colour)
@@ -94,7 +102,16 @@ class ReminderDelegate(QStyledItemDelegate):
         painter.setPen(colour if not selected and severity == 3 else muted)
         align_right = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight
         painter.drawText(QRect(right - when_width, top, when_width, line), align_right, when)
-        sub_rect = QRect(left, top + line + 5, max(10, right - left), normal.height())
+        sub_top = top + line + 5
+        hold = str(index.data(HoldRole) or "")
+        if hold:  # who acknowledged or snoozed it, at the right end of the second line
+            hold_width = min(normal.horizontalAdvance(hold) + 2, (right - left) * 2 // 3)
+            painter.setPen(text_colour if selected else self._hold_text)
+            painter.drawText(QRect(right - hold_width, sub_top, hold_width, normal.height()),
+                             align_right, normal.elidedText(hold, Qt.TextElideMode.ElideLeft,
+                                                            hold_width))  # fmt: skip
+            right -= hold_width + _PAD
+        sub_rect = QRect(left, sub_top, max(10, right - left), normal.height())
         painter.setPen(muted)
         subtitle = normal.elidedText(str(index.data(SubtitleRole) or ""),
                                      Qt.TextElideMode.ElideRight, sub_rect.width())  # fmt: skip

@@ -10,6 +10,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistent
 
 from workstation.services.attention import AttentionItem, Kind, Stage
 from workstation.services.dto import CaseSummary
+from workstation.services.reminder_acks import ACK, ReminderHold
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -22,6 +23,8 @@ WhenRole = Qt.ItemDataRole.UserRole + 5  # "超期 2 小时", "已用 86%", "5 �
 SubtitleRole = Qt.ItemDataRole.UserRole + 6  # the case in a line, deadline, reminders
 BadgeRole = Qt.ItemDataRole.UserRole + 7  # one character for the coloured badge
 LabelRole = Qt.ItemDataRole.UserRole + 8  # what happened, alone
+HoldRole = Qt.ItemDataRole.UserRole + 9  # "张三 10:42 已确认": who held it, when ("" if nobody)
+HeldRole = Qt.ItemDataRole.UserRole + 10  # bool: hidden by a hold (listed by 显示已确认)
 
 
 class ReminderTexts(QObject):
@@ -114,6 +117,21 @@ class ReminderTexts(QObject):
             parts.append(self.tr("已催办 %n 次", "", case.remind_count))
         return " · ".join(parts)
 
+    def hold(self, hold: ReminderHold | None, item: AttentionItem, now: datetime) -> str:
+        """Who acknowledged or snoozed the item and when; "" when no hold is about it."""
+        if hold is None or not hold.same_item(item):
+            return ""
+        fmt = "%H:%M" if hold.at.date() == now.date() else "%m-%d %H:%M"
+        who = f"{hold.actor_name or hold.actor} {hold.at.strftime(fmt)}"
+        if hold.kind == ACK:
+            if hold.stamp != item.stamp:
+                return ""  # acknowledged before it changed: of no interest now
+            return self.tr("%1 已确认").replace("%1", who)
+        if hold.until is not None and now < hold.until:
+            until = hold.until.strftime("%H:%M")
+            return self.tr("%1 设为稍后提醒（%2 再提醒）").replace("%1", who).replace("%2", until)
+        return self.tr("%1 设的稍后提醒已到时").replace("%1", who)
+
     def toast_meta(self, item: AttentionItem, case: CaseSummary | None, now: datetime) -> str:
         """The small line of a toast: how long, the deadline, the unit."""
         parts = [self.when(item, now)]
@@ -132,11 +150,14 @@ class ReminderListModel(QAbstractListModel):
     """
 
     def __init__(self, parent: QObject | None = None,
-                 case_of: Callable[[int], CaseSummary | None] | None = None) -> None:  # fmt: skip
+                 case_of: Callable[[int], CaseSummary | None] | None = None,
+                 hold_of: Callable[[AttentionItem], ReminderHold | None] | None = None,
+                 ) -> None:  # fmt: skip
         super().__init__(parent)
         self._items: list[AttentionItem] = []
         self._now = datetime.min
         self._case_of = case_of or (lambda _id: None)
+        self._hold_of = hold_of or (lambda _item: None)
         self.texts = ReminderTexts(self)
 
     # -- Qt interface ------------------------------------------------------------------
@@ -165,12 +186,20 @@ class ReminderListModel(QAbstractListModel):
             return t.subtitle(item, self._case_of(item.case_id))
         if role == BadgeRole:
             return t.badge(item)
+        if role == HoldRole:
+            return t.hold(self._hold_of(item), item, self._now)
+        if role == HeldRole:
+            hold = self._hold_of(item)
+            return hold is not None and hold.holds(item, self._now)
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [f"{item.case_no}  {t.label(item)}  {t.when(item, self._now)}",
                      t.subtitle(item, self._case_of(item.case_id))]  # fmt: skip
-            return "\n".join(lines)
+            held = t.hold(self._hold_of(item), item, self._now)
+            return "\n".join([*lines, held] if held else lines)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{item.case_no} {t.label(item)} {t.when(item, self._now)}"
+            held = t.hold(self._hold_of(item), item, self._now)
+            return " ".join(p for p in (item.case_no, t.label(item),
+                                        t.when(item, self._now), held) if p)  # fmt: skip
         return None
 
     # -- access ------------------------------------------------------------------------

@@ -119,7 +119,11 @@ def describe(event: EventView, names: Names) -> list[tuple[str, str]]:
         add(translate("CaseTimeline", "网格"), p.get("grid_code"))
         if p.get("priority") == "urgent":
             add(translate("CaseTimeline", "紧急程度"), translate("CaseTimeline", "紧急"))
-    elif a in (Action.VOID, Action.ESCALATE, Action.REOPEN):
+    elif a == Action.ESCALATE:
+        add(translate("CaseTimeline", "督办意见"), p.get("reason"))
+    elif a == Action.ESCALATION_REPLY:
+        add(translate("CaseTimeline", "回复"), p.get("reply"))
+    elif a in (Action.VOID, Action.REOPEN):
         add(translate("CaseTimeline", "原因"), p.get("reason"))
         if a == Action.REOPEN and p.get("to"):
             add(translate("CaseTimeline", "回到"), _state(p["to"]))

@@ -53,6 +53,7 @@ from workstation.persistence.tables import (
     SettingRow,
     UnitRow,
 )
+from workstation.services import escalations
 
 if TYPE_CHECKING:
     from workstation.bootstrap import Workstation
@@ -1357,6 +1358,7 @@ def _delete_cases(session: Session) -> None:
     """Everything case-related; the change feed stays, followers track its last id."""
     session.execute(delete(AttachmentRow))
     session.execute(text("DELETE FROM case_search"))  # (outside the models: see search_index)
+    session.execute(text("DELETE FROM escalations"))  # (the 督办 records: of the events)
     session.execute(delete(EVENTS))
     session.execute(delete(CASES))
     session.execute(delete(COUNTERS).where(COUNTERS.c.name == "case_id"))
@@ -1480,6 +1482,7 @@ def build_demo(ws: Workstation, options: DemoOptions | None = None,
             _write_counters(sink.conn, days)
             report("建立检索索引", 0, 1)
             search_index.fill_missing(sink.conn)  # the cases were written in bulk, not one by one
+            escalations.fill_missing(sink.conn)  # (the 督办 records, likewise)
             report("建立检索索引", 1, 1)
             _write_surveys(sink.conn, days, options.seed, end)
             # One row for the whole load (not one per event): followers reload everything.

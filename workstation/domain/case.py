@@ -150,6 +150,9 @@ class Case:
     clock_limit: str | None = None
     handling_paused_seconds: float = 0.0
     satisfaction: str | None = None  # the citizen's answer when called back (Satisfaction)
+    # 督办 waiting for the handling unit's reply (`is_key` stays: the case remains 重点); an
+    # escalation also ends when the case is closed or voided.
+    escalation_open: bool = False
 
     @property
     def is_open(self) -> bool:
@@ -547,9 +550,24 @@ def _d_remind(case: Case, a: Actor, now: datetime, ctx: CaseContext,
 
 def _d_escalate(case: Case, a: Actor, now: datetime, ctx: CaseContext,
                 p: dict[str, Any]) -> dict[str, Any]:  # fmt: skip
-    if case.is_key:
-        raise IllegalTransition(f"{case.label} 已在督办中")
-    return {"reason": str(p.get("reason") or "")}
+    """督办: the instruction (督办意见, kept as ``reason``) is required. Once the unit has
+    replied the case may be escalated again."""
+    if case.escalation_open:
+        raise IllegalTransition(f"{case.label} 已在督办中，等待处置单位回复")
+    instruction = str(p.get("reason") or "").strip()
+    if not instruction:
+        raise ValidationError("请填写督办意见")
+    return {"reason": instruction}
+
+
+def _d_escalation_reply(case: Case, a: Actor, now: datetime, ctx: CaseContext,
+                        p: dict[str, Any]) -> dict[str, Any]:  # fmt: skip
+    if not case.escalation_open:
+        raise IllegalTransition(f"{case.label} 没有待回复的督办")
+    reply = str(p.get("reply") or "").strip()
+    if not reply:
+        raise ValidationError("请填写督办回复")
+    return {"reply": reply}
 
 
 def _d_merge(case: Case, a: Actor, now: datetime, ctx: CaseContext,
@@ -674,6 +692,7 @@ _DECIDERS: dict[Action, Decider] = {
     Action.REJECT_SELF_HANDLED: _d_self_handled(False),
     Action.REMIND: _d_remind,
     Action.ESCALATE: _d_escalate,
+    Action.ESCALATION_REPLY: _d_escalation_reply,
     Action.MERGE: _d_merge,
     Action.ABSORB_DUPLICATE: _d_absorb,
     Action.RECLASSIFY: _d_reclassify,
@@ -713,6 +732,7 @@ def evolve(case: Case | None, event: CaseEvent) -> Case:
     if not case.state.is_open:
         case.stage_deadline = None
         case.clock_stage = case.clock_started_at = case.clock_limit = None
+        case.escalation_open = False
     return case
 
 
@@ -847,6 +867,11 @@ def _e_remind(case: Case, e: CaseEvent, p: Payload) -> None:
 
 def _e_escalate(case: Case, e: CaseEvent, p: Payload) -> None:
     case.is_key = True
+    case.escalation_open = True
+
+
+def _e_escalation_reply(case: Case, e: CaseEvent, p: Payload) -> None:
+    case.escalation_open = False
 
 
 def _e_merge(case: Case, e: CaseEvent, p: Payload) -> None:
@@ -918,6 +943,7 @@ _EVOLVERS: dict[Action, Callable[[Case, CaseEvent, Payload], None]] = {
     Action.REJECT_SELF_HANDLED: _e_reject_self_handled,
     Action.REMIND: _e_remind,
     Action.ESCALATE: _e_escalate,
+    Action.ESCALATION_REPLY: _e_escalation_reply,
     Action.MERGE: _e_merge,
     Action.ABSORB_DUPLICATE: _e_absorb,
     Action.RECLASSIFY: _e_reclassify,

@@ -70,6 +70,7 @@ class Action(enum.StrEnum):
     REJECT_SELF_HANDLED = "reject_self_handled"
     REMIND = "remind"
     ESCALATE = "escalate"
+    ESCALATION_REPLY = "escalation_reply"
     MERGE = "merge"
     ABSORB_DUPLICATE = "absorb_duplicate"
     RECLASSIFY = "reclassify"
@@ -108,6 +109,7 @@ ACTION_LABELS: dict[Action, str] = {
     Action.REJECT_SELF_HANDLED: "驳回先行处置",
     Action.REMIND: "催办",
     Action.ESCALATE: "督办",
+    Action.ESCALATION_REPLY: "督办回复",
     Action.MERGE: "合并为重复案件",
     Action.ABSORB_DUPLICATE: "并入重复案件",
     Action.RECLASSIFY: "重新分类",
@@ -172,6 +174,10 @@ RULES: dict[Action, Rule] = {
         _rule(Action.REJECT_SELF_HANDLED, {S.REPORTED}, None, _LEADER),
         _rule(Action.REMIND, {S.DISPATCHED, S.AWAITING_CHECK, S.VERIFYING}, None, _DISPATCH),
         _rule(Action.ESCALATE, _OPEN, None, _DISPATCH),
+        # the handling unit answers an open 督办 (guarded in case.py); the shift leader may
+        # record an answer given by telephone
+        _rule(Action.ESCALATION_REPLY, {S.DISPATCHED, S.AWAITING_CHECK, S.SUSPENDED}, None,
+              _UNIT | _LEADER),
         _rule(Action.MERGE, {S.REPORTED, S.VERIFYING, S.FILED}, S.VOIDED, _CENTRE),
         _rule(Action.ABSORB_DUPLICATE, _OPEN, None, _CENTRE),
         _rule(Action.RECLASSIFY, {S.REPORTED, S.VERIFYING, S.FILED, S.DISPATCHED}, None, _CENTRE),
@@ -199,6 +205,7 @@ UNIT_SCOPED_ACTIONS = frozenset(
         Action.REQUEST_RETURN,
         Action.REQUEST_EXTENSION,
         Action.REQUEST_SUSPENSION,
+        Action.ESCALATION_REPLY,
         Action.NOTE,  # units see only their own cases, so they annotate only those
     }
 )

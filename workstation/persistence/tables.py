@@ -250,6 +250,8 @@ class CaseRow(Base):
     closed_by_self_handling: Mapped[bool] = mapped_column(Boolean, default=False)
     remind_count: Mapped[int] = mapped_column(Integer, default=0)
     is_key: Mapped[bool] = mapped_column(Boolean, default=False)
+    escalation_open: Mapped[bool] = mapped_column(Boolean, default=False,
+                                                  server_default=false())  # 督办 awaiting reply
     rework_count: Mapped[int] = mapped_column(Integer, default=0)
     extension_count: Mapped[int] = mapped_column(Integer, default=0)
     return_count: Mapped[int] = mapped_column(Integer, default=0)
@@ -338,3 +340,88 @@ class ChangeFeedRow(Base):
     entity_id: Mapped[str] = mapped_column(String(40))
     action: Mapped[str] = mapped_column(String(30))
     actor: Mapped[str] = mapped_column(String(40), default="")
+
+
+# ----------------------------------------------------------------------------- hand-over
+
+
+class HandoverSheetRow(Base):
+    """A shift's hand-over sheet (交接班): the content generated for the period, the
+    outgoing leader's notes, the incoming leader's acknowledgement (one sheet a period)."""
+
+    __tablename__ = "handover_sheets"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    period_start: Mapped[datetime] = mapped_column(index=True)
+    period_end: Mapped[datetime]
+    content: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)  # domain.handover
+    notes: Mapped[str] = mapped_column(Text, default="")
+    created_by: Mapped[str] = mapped_column(String(40))
+    created_at: Mapped[datetime]
+    acknowledged_by: Mapped[str | None] = mapped_column(String(40))
+    acknowledged_at: Mapped[datetime | None]
+    acknowledge_note: Mapped[str] = mapped_column(Text, default="")
+
+    __table_args__ = (
+        UniqueConstraint("period_start", "period_end", name="uq_handover_sheets_period"),
+    )
+
+
+# ----------------------------------------------------------------------------- reminders
+
+
+class ReminderAckRow(Base):
+    """The shift's acknowledgements (确认) and snoozes (稍后提醒) of reminder-centre items:
+    the current one per item and scope; their history is in admin_audit (see
+    services.reminder_acks for when one holds)."""
+
+    __tablename__ = "reminder_acks"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    scope: Mapped[str] = mapped_column(String(20))  # 'centre', or a handling unit's code
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"))
+    item_kind: Mapped[str] = mapped_column(String(20))  # attention.Kind
+    kind: Mapped[str] = mapped_column(String(10))  # 'ack' | 'snooze'
+    stamp: Mapped[str] = mapped_column(String(80))  # the item's situation when held
+    item_since: Mapped[datetime]  # when the item began, as held
+    snooze_until: Mapped[datetime | None]
+    actor: Mapped[str] = mapped_column(String(40))
+    at: Mapped[datetime]
+
+    __table_args__ = (
+        UniqueConstraint("scope", "item_kind", "case_id", name="uq_reminder_acks_item"),
+    )
+
+
+# ----------------------------------------------------------------------------- 督办 / 惯用语
+
+
+class EscalationRow(Base):
+    """One 督办 of a case and the handling unit's reply: a projection of the ESCALATE and
+    ESCALATION_REPLY events, written in the same transaction (services.escalations)."""
+
+    __tablename__ = "escalations"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    event_seq: Mapped[int] = mapped_column(Integer)  # the ESCALATE event
+    escalated_by: Mapped[str] = mapped_column(String(40))
+    escalated_at: Mapped[datetime]
+    instruction: Mapped[str] = mapped_column(Text, default="")  # 督办意见
+    reply: Mapped[str | None] = mapped_column(Text)
+    replied_by: Mapped[str | None] = mapped_column(String(40))
+    replied_at: Mapped[datetime | None]
+    reply_seq: Mapped[int | None] = mapped_column(Integer)  # the ESCALATION_REPLY event
+
+    __table_args__ = (UniqueConstraint("case_id", "event_seq", name="uq_escalations_case_seq"),)
+
+
+class PhraseRow(Base):
+    """A canned phrase (惯用语) for one kind of opinion box: shared (owner '') or an
+    account's own."""
+
+    __tablename__ = "phrases"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    owner: Mapped[str] = mapped_column(String(40), default="", server_default="")
+    purpose: Mapped[str] = mapped_column(String(30))  # services.phrases.PURPOSES
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    text: Mapped[str] = mapped_column(String(200))
+
+    __table_args__ = (Index("ix_phrases_owner_purpose", "owner", "purpose", "position"),)

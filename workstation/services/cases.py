@@ -22,6 +22,7 @@ from workstation.domain.errors import (
 from workstation.domain.lifecycle import INTERNAL_ACTIONS, RULES, Action, CaseState, Source
 from workstation.domain.roles import Actor
 from workstation.persistence.uow import SqlUnitOfWork
+from workstation.services import escalations
 from workstation.services.dto import CaseSummary, RecommendationView
 from workstation.services.reference import Reference
 from workstation.services.views import summarize
@@ -106,6 +107,7 @@ def perform(
         event = decide(case, action, actor, now, ref.context, params)
         new = evolve(case, event)
         version = uow.cases.save(new, event, version)
+        escalations.record(uow.connection, new, event)  # 督办 and its reply: their record
         uow.feed.append("case", case.id, action.value, actor.username, now)
         uow.commit()
     return summarize(new, version, ref)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 
@@ -92,6 +92,7 @@ class CaseDetail:
     verified: bool
     extension_count: int
     return_count: int
+    escalations: tuple[EscalationView, ...] = ()  # every 督办 of the case, oldest first
 
     def to_json(self) -> dict[str, Any]:
         data = self.summary.to_json()
@@ -105,7 +106,43 @@ class CaseDetail:
             verified=self.verified,
             extension_count=self.extension_count,
             return_count=self.return_count,
+            escalations=[e.to_json() for e in self.escalations],
         )
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class EscalationView:
+    """One 督办: who gave which instruction when, and the handling unit's reply (if any).
+
+    ``age``: how long it waited, or has waited so far, for the reply
+    (`services.escalations.escalation_age`, the one home of that rule).
+    """
+
+    case_id: int
+    case_no: str
+    seq: int  # the ESCALATE event
+    escalated_by: str
+    escalated_by_name: str
+    escalated_at: datetime
+    instruction: str
+    reply: str | None
+    replied_by: str | None
+    replied_by_name: str
+    replied_at: datetime | None
+    age: timedelta
+    unit_code: str | None = None
+    unit_name: str = ""
+
+    @property
+    def is_open(self) -> bool:
+        """Waiting for the unit's reply."""
+        return self.replied_at is None
+
+    def to_json(self) -> dict[str, Any]:
+        data = dict(_jsonable(asdict(self)))
+        data["age_seconds"] = int(self.age.total_seconds())
+        del data["age"]
         return data
 
 

@@ -14,6 +14,7 @@ from workstation.domain.errors import PermissionDenied, ValidationError
 from workstation.domain.lifecycle import CaseState
 from workstation.domain.roles import Actor, Role
 from workstation.persistence.repositories import CASES, CaseRepository, case_from_row
+from workstation.services import escalations
 from workstation.services.cases import allowed_actions
 from workstation.services.dto import CaseDetail, CaseSummary
 from workstation.services.reference import Reference
@@ -106,6 +107,7 @@ def case_detail(session: Session, ref: Reference, case_ref: int | str, actor: Ac
         verified=case.verified,
         extension_count=case.extension_count,
         return_count=case.return_count,
+        escalations=escalations.of_case(session, ref, case.id, now),
     )
 
 

@@ -22,6 +22,7 @@ from workstation.domain.catalog import (
     read_defaults_csv,
 )
 from workstation.domain.errors import NotFound
+from workstation.domain.handover import DEFAULT_SHIFT_TIMES
 from workstation.domain.lifecycle import Priority
 from workstation.domain.roles import Account, Role, Supervisor
 from workstation.domain.scores import DEFAULT_RULES
@@ -63,6 +64,8 @@ DEFAULT_SETTINGS = {
     # weights, count bands and level bounds of the 综合评价 (domain.scores), as JSON
     "evaluation.rules": DEFAULT_RULES.to_json(),
     "demo": "0",
+    # when each shift starts, every day (交接班: domain.handover)
+    "shift_times": DEFAULT_SHIFT_TIMES,
 }
 
 

@@ -1,0 +1,139 @@
+"""Each person has their own session: log out / switch user, quit with confirmation, and
+closing never silently loses what was typed in a dialog. From the real login."""
+
+from __future__ import annotations
+
+import shiboken6
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
+
+from ui.session import Session
+
+from support.world import PASSWORD
+
+
+def _press(qtbot, key: Qt.Key, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    qtbot.keyClick(QApplication.focusWidget(), key, modifiers)
+
+
+def _answer(qtbot, window, name: str) -> None:
+    qtbot.waitUntil(lambda: window.question is not None and window.question.isVisible())
+    window.question.findChild(QPushButton, name).click()
+
+
+def _login(qtbot, session: Session, username: str):
+    login = session.login
+    qtbot.waitUntil(login.isVisible)
+    assert login.username.text() == ""  # the next person starts from an empty form
+    login.username.setText(username)
+    login.password.setText(PASSWORD)
+    with qtbot.waitSignal(session.window_opened, timeout=10_000) as opened:
+        qtbot.keyClick(login.password, Qt.Key.Key_Return)
+    return opened.args[0]
+
+
+def test_switch_user_hands_the_console_to_the_next_person(qtbot, ws, ops, qsettings) -> None:
+    session = Session(ws, ops, demo=True, settings=qsettings)
+    session.start(prefill=False)
+    leader = _login(qtbot, session, "leader")
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is leader.queue.table)
+    leader.queue.search.setText("井盖")
+    _press(qtbot, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier
+           | Qt.KeyboardModifier.ShiftModifier)  # fmt: skip
+    qtbot.waitUntil(lambda: session.window is None and session.login.isVisible())
+    qtbot.waitUntil(lambda: not shiboken6.isValid(leader))  # gone, not just hidden
+
+    dispatcher = _login(qtbot, session, "dispatcher")
+    assert dispatcher.windowTitle().endswith("（派遣员）（演示模式）")
+    assert dispatcher.queue.search.text() == ""  # not the leader's search
+    dispatcher.switch_user()
+    again = _login(qtbot, session, "leader")
+    assert again.queue.search.text() == "井盖"  # the leader's own, kept for them
+    again._end(switch_user=False)
+
+
+def test_quit_asks_first(qtbot, ws, ops, qsettings) -> None:
+    session = Session(ws, ops, demo=True, settings=qsettings)
+    session.start(prefill=False)
+    window = _login(qtbot, session, "leader")
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.queue.table)
+    _press(qtbot, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    _answer(qtbot, window, "confirmNo")
+    qtbot.wait(50)
+    assert window.isVisible()
+    assert session.window is window
+    _press(qtbot, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    with qtbot.waitSignal(session.finished, timeout=5_000):
+        _answer(qtbot, window, "confirmYes")
+    assert session.window is None
+
+
+def test_closing_with_typed_dialog_input_asks(qtbot, ws, ops, qsettings) -> None:
+    session = Session(ws, ops, demo=True, settings=qsettings)
+    session.start(prefill=False)
+    cell = ws.reference.cells[ws.reference.supervisors["jdy001"].patrol_cells[0]]
+    case = ws.report(ws.actor("jdy001"), description="路口暴露垃圾", lon=cell.lon, lat=cell.lat,
+                     category_code="E0102")  # fmt: skip
+    window = _login(qtbot, session, "leader")
+    queue, actions = window.queue, window.actions
+    qtbot.waitUntil(lambda: queue.model.rowCount() == 1, timeout=10_000)
+    queue.select_case(case.id)
+    qtbot.waitUntil(lambda: actions.actions["note"].isEnabled())
+    actions.actions["note"].trigger()
+    qtbot.waitUntil(lambda: actions.dialog is not None and actions.dialog.isVisible())
+    dialog = actions.dialog
+    assert not dialog.has_unsaved_input()
+    with qtbot.waitSignal(session.finished, timeout=5_000):
+        window.close()  # nothing typed yet: closes without a question
+
+    session.start(prefill=False)
+    window = _login(qtbot, session, "leader")
+    actions = window.actions
+    qtbot.waitUntil(lambda: window.queue.model.rowCount() == 1, timeout=10_000)
+    window.queue.select_case(case.id)
+    qtbot.waitUntil(lambda: actions.actions["note"].isEnabled())
+    actions.actions["note"].trigger()
+    qtbot.waitUntil(lambda: actions.dialog is not None and actions.dialog.isVisible())
+    dialog = actions.dialog
+    dialog.text.insert("已电话通知城管中队")
+    assert dialog.has_unsaved_input()
+    # Alt+F4 on the dialog: asked, kept on 取消.
+    dialog.close()
+    qtbot.waitUntil(lambda: dialog.question is not None and dialog.question.isVisible())
+    dialog.question.findChild(QPushButton, "confirmNo").click()
+    assert dialog.isVisible()
+    # The main window's close: asked too; 取消 keeps both.
+    window.close()
+    _answer(qtbot, window, "confirmNo")
+    assert window.isVisible()
+    assert dialog.isVisible()
+    window.close()
+    with qtbot.waitSignal(session.finished, timeout=5_000):
+        _answer(qtbot, window, "confirmYes")
+    assert len(ws.load_case(case.id)[2]) == 1  # nothing was recorded on the way out
+
+
+def test_the_menus_open_the_hand_over_and_the_escalation_list(qtbot, ws, log_in) -> None:
+    from support.world import dispatched_case
+
+    waiting = dispatched_case(ws, ws.clock())
+    answered = dispatched_case(ws, ws.clock())
+    for case in (waiting, answered):
+        ws.act(ws.actor("dispatcher"), case.id, "escalate", {"reason": "请今日处置完毕"})
+    staff = ws.actor((answered.unit or "").lower())  # the handling unit's account
+    ws.act(staff, answered.id, "escalation_reply", {"reply": "已安排人员处置"})
+    window = log_in("leader")
+    qtbot.waitUntil(lambda: window.queue.model.rowCount() == 2, timeout=10_000)
+
+    window.findChild(QAction, "action_handover").trigger()
+    qtbot.waitUntil(lambda: window.handover_window is not None
+                    and window.handover_window.isVisible())  # fmt: skip
+    window.handover_window.close()
+
+    window.findChild(QAction, "action_escalation_list").trigger()
+    queue = window.queue
+    qtbot.waitUntil(lambda: queue.drill_down is not None and not queue._loading, timeout=10_000)
+    assert queue.drill_down.case_ids == {waiting.id}  # answered escalations are not listed
+    assert "督办件" in queue.drill_chip.findChild(QLabel).text()
