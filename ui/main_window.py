@@ -11,7 +11,7 @@ from collections.abc import Callable
 import shiboken6
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QMessageBox, QWidget
 
 from ui.actions.controller import ActionController
 from ui.actions.dialogs import ActionDialog
@@ -30,6 +30,7 @@ from ui.context import AppContext
 from ui.feed import ChangeFollower
 from ui.handover.window import HandoverWindow
 from ui.history.window import HistoryWindow
+from ui.layout import WindowLayout
 from ui.map.controller import MapController
 from ui.map.widget import GridMapWidget
 from ui.panels.detail import CaseDetailPanel
@@ -42,9 +43,8 @@ from ui.widgets.calendar_notice import CalendarNotice
 from ui.widgets.confirm import ask
 from workstation.domain.lifecycle import RULES, Action
 from workstation.domain.roles import Role
+from workstation.services.dto import CaseSummary
 from workstation.services.map_queries import CellSummary
-
-SETTINGS_VERSION = 3  # bump when the default layout or the queue's columns change
 
 
 class MainWindow(QMainWindow):
@@ -58,6 +58,8 @@ class MainWindow(QMainWindow):
         self._ctx = ctx
         self._close_confirmed = False
         self._switch_user = False
+        self._panels_started = False
+        self._early_cases: list[CaseSummary] | None = None
         self.question: QMessageBox | None = None  # the open confirmation (tests answer it)
         self._settings = settings or QSettings()
         self.calendar_screen: CalendarScreen | None = None
@@ -93,11 +95,13 @@ class MainWindow(QMainWindow):
         self.supervisors = SupervisorBoard(ctx, self)
         self.supervisor_dock = self._dock("supervisorDock", self.tr("监督员状态"), self.supervisors,
                                           Qt.DockWidgetArea.BottomDockWidgetArea)  # fmt: skip
-        self._arrange_docks()
         self.actions = ActionController(ctx, self)
         self.actions.home = self.queue.table  # where the keyboard is after every dialog
         self.follower = ChangeFollower(ctx.ws, ctx.ops, ctx.actor, parent=self)
         self.calendar_notice = CalendarNotice(ctx, self)
+        self.layout_store = WindowLayout(self, self._settings, ctx.account.username,
+                                         ctx.role.value)  # fmt: skip
+        self.layout_store.arrange_default()
         self._build_menus()
         self.addToolBar(self.actions.build_toolbar(self))
         self._wire()
@@ -114,7 +118,7 @@ class MainWindow(QMainWindow):
             badge.setObjectName("demoBadge")
             badge.setStyleSheet("QLabel { background: #ef6c00; color: white; padding: 2px 8px; }")
             self.statusBar().addPermanentWidget(badge)
-        self.restore_layout()
+        self.first_use = not self.layout_store.restore()  # the session shows it maximised
 
     def _dock(self, name: str, title: str, widget: QWidget,
               area: Qt.DockWidgetArea) -> QDockWidget:  # fmt: skip
@@ -123,18 +127,6 @@ class MainWindow(QMainWindow):
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
         return dock
-
-    def _arrange_docks(self) -> None:
-        """Default layout: queue centre; map above the case detail on the right; the
-        supervisor board and the reminder centre as tabs along the bottom."""
-        self.splitDockWidget(self.map_dock, self.detail_dock, Qt.Orientation.Vertical)
-        self.removeDockWidget(self.reminder_dock)
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.reminder_dock)
-        self.splitDockWidget(self.supervisor_dock, self.reminder_dock, Qt.Orientation.Horizontal)
-        self.reminder_dock.show()
-        self.resizeDocks([self.map_dock, self.detail_dock], [460, 440], Qt.Orientation.Vertical)
-        self.resizeDocks([self.detail_dock], [560], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.supervisor_dock], [300], Qt.Orientation.Vertical)
 
     def _build_menus(self) -> None:
         system = self.menuBar().addMenu(self.tr("系统(&F)"))
@@ -193,6 +185,7 @@ class MainWindow(QMainWindow):
         view.addAction(self.reminder_dock.toggleViewAction())
         view.addAction(self.supervisor_dock.toggleViewAction())
         view.addAction(self.map_dock.toggleViewAction())
+        self._layout_menu(view)
         layers = view.addMenu(self.tr("地图图层"))
         layers.addActions(list(self.map.layer_actions.values()))
         if self.simulation is not None:
@@ -368,7 +361,7 @@ class MainWindow(QMainWindow):
         f.topics_changed.connect(self._handover_topics)
         # The map follows the queue: same cases, same selection.
         m, mc, b = self.map, self.map_ctl, self.supervisors
-        q.cases_loaded.connect(m.set_cases)
+        q.cases_loaded.connect(self._cases_loaded)
         a.cases_updated.connect(m.apply_case_changes)
         f.cases_changed.connect(m.apply_case_changes)
         q.current_case_changed.connect(self._center_map_on)
@@ -391,17 +384,42 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self._start)
 
     def _start(self) -> None:
+        if self.first_use:  # now at its real (maximised) size: the default proportions
+            self.layout_store.proportion()
         # The keyboard starts in the queue, on its first (newest) case once loaded.
         self.activateWindow()
         self.queue.table.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
+        # The queue first, alone: the map's grid, the board and the follower would share
+        # the interpreter with its load and delay its first rows (2.7 → 1.x s on a
+        # million cases, docs/benchmarks.md). They start once its rows are on the screen,
+        # or once it has nothing to show.
+        self.queue.table.rows_painted.connect(self._start_panels)
+        self.queue.loading_changed.connect(
+            lambda loading: loading or self.queue.model.rowCount() or self._start_panels()
+        )
         self.queue.reload()
         self.calendar_notice.refresh()
-        self.follower.start()
+
+    def _start_panels(self) -> None:
+        if self._panels_started:
+            return
+        self._panels_started = True
+        self.follower.start(self.queue.feed_id)  # from the queue's snapshot: nothing missed
         self.supervisors.start()
         self.map_ctl.start()
+        if self._early_cases is not None:
+            self.map.set_cases(self._early_cases)
+            self._early_cases = None
         self._minute = QTimer(self)
         self._minute.timeout.connect(self.map.refresh)
         self._minute.start(60_000)
+
+    def _cases_loaded(self, rows: list[CaseSummary]) -> None:
+        """The queue's cases, for the map: kept until the map starts."""
+        if self._panels_started:
+            self.map.set_cases(rows)
+        else:
+            self._early_cases = rows
 
     def _safe_url(self) -> str:
         from sqlalchemy.engine import make_url
@@ -432,34 +450,35 @@ class MainWindow(QMainWindow):
     def show_error(self, message: str) -> None:
         self.statusBar().showMessage(message, 15_000)
 
-    # -- layout persistence ------------------------------------------------------------
-
-    def _key(self, name: str) -> str:
-        """Where this account keeps a setting: each person their own layout, columns,
-        filters and search (a shared console must not hand one user's to the next)."""
-        return f"accounts/{self._ctx.account.username}/{name}"
-
-    def restore_layout(self) -> None:
-        s, key = self._settings, self._key
-        if s.value(key("window/version"), 0, int) != SETTINGS_VERSION:
-            self.resize(1600, 950)
-            return
-        self.restoreGeometry(s.value(key("window/geometry")))
-        self.restoreState(s.value(key("window/state")), SETTINGS_VERSION)
-        header = s.value(key("queue/header"))
-        if header is not None:
-            self.queue.table.horizontalHeader().restoreState(header)
-        filters = s.value(key("queue/filters"))
-        if isinstance(filters, dict):
-            self.queue.restore_filter_state(filters)
+    # -- layout ----------------------------------------------------------------------------
 
     def save_layout(self) -> None:
-        s, key = self._settings, self._key
-        s.setValue(key("window/version"), SETTINGS_VERSION)
-        s.setValue(key("window/geometry"), self.saveGeometry())
-        s.setValue(key("window/state"), self.saveState(SETTINGS_VERSION))
-        s.setValue(key("queue/header"), self.queue.table.horizontalHeader().saveState())
-        s.setValue(key("queue/filters"), self.queue.filter_state())
+        self.layout_store.save()
+
+    def _layout_menu(self, view: QMenu) -> None:
+        """视图 → 布局: the role's layout saved, restored; the default back."""
+        menu = view.addMenu(self.tr("布局"))
+        menu.setObjectName("layoutMenu")
+        role = self._ctx.role.label
+        save = menu.addAction(self.tr("保存为%1的布局").replace("%1", role))
+        save.setObjectName("action_save_role_layout")
+        save.triggered.connect(self._save_role_layout)
+        restore = menu.addAction(self.tr("恢复%1的布局").replace("%1", role))
+        restore.setObjectName("action_restore_role_layout")
+        restore.triggered.connect(self._restore_role_layout)
+        reset = menu.addAction(self.tr("恢复默认布局"))
+        reset.setObjectName("action_reset_layout")
+        reset.triggered.connect(self.layout_store.reset)
+
+    def _save_role_layout(self) -> None:
+        self.layout_store.save_for_role()
+        text = self.tr("已保存为%1的布局：本角色的新账号从此布局开始")
+        self.statusBar().showMessage(text.replace("%1", self._ctx.role.label), 10_000)
+
+    def _restore_role_layout(self) -> None:
+        if not self.layout_store.restore_role():
+            self.statusBar().showMessage(
+                self.tr("%1还没有保存的布局").replace("%1", self._ctx.role.label), 10_000)
 
     # -- ending the session --------------------------------------------------------------
 

@@ -58,7 +58,10 @@ class Session(QObject):
         window = MainWindow(AppContext(self._ws, ops, account, demo=self._demo), self._settings)
         window.ended.connect(self._window_ended)
         self.window = window
-        window.show()
+        if window.first_use:  # a shift's window: the whole screen, the default layout
+            window.showMaximized()
+        else:
+            window.show()
         window.start()
         self.window_opened.emit(window)
 

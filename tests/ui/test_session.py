@@ -3,6 +3,7 @@ closing never silently loses what was typed in a dialog. From the real login."""
 
 from __future__ import annotations
 
+import pytest
 import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
@@ -137,3 +138,74 @@ def test_the_menus_open_the_hand_over_and_the_escalation_list(qtbot, ws, log_in)
     qtbot.waitUntil(lambda: queue.drill_down is not None and not queue._loading, timeout=10_000)
     assert queue.drill_down.case_ids == {waiting.id}  # answered escalations are not listed
     assert "督办件" in queue.drill_chip.findChild(QLabel).text()
+
+
+def _tabbed_with(window, dock) -> set[str]:
+    return {d.objectName() for d in window.tabifiedDockWidgets(dock)}
+
+
+def test_first_use_is_maximised_with_room_for_queue_detail_and_reminders(
+    qtbot, ws, ops, qsettings
+) -> None:
+    session = Session(ws, ops, demo=True, settings=qsettings)
+    session.start(prefill=False)
+    window = _login(qtbot, session, "dispatcher")
+    assert window.first_use
+    qtbot.waitUntil(lambda: bool(window.windowState() & Qt.WindowState.WindowMaximized))
+    # The queue at full height; the detail above the reminder centre on the right; the
+    # map and the board one tab away from the reminders, which are raised.
+    assert window.dockWidgetArea(window.detail_dock) == Qt.DockWidgetArea.RightDockWidgetArea
+    assert window.dockWidgetArea(window.reminder_dock) == Qt.DockWidgetArea.RightDockWidgetArea
+    assert _tabbed_with(window, window.reminder_dock) == {"mapDock", "supervisorDock"}
+    assert window.tabifiedDockWidgets(window.detail_dock) == []
+    qtbot.waitUntil(lambda: not window.reminder_dock.visibleRegion().isEmpty())
+    assert window.map_dock.visibleRegion().isEmpty()  # behind the reminder tab
+    height = window.centralWidget().height
+    assert height() > 0.8 * window.height()
+    qtbot.waitUntil(lambda: window.detail_dock.height() > 0.35 * height())  # laid out
+    assert window.reminder_dock.height() > 0.35 * height()
+
+    window.switch_user()
+    again = _login(qtbot, session, "dispatcher")
+    assert not again.first_use  # their own layout now
+    again._end(switch_user=False)
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")  # a floating dock, offscreen
+def test_a_role_layout_is_saved_restored_and_reset(qtbot, ws, ops, qsettings) -> None:
+    from support.accounts import add_account
+
+    add_account(ws, "leader2")
+    session = Session(ws, ops, demo=True, settings=qsettings)
+    session.start(prefill=False)
+    leader = _login(qtbot, session, "leader")
+    leader.map_dock.raise_()  # the leader watches the field
+    leader.supervisor_dock.setFloating(True)
+    leader.findChild(QAction, "action_save_role_layout").trigger()
+    assert "值班长的布局" in leader.statusBar().currentMessage()
+    leader.switch_user()
+
+    other = _login(qtbot, session, "leader2")  # no layout of their own: the role's
+    assert not other.first_use
+    assert other.supervisor_dock.isFloating()
+    qtbot.waitUntil(other.supervisor_dock.isVisible)
+    qtbot.wait(100)
+    other.findChild(QAction, "action_reset_layout").trigger()
+    assert not other.supervisor_dock.isFloating()
+    assert _tabbed_with(other, other.reminder_dock) == {"mapDock", "supervisorDock"}
+    other.findChild(QAction, "action_restore_role_layout").trigger()
+    assert other.supervisor_dock.isFloating()
+    other.switch_user()
+
+    dispatcher = _login(qtbot, session, "dispatcher")  # another role: not the leader's
+    assert dispatcher.first_use
+    assert not dispatcher.supervisor_dock.isFloating()
+    dispatcher.switch_user()
+
+    # The leader's own layout (maximised, a dock floating) comes back, and resets.
+    leader = _login(qtbot, session, "leader")
+    assert leader.supervisor_dock.isFloating()
+    qtbot.waitUntil(leader.supervisor_dock.isVisible)
+    leader.findChild(QAction, "action_reset_layout").trigger()
+    assert not leader.supervisor_dock.isFloating()
+    leader._end(switch_user=False)
