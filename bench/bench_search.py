@@ -93,16 +93,14 @@ def writes(name: str, ws: Workstation, n: int = 100) -> None:
 
 
 def _delete(ws: Workstation, ids: list[int]) -> None:
-    from sqlalchemy import delete, text
+    from sqlalchemy import delete
 
     from workstation.persistence.repositories import CASES, EVENTS
 
     with ws.write_session() as session:
-        key = "rowid" if session.get_bind().dialect.name == "sqlite" else "case_id"
         for i in range(0, len(ids), 500):
             chunk = ids[i:i + 500]
-            listed = ",".join(str(i) for i in chunk)  # our own integers
-            session.execute(text(f"DELETE FROM case_search WHERE {key} IN ({listed})"))
+            search_index.remove_cases(session, chunk)
             session.execute(delete(EVENTS).where(EVENTS.c.case_id.in_(chunk)))
             session.execute(delete(CASES).where(CASES.c.id.in_(chunk)))
 

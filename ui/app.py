@@ -69,7 +69,7 @@ def apply_fonts(app: Any) -> None:
 
 def prepare_database(ws: Any, progress: Callable[[str, int, int], None]) -> bool:
     """Migrate; on an empty database build the demo data. True when it did."""
-    ws.upgrade()
+    ws.upgrade(progress)
     if ws.has_grid():
         return False
     from workstation.adapters.demo import DemoOptions, build_demo

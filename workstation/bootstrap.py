@@ -74,7 +74,9 @@ from workstation.settings import Settings
 if TYPE_CHECKING:
     from workstation.domain.grid import Grid
 
-SEARCH_INDEX_REVISION = "0010"  # the migration that created the case search index
+# The last migration that (re)created the case search index: cases recorded before get
+# their terms again at the upgrade.
+SEARCH_INDEX_REVISION = "0014"
 ESCALATIONS_REVISION = "0012"  # the migration that created the 督办 records
 log = logging.getLogger("workstation")
 Clock = Callable[[], datetime]
@@ -122,14 +124,17 @@ class Workstation:
     def uow(self) -> SqlUnitOfWork:
         return SqlUnitOfWork(self._write_engine)
 
-    def upgrade(self) -> None:
-        """Create or migrate the schema and seed the catalog into an empty database."""
+    def upgrade(self, progress: Callable[[str, int, int], None] | None = None) -> None:
+        """Create or migrate the schema and seed the catalog into an empty database;
+        ``progress(step, done, total)`` hears of the long steps (re-indexing every case)."""
         before = migrate.current_revision(self.engine)
         migrate.upgrade(self.engine)
         if before is not None and before < SEARCH_INDEX_REVISION:
-            # Cases recorded before the search index existed get their terms (once).
+            # Cases recorded before this form of the search index get their terms (once).
+            step = "建立案件检索索引"
+            report = (lambda done, total: progress(step, done, total)) if progress else None
             with self.write_session() as session:
-                indexed = search_index.fill_missing(session)
+                indexed = search_index.fill_missing(session, progress=report)
             log.info("已为 %d 件案件建立检索索引", indexed)
         if before is not None and before < ESCALATIONS_REVISION:
             # 督办 given before the records existed get theirs, from their events (once).

@@ -264,7 +264,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     ws = bootstrap(settings)
     try:
         if args.command == "db":
-            ws.upgrade()
+            ws.upgrade(_progress_printer())
             print(f"数据库已是最新结构：{_safe_url(settings.db_url)}")
             return 0
         if args.command == "demo":

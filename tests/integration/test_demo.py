@@ -28,6 +28,7 @@ from workstation.bootstrap import Workstation, bootstrap
 from workstation.domain.case import evolve, rederive, replay
 from workstation.domain.errors import DomainError, ValidationError
 from workstation.domain.lifecycle import Action, CaseState, Source
+from workstation.persistence import search_index
 from workstation.persistence.repositories import (
     CASES,
     EVENTS,
@@ -223,8 +224,7 @@ def test_rows_are_exactly_what_the_repository_writes(demo: Demo) -> None:
         histories = {i: repo.events(i) for i in sample}
         session.execute(EVENTS.delete().where(EVENTS.c.case_id.in_(sample)))
         # (the search index is written by the repository too: its rows go with the cases)
-        key = "rowid" if session.get_bind().dialect.name == "sqlite" else "case_id"
-        session.execute(text(f"DELETE FROM case_search WHERE {key} IN ({ids})"))
+        search_index.remove_cases(session, sample)
         # (and the 督办 records, built from the events after the bulk load)
         session.execute(text(f"DELETE FROM escalations WHERE case_id IN ({ids})"))
         session.execute(CASES.delete().where(CASES.c.id.in_(sample)))

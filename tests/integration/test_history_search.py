@@ -123,3 +123,54 @@ def test_cases_recorded_before_the_index_are_indexed_by_the_upgrade(sqlite_url: 
         assert [c.id for c in again.search_cases(HistoryFilter("井盖松")).cases] == [case.id]
     finally:
         again.dispose()
+
+
+def test_the_sqlite_index_keeps_no_copy_and_survives_the_upgrade(sqlite_url: str) -> None:
+    """Revision 0014 makes the FTS5 table contentless (a report writes fewer pages): the
+    cases indexed before are indexed again, and a case can still be taken out."""
+    from alembic import command
+    from sqlalchemy import text
+
+    from workstation.bootstrap import bootstrap
+    from workstation.persistence import migrate, search_index
+    from workstation.settings import Settings
+
+    ws = make_world(sqlite_url, NOW)
+    old = _report(ws, "窨井盖松动")
+    command.downgrade(migrate.alembic_config(ws.engine), "0013")  # the index with its copy
+    ws.dispose()
+    again = bootstrap(Settings(db_url=sqlite_url), clock=lambda: NOW, upgrade=True)
+    try:
+        with again.engine.connect() as conn:
+            sql = conn.execute(text("SELECT sql FROM sqlite_master WHERE name = 'case_search'"))
+            assert "content = ''" in sql.scalar()
+        new = _report(again, "井盖松动，有安全隐患")
+        found = again.search_cases(HistoryFilter("井盖松")).cases
+        assert [c.id for c in found] == [new.id, old.id]
+        with again.write_session() as session:
+            search_index.remove_cases(session, [old.id])
+        assert [c.id for c in again.search_cases(HistoryFilter("井盖松")).cases] == [new.id]
+    finally:
+        again.dispose()
+
+
+def test_the_upgrade_says_how_far_the_re_indexing_is(sqlite_url: str) -> None:
+    from alembic import command
+
+    from workstation.bootstrap import bootstrap
+    from workstation.persistence import migrate
+    from workstation.settings import Settings
+
+    ws = make_world(sqlite_url, NOW)
+    for i in range(3):
+        _report(ws, f"井盖松动第{i}处")
+    command.downgrade(migrate.alembic_config(ws.engine), "0013")
+    ws.dispose()
+    again = bootstrap(Settings(db_url=sqlite_url), clock=lambda: NOW)
+    steps: list[tuple[str, int, int]] = []
+    try:
+        again.upgrade(lambda step, done, total: steps.append((step, done, total)))
+        assert steps[-1] == ("建立案件检索索引", 3, 3)
+        assert len(again.search_cases(HistoryFilter("井盖松")).cases) == 3
+    finally:
+        again.dispose()

@@ -1357,7 +1357,7 @@ def _sink(ws: Workstation, large: bool) -> _Sink:
 def _delete_cases(session: Session) -> None:
     """Everything case-related; the change feed stays, followers track its last id."""
     session.execute(delete(AttachmentRow))
-    session.execute(text("DELETE FROM case_search"))  # (outside the models: see search_index)
+    search_index.remove_all(session)  # (outside the models: see search_index)
     session.execute(text("DELETE FROM escalations"))  # (the 督办 records: of the events)
     session.execute(delete(EVENTS))
     session.execute(delete(CASES))

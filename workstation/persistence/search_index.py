@@ -7,10 +7,10 @@ column with a GIN index ('simple' configuration: the terms are already what is m
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, select, text
+from sqlalchemy import Connection, func, select, text
 from sqlalchemy.orm import Session
 
 from workstation.domain.search import SearchQuery, index_terms
@@ -20,7 +20,11 @@ CASES = Base.metadata.tables["cases"]
 Executor = Connection | Session
 TEXT_COLUMNS = (CASES.c.case_no, CASES.c.address, CASES.c.description, CASES.c.reporter)
 _SQLITE_INSERT = text("INSERT INTO case_search(rowid, terms) VALUES (:id, :terms)")
-_SQLITE_DELETE = text("DELETE FROM case_search WHERE rowid = :id")
+# FTS5 keeps no copy of the terms (contentless, migration 0014): a row is removed by
+# giving its terms back, and all of them with 'delete-all'.
+_SQLITE_DELETE = text(
+    "INSERT INTO case_search(case_search, rowid, terms) VALUES ('delete', :id, :terms)"
+)
 _PG_UPSERT = text(
     "INSERT INTO case_search(case_id, terms) VALUES (:id, to_tsvector('simple', :terms)) "
     "ON CONFLICT (case_id) DO UPDATE SET terms = EXCLUDED.terms"
@@ -40,16 +44,52 @@ def index_cases(db: Executor, rows: Iterable[Sequence[Any]], *, new: bool = Fals
         return 0
     if _dialect(db) == "sqlite":
         if not new:
-            db.execute(_SQLITE_DELETE, [{"id": v["id"]} for v in values])
+            _remove_sqlite(db, [v["id"] for v in values])
         db.execute(_SQLITE_INSERT, values)
     else:
         db.execute(_PG_UPSERT, values)
     return len(values)
 
 
-def fill_missing(db: Executor, chunk: int = 5000) -> int:
-    """Index every case that has no terms yet (one pass in id order); returns how many."""
+def remove_cases(db: Executor, case_ids: Sequence[int]) -> None:
+    """Take these cases out of the index (before the cases themselves are deleted)."""
+    if not case_ids:
+        return
+    if _dialect(db) == "sqlite":
+        _remove_sqlite(db, case_ids)
+    else:
+        db.execute(text("DELETE FROM case_search WHERE case_id = ANY(:ids)"),
+                   {"ids": list(case_ids)})  # fmt: skip
+
+
+def remove_all(db: Executor) -> None:
+    if _dialect(db) == "sqlite":
+        db.execute(text("INSERT INTO case_search(case_search) VALUES ('delete-all')"))
+    else:
+        db.execute(text("DELETE FROM case_search"))
+
+
+def _remove_sqlite(db: Executor, case_ids: Sequence[int]) -> None:
+    """The terms of indexed cases, recomputed from their (unchanging) text, given back."""
+    present = text("SELECT rowid FROM case_search WHERE rowid = :id")
+    for i in range(0, len(case_ids), 500):
+        chunk = list(case_ids[i:i + 500])
+        rows = db.execute(select(CASES.c.id, *TEXT_COLUMNS)
+                          .where(CASES.c.id.in_(chunk))).tuples().all()  # fmt: skip
+        gone = [{"id": r[0], "terms": index_terms(r[1:5])} for r in rows
+                if db.execute(present, {"id": r[0]}).first() is not None]  # fmt: skip
+        if gone:
+            db.execute(_SQLITE_DELETE, gone)
+
+
+def fill_missing(db: Executor, chunk: int = 5000,
+                 progress: Callable[[int, int], None] | None = None) -> int:  # fmt: skip
+    """Index every case that has no terms yet (one pass in id order); returns how many.
+    ``progress(done, total)`` after each chunk, cases looked at of all the cases."""
     sqlite = _dialect(db) == "sqlite"
+    total = int(db.execute(select(func.count()).select_from(CASES)).scalar() or 0) \
+        if progress else 0  # fmt: skip
+    seen = 0
     indexed = text("SELECT rowid FROM case_search WHERE rowid BETWEEN :lo AND :hi") if sqlite \
         else text("SELECT case_id FROM case_search WHERE case_id BETWEEN :lo AND :hi")  # fmt: skip
     done, after = 0, -1
@@ -62,6 +102,9 @@ def fill_missing(db: Executor, chunk: int = 5000) -> int:
         have = set(db.execute(indexed, {"lo": lo, "hi": hi}).scalars())
         done += index_cases(db, [r for r in rows if r[0] not in have], new=True)
         after = hi
+        seen += len(rows)
+        if progress is not None:
+            progress(seen, total)
 
 
 def newest_matches(db: Executor, query: SearchQuery, before: int | None,
