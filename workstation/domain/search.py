@@ -1,12 +1,16 @@
 """Searching every case ever recorded by any part of its text, in Chinese as in digits.
 
 Chinese has no spaces between words, and people search for two-character words ("井盖"):
-the text of a case is indexed as overlapping character pairs (bigrams, as search engines
-index CJK text), plus the last character of every run so that any single character starts
-some term. A query of several characters is then the phrase of its pairs, a single
-character a prefix; both databases' full-text indexes (SQLite FTS5, PostgreSQL tsvector)
-answer that without scanning, for queries of any length. Whatever the user types is text:
-`%` and `_` are no wildcards here (the candidates are checked with a plain substring test).
+Chinese text is indexed as overlapping character pairs (bigrams, as search engines index
+CJK text), plus the last character of every run so that any single character starts some
+term; a query of several characters is the phrase of its pairs, a single one a prefix.
+Digits and Latin letters are words: each run is one term (``55``, ``jdy001``), found by
+what it starts with; the case number is found by its end too (its digits reversed, behind
+a marker, are a second term: "…00093" is a prefix of that). A word per number instead of
+its pairs keeps the terms of a report few (about 30 instead of 47): the index is written
+in every report's transaction, and its cost grows with them. Both databases' full-text
+indexes (SQLite FTS5, PostgreSQL tsvector) answer this without scanning. Whatever the user
+types is text: `%` and `_` are no wildcards (candidates get a plain substring test).
 """
 
 from __future__ import annotations
@@ -26,48 +30,69 @@ def normalize(text: str) -> str:
     return unicodedata.normalize("NFKC", text).lower()
 
 
-def _terms_of_run(run: str) -> list[str]:
+# Within a run, digits and Latin letters apart from everything else (CJK): "55号网格" is the
+# word 55 and the Chinese 号网格.
+_SEGMENT = re.compile(r"[a-z0-9]+|[^a-z0-9]+")
+REVERSED = "zz"  # marks the reversed case number ("zz39000…" ends with 00093)
+
+
+def _cjk_terms(run: str) -> list[str]:
     if len(run) == 1:
         return [run]
     return [run[i:i + 2] for i in range(len(run) - 1)] + [run[-1]]
 
 
-def index_terms(texts: Iterable[str | None]) -> str:
-    """The space-separated terms a case is indexed by (its number, address, description,
-    reporter): every character pair of each run, in order, and each run's last character."""
+def _segments(text: str | None) -> list[str]:
+    return [seg for run in _RUN.findall(normalize(text or "")) for seg in _SEGMENT.findall(run)]
+
+
+def _is_word(segment: str) -> bool:
+    return segment.isascii()
+
+
+def index_terms(case_no: str | None, texts: Iterable[str | None]) -> str:
+    """The space-separated terms a case is indexed by: its number (forwards, and reversed
+    for searching by its end), then its other texts (address, description, reporter)."""
     terms: list[str] = []
+    for seg in _segments(case_no):
+        terms += [seg, REVERSED + seg[::-1]] if _is_word(seg) else _cjk_terms(seg)
     for text in texts:
-        for run in _RUN.findall(normalize(text or "")):
-            terms.extend(_terms_of_run(run))
+        for seg in _segments(text):
+            terms += [seg] if _is_word(seg) else _cjk_terms(seg)
     return " ".join(terms)
 
 
 @dataclass(frozen=True, slots=True)
 class SearchQuery:
-    """What a typed search asks: each word a phrase of pairs (or a one-character prefix),
-    all of them required; ``literal`` is the normalized text for the final check."""
+    """What a typed search asks: every part required — Chinese as phrases of pairs (or a
+    one-character prefix), numbers and Latin words as prefixes of a word or of a reversed
+    case number; ``literal`` is the normalized text for the final check."""
 
-    phrases: tuple[tuple[str, ...], ...]  # word → its consecutive pairs
-    prefixes: tuple[str, ...]  # one-character words
-    literal: tuple[str, ...]  # the words as typed (normalized), checked as substrings
+    phrases: tuple[tuple[str, ...], ...]  # Chinese → its consecutive pairs
+    prefixes: tuple[str, ...]  # one-character Chinese
+    words: tuple[str, ...] = ()  # digits/Latin: the start of a word, or the end of a case no.
+    literal: tuple[str, ...] = ()  # the words as typed (normalized), checked as substrings
 
     @property
     def indexed(self) -> bool:
         """Whether the index can narrow the search (a query of punctuation alone cannot)."""
-        return bool(self.phrases or self.prefixes)
+        return bool(self.phrases or self.prefixes or self.words)
 
 
 def parse_query(text: str) -> SearchQuery:
     phrases: list[tuple[str, ...]] = []
     prefixes: list[str] = []
-    words = normalize(text).split()
-    for word in words:
-        for run in _RUN.findall(word):
-            if len(run) == 1:
-                prefixes.append(run)
+    words: list[str] = []
+    typed = normalize(text).split()
+    for word in typed:
+        for seg in _segments(word):
+            if _is_word(seg):
+                words.append(seg)
+            elif len(seg) == 1:
+                prefixes.append(seg)
             else:
-                phrases.append(tuple(run[i:i + 2] for i in range(len(run) - 1)))
-    return SearchQuery(tuple(phrases), tuple(prefixes), tuple(words))
+                phrases.append(tuple(seg[i:i + 2] for i in range(len(seg) - 1)))
+    return SearchQuery(tuple(phrases), tuple(prefixes), tuple(words), tuple(typed))
 
 
 def matches(query: SearchQuery, texts: Iterable[str | None]) -> bool:

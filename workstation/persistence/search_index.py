@@ -1,8 +1,9 @@
 """The case search index on each database: writing terms, and finding candidate cases.
 
-The terms are `domain.search.index_terms` of a case's number, address, description and
-reporter. SQLite keeps them in an FTS5 table (rowid = case id), PostgreSQL in a tsvector
-column with a GIN index ('simple' configuration: the terms are already what is matched).
+The terms are `domain.search.index_terms` of a case's number (also searchable by its
+end), address, description and reporter. SQLite keeps them in a contentless FTS5 table
+(rowid = case id), PostgreSQL in a tsvector column with a GIN index ('simple'
+configuration: the terms are already what is matched).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import Any
 from sqlalchemy import Connection, func, select, text
 from sqlalchemy.orm import Session
 
-from workstation.domain.search import SearchQuery, index_terms
+from workstation.domain.search import REVERSED, SearchQuery, index_terms
 from workstation.persistence.tables import Base
 
 CASES = Base.metadata.tables["cases"]
@@ -39,7 +40,7 @@ def _dialect(db: Executor) -> str:
 def index_cases(db: Executor, rows: Iterable[Sequence[Any]], *, new: bool = False) -> int:
     """(id, case_no, address, description, reporter) rows → their terms, replacing any
     (``new``: cases just recorded, which have none)."""
-    values = [{"id": r[0], "terms": index_terms(r[1:5])} for r in rows]
+    values = [{"id": r[0], "terms": index_terms(r[1], r[2:5])} for r in rows]
     if not values:
         return 0
     if _dialect(db) == "sqlite":
@@ -76,7 +77,7 @@ def _remove_sqlite(db: Executor, case_ids: Sequence[int]) -> None:
         chunk = list(case_ids[i:i + 500])
         rows = db.execute(select(CASES.c.id, *TEXT_COLUMNS)
                           .where(CASES.c.id.in_(chunk))).tuples().all()  # fmt: skip
-        gone = [{"id": r[0], "terms": index_terms(r[1:5])} for r in rows
+        gone = [{"id": r[0], "terms": index_terms(r[1], r[2:5])} for r in rows
                 if db.execute(present, {"id": r[0]}).first() is not None]  # fmt: skip
         if gone:
             db.execute(_SQLITE_DELETE, gone)
@@ -118,6 +119,8 @@ def newest_matches(db: Executor, query: SearchQuery, before: int | None,
     # FTS5: a quoted string of terms is a phrase (consecutive terms), "x"* a prefix.
     parts = ['"' + " ".join(p) + '"' for p in query.phrases]
     parts += [f'"{c}"*' for c in query.prefixes]
+    # A number or Latin word: the start of a word, or the end of the case number.
+    parts += [f'("{w}"* OR "{REVERSED}{w[::-1]}"*)' for w in query.words]
     sql = text("SELECT rowid FROM case_search WHERE case_search MATCH :q AND rowid < :before "
                "ORDER BY rowid DESC LIMIT :n")  # fmt: skip
     rows = db.execute(sql, {"q": " AND ".join(parts), "before": upper, "n": limit})
@@ -133,6 +136,7 @@ def _newest_matches_pg(db: Executor, query: SearchQuery, upper: int, limit: int)
     rare word needs a few wider windows only."""
     words = ["(" + " <-> ".join(p) + ")" for p in query.phrases]
     words += [f"{c}:*" for c in query.prefixes]
+    words += [f"({w}:* | {REVERSED}{w[::-1]}:*)" for w in query.words]
     sql = text("SELECT case_id FROM case_search WHERE terms @@ to_tsquery('simple', :q) "
                "AND case_id < :hi AND case_id >= :lo ORDER BY case_id DESC LIMIT :n")
     found: list[int] = []

@@ -1,4 +1,4 @@
-"""The SQLite search index without a copy of its terms (contentless FTS5)
+"""The search index with fewer terms per case, and on SQLite without a copy of them
 
 Revision ID: 0014
 Revises: 0013
@@ -9,7 +9,9 @@ the index is written once per case and never updated: FTS5 need not keep a copy 
 terms (``content=''``) nor the per-row sizes that only ranking uses (``columnsize=0``).
 Each report then writes about half the pages (the index file halves too, 83 → 35 MB per
 200,000 cases). `Workstation.upgrade()` indexes the cases again after this revision.
-PostgreSQL's index is unchanged.
+Numbers and Latin words are now one term each instead of their character pairs
+(`domain.search`): both databases' indexes are emptied here and filled again by
+`Workstation.upgrade()`.
 """
 
 from __future__ import annotations
@@ -33,11 +35,15 @@ def _recreate(options: str) -> None:
 def upgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
         _recreate("content = '', ")
+    else:
+        op.execute("TRUNCATE case_search")
 
 
 def downgrade() -> None:
+    from workstation.persistence import search_index
+
     if op.get_bind().dialect.name == "sqlite":
         _recreate("")
-        from workstation.persistence import search_index
-
-        search_index.fill_missing(op.get_bind())
+    else:
+        op.execute("TRUNCATE case_search")
+    search_index.fill_missing(op.get_bind())
