@@ -30,6 +30,7 @@ from ui.context import AppContext
 from ui.feed import ChangeFollower
 from ui.handover.window import HandoverWindow
 from ui.history.window import HistoryWindow
+from ui.labels import role_label
 from ui.layout import WindowLayout
 from ui.map.controller import MapController
 from ui.map.widget import GridMapWidget
@@ -68,7 +69,7 @@ class MainWindow(QMainWindow):
         self.handover_window: HandoverWindow | None = None
         self.setObjectName("mainWindow")
         title = self.tr("网格化指挥调度工作站 — 呈贡分中心")
-        name, role = ctx.account.display_name, ctx.role.label
+        name, role = ctx.account.display_name, role_label(ctx.role)
         who = self.tr("%1（%2）").replace("%1", name).replace("%2", role)
         self.setWindowTitle(f"{title} · {who}" + (self.tr("（演示模式）") if ctx.demo else ""))
 
@@ -118,6 +119,9 @@ class MainWindow(QMainWindow):
             badge.setObjectName("demoBadge")
             badge.setStyleSheet("QLabel { background: #ef6c00; color: white; padding: 2px 8px; }")
             self.statusBar().addPermanentWidget(badge)
+        if self.simulation is not None:  # run/pause, remembered; starts by itself on a demo
+            self.statusBar().addPermanentWidget(self.simulation.create_switch(self))
+            self.simulation.start_if_remembered()
         self.first_use = not self.layout_store.restore()  # the session shows it maximised
 
     def _dock(self, name: str, title: str, widget: QWidget,
@@ -459,7 +463,7 @@ class MainWindow(QMainWindow):
         """视图 → 布局: the role's layout saved, restored; the default back."""
         menu = view.addMenu(self.tr("布局"))
         menu.setObjectName("layoutMenu")
-        role = self._ctx.role.label
+        role = role_label(self._ctx.role)
         save = menu.addAction(self.tr("保存为%1的布局").replace("%1", role))
         save.setObjectName("action_save_role_layout")
         save.triggered.connect(self._save_role_layout)
@@ -473,12 +477,12 @@ class MainWindow(QMainWindow):
     def _save_role_layout(self) -> None:
         self.layout_store.save_for_role()
         text = self.tr("已保存为%1的布局：本角色的新账号从此布局开始")
-        self.statusBar().showMessage(text.replace("%1", self._ctx.role.label), 10_000)
+        self.statusBar().showMessage(text.replace("%1", role_label(self._ctx.role)), 10_000)
 
     def _restore_role_layout(self) -> None:
         if not self.layout_store.restore_role():
             self.statusBar().showMessage(
-                self.tr("%1还没有保存的布局").replace("%1", self._ctx.role.label), 10_000)
+                self.tr("%1还没有保存的布局").replace("%1", role_label(self._ctx.role)), 10_000)
 
     # -- ending the session --------------------------------------------------------------
 

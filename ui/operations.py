@@ -22,6 +22,7 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
+from ui.labels import error_text
 from workstation.domain.errors import DomainError
 
 log = logging.getLogger("ui.operations")
@@ -87,11 +88,10 @@ def weak_callback(method: Callable[..., None]) -> Callable[..., None]:
 
 
 def user_message(exc: BaseException) -> str:
-    """What to tell the dispatcher: the domain's own sentence, or a plain database message."""
-    if isinstance(exc, DomainError):
-        return str(exc)
-    if isinstance(exc, ValueError):
-        return str(exc)
+    """What to tell the dispatcher: the domain's own sentence (in the user's language), or
+    a plain database message."""
+    if isinstance(exc, DomainError | ValueError):
+        return error_text(str(exc))
     from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 
     translate = QCoreApplication.translate  # thread-safe: this also runs on workers

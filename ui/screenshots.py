@@ -1,7 +1,7 @@
 """Screenshots of the workstation on the demo data, for the README and for review.
 
     python -m ui.screenshots [--db demo.sqlite] [--out docs/screenshots] [--lang zh_CN|en]
-                             [--only calendar]
+                             [--only window|calendar|stats|history|handover]
 
 Runs off-screen. Without --db it builds a fresh demo database (fixed seed and time, so
 the pictures are reproducible); the clock is frozen at the demo's end time.
@@ -194,7 +194,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--db", help="a demo database (default: build one)")
     parser.add_argument("--out", default="docs/screenshots")
     parser.add_argument("--lang", default="zh_CN", choices=["zh_CN", "en"])
-    parser.add_argument("--only", choices=["calendar", "stats", "history", "handover"],
+    parser.add_argument("--only", choices=["window", "calendar", "stats", "history", "handover"],
                         help="make only these pictures")  # fmt: skip
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -244,7 +244,7 @@ def main(argv: list[str] | None = None) -> int:
     settings = QSettings(str(Path(tmp.name) / "settings.ini"), QSettings.Format.IniFormat)
     with ws.read_session() as session:
         leader, admin = find_account(session, "leader"), find_account(session, "admin")
-    if args.only is None:
+    if args.only in (None, "window"):
         window = MainWindow(AppContext(ws, ops, leader, demo=True), settings)
         window_shots(window, grab)
         window.close()

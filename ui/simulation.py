@@ -11,6 +11,12 @@ Time: the simulator starts at the workstation's clock and then runs at its own s
 moves in 30-second steps and pauses while the simulation is stopped). In demo mode the main
 window can let the whole workstation follow it (`ctx.ws.clock = runner.now`), so that the
 dispatchers' actions, case ages and the supervisor board agree with the simulated field.
+
+On a demo database the simulation starts by itself (`start_if_remembered`): the demo is
+alive when the window opens. The run/pause switch — the 视图 → 演示 menu's checkable action
+and the status bar's button (`create_switch`) — remembers what the user chose in the
+database (`demo_autostart`), so a demo paused on purpose stays paused at the next start.
+Stops that the user did not ask for (an error, closing the window) are not remembered.
 """
 
 from __future__ import annotations
@@ -23,10 +29,11 @@ from datetime import datetime, timedelta
 
 from PySide6.QtCore import QElapsedTimer, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import QToolButton, QWidget
 
 from ui.context import AppContext
 from ui.operations import weak_callback
-from workstation.adapters.simulator import FieldSimulator, SimulatorOptions
+from workstation.adapters.simulator import FieldSimulator, SimStats, SimulatorOptions
 from workstation.domain.errors import DomainError
 
 SPEEDS = (1.0, 10.0, 60.0)
@@ -131,6 +138,38 @@ class SimulationRunner(QObject):
         else:
             self.stop()
 
+    def switch(self, on: bool) -> None:
+        """The user's run/pause switch: start or stop, and remember it for the next start."""
+        self.set_running(on)
+        ws = self._ctx.ws
+        self._ctx.ops.run(lambda: ws.set_demo_autostart(on), description="remember simulation")
+
+    def start_if_remembered(self) -> None:
+        """Start by itself on a demo database unless the switch was left paused."""
+        self._ctx.ops.run(self._ctx.ws.demo_autostart, weak_callback(self._autostart),
+                          description="read simulation autostart")  # fmt: skip
+
+    def _autostart(self, on: bool) -> None:
+        if on:
+            self.start()
+
+    def create_switch(self, parent: QWidget) -> QToolButton:
+        """The status bar's switch: "模拟运行中" / "模拟已暂停"; a click pauses or resumes."""
+        button = QToolButton(parent)
+        button.setObjectName("simulationSwitch")
+        button.setCheckable(True)
+        button.setAutoRaise(True)
+        button.setToolTip(self.tr("点击暂停或继续外业模拟（下次启动时保持此状态）"))
+
+        def show(on: bool) -> None:
+            button.setChecked(on)
+            button.setText(self.tr("模拟运行中") if on else self.tr("模拟已暂停"))
+
+        show(self._running)
+        button.clicked.connect(self.switch)
+        self.running_changed.connect(show)
+        return button
+
     def set_speed(self, speed: float) -> None:
         """Simulated seconds per real second (1×, 10×, 60× in the menu; any positive value)."""
         speed = float(speed)
@@ -147,7 +186,7 @@ class SimulationRunner(QObject):
         run.setCheckable(True)
         run.setChecked(self._running)
         run.setStatusTip(self.tr("监督员巡查、上报、核实核查，处置单位反馈（演示模式）"))
-        run.triggered.connect(self.set_running)
+        run.triggered.connect(self.switch)
         self.running_changed.connect(run.setChecked)
         separator = QAction(parent)
         separator.setSeparator(True)
@@ -195,7 +234,7 @@ class SimulationRunner(QObject):
     def _built(self, sim: FieldSimulator) -> None:
         self._building = False
         self._sim = sim
-        self._publish(sim.stats.describe(), sim.now)
+        self._publish(self._describe(sim.stats), sim.now)
         if self._running:
             self._resume()
 
@@ -234,7 +273,7 @@ class SimulationRunner(QObject):
         def advance() -> tuple[str, datetime]:
             with contextlib.suppress(_Halted):  # stopped meanwhile: keep the steps done
                 sim.advance(seconds, check)
-            return sim.stats.describe(), sim.now
+            return self._describe(sim.stats), sim.now
 
         self._ctx.ops.run(
             advance,
@@ -250,6 +289,16 @@ class SimulationRunner(QObject):
     def _advance_failed(self, message: str, exc: BaseException) -> None:
         self._advancing = False
         self._fail(self.tr("外业模拟出错，已停止：%1").replace("%1", message))
+
+    def _describe(self, stats: SimStats) -> str:
+        """The simulation's counts in the interface's language (the CLI prints the core's)."""
+        text = self.tr("位置 %1 次，上报 %2 件，核实 %3 件，核查通过 %4 件、不通过 %5 件，"
+                       "处置反馈 %6 件，回退/延期申请 %7 件")  # fmt: skip
+        counts = (stats.fixes, stats.reports, stats.verifications, stats.checks_passed,
+                  stats.checks_failed, stats.feedbacks, stats.requests)  # fmt: skip
+        for i, n in reversed(list(enumerate(counts, start=1))):  # %7 before %1…
+            text = text.replace(f"%{i}", str(n))
+        return text
 
     def _publish(self, stats: str, now: datetime) -> None:
         self._offset = max(self._offset, now - self._base_clock())

@@ -413,6 +413,22 @@ class Workstation:
 
     # ----------------------------------------------------------------- the field
 
+    def demo_autostart(self) -> bool:
+        """Whether the GUI starts the field simulation by itself (a demo database's
+        remembered switch: on unless it was paused)."""
+        from workstation.services.reference import demo_autostart
+
+        with self.read_session() as session:
+            return demo_autostart(session)
+
+    def set_demo_autostart(self, on: bool) -> None:
+        """Remember the simulation switch for the next start (not in the cached reference:
+        nothing else depends on it)."""
+        from workstation.services.reference import set_demo_autostart
+
+        with self.write_session() as session:
+            set_demo_autostart(session, on)
+
     def record_fix(self, actor: Actor, lon: float, lat: float, at: datetime | None = None) -> None:
         field_service.record_fix(self.uow(), self.reference, actor, at or self.clock(), lon, lat)
 

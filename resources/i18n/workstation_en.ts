@@ -421,208 +421,208 @@
         <translation>Case {no}: {action} done</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="459"/>
+        <location filename="../../ui/actions/controller.py" line="460"/>
         <source>（本网格监督员）</source>
         <translation>(the grid cell&apos;s own)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="377"/>
+        <location filename="../../ui/actions/dialogs.py" line="378"/>
         <source>重复上报</source>
         <translation>Duplicate report</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="378"/>
+        <location filename="../../ui/actions/dialogs.py" line="379"/>
         <source>不属于受理范围</source>
         <translation>Outside our remit</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="379"/>
-        <location filename="../../ui/actions/dialogs.py" line="390"/>
+        <location filename="../../ui/actions/dialogs.py" line="380"/>
+        <location filename="../../ui/actions/dialogs.py" line="391"/>
         <source>现场未发现问题</source>
         <translation>No problem found on site</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="380"/>
+        <location filename="../../ui/actions/dialogs.py" line="381"/>
         <source>信息不全，无法核实</source>
         <translation>Incomplete information, cannot verify</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="381"/>
+        <location filename="../../ui/actions/dialogs.py" line="382"/>
         <source>已自行处置完毕</source>
         <translation>Already resolved by the reporter</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="384"/>
+        <location filename="../../ui/actions/dialogs.py" line="385"/>
         <source>现场问题未解决</source>
         <translation>Problem on site not solved</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="385"/>
+        <location filename="../../ui/actions/dialogs.py" line="386"/>
         <source>处置不彻底</source>
         <translation>Handling incomplete</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="386"/>
+        <location filename="../../ui/actions/dialogs.py" line="387"/>
         <source>处置后现场未清理</source>
         <translation>Site not cleaned up after handling</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="387"/>
+        <location filename="../../ui/actions/dialogs.py" line="388"/>
         <source>处置结果与上报问题不符</source>
         <translation>Result does not match the reported problem</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="391"/>
+        <location filename="../../ui/actions/dialogs.py" line="392"/>
         <source>问题不属实</source>
         <translation>Report not genuine</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="392"/>
+        <location filename="../../ui/actions/dialogs.py" line="393"/>
         <source>位置有误，无法找到</source>
         <translation>Wrong location, could not be found</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="395"/>
+        <location filename="../../ui/actions/dialogs.py" line="396"/>
         <source>不属于本单位职责</source>
         <translation>Not this unit&apos;s responsibility</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="396"/>
+        <location filename="../../ui/actions/dialogs.py" line="397"/>
         <source>位置不在本单位辖区</source>
         <translation>Location outside this unit&apos;s area</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="397"/>
+        <location filename="../../ui/actions/dialogs.py" line="398"/>
         <source>问题类别有误</source>
         <translation>Wrong problem category</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="400"/>
+        <location filename="../../ui/actions/dialogs.py" line="401"/>
         <source>需协调其他部门</source>
         <translation>Other departments must be involved</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="401"/>
+        <location filename="../../ui/actions/dialogs.py" line="402"/>
         <source>工程量较大</source>
         <translation>Large amount of work</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="402"/>
+        <location filename="../../ui/actions/dialogs.py" line="403"/>
         <source>需采购材料或设备</source>
         <translation>Materials or equipment must be procured</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="403"/>
+        <location filename="../../ui/actions/dialogs.py" line="404"/>
         <source>天气原因无法施工</source>
         <translation>Work not possible because of the weather</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="406"/>
+        <location filename="../../ui/actions/dialogs.py" line="407"/>
         <source>需纳入工程计划</source>
         <translation>Must be included in a works programme</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="407"/>
+        <location filename="../../ui/actions/dialogs.py" line="408"/>
         <source>季节性原因，暂无法处置</source>
         <translation>Seasonal, cannot be handled for now</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="408"/>
+        <location filename="../../ui/actions/dialogs.py" line="409"/>
         <source>历史遗留问题，需上级协调</source>
         <translation>Long-standing problem, needs higher-level coordination</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="411"/>
+        <location filename="../../ui/actions/dialogs.py" line="412"/>
         <source>属于本单位职责</source>
         <translation>This is the unit&apos;s responsibility</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="412"/>
+        <location filename="../../ui/actions/dialogs.py" line="413"/>
         <source>理由不充分</source>
         <translation>Insufficient grounds</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="413"/>
+        <location filename="../../ui/actions/dialogs.py" line="414"/>
         <source>请按原期限处置</source>
         <translation>Handle within the original deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="416"/>
+        <location filename="../../ui/actions/dialogs.py" line="417"/>
         <source>照片不能证明已处置</source>
         <translation>Photos do not show the problem handled</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="417"/>
+        <location filename="../../ui/actions/dialogs.py" line="418"/>
         <source>不属于先行处置范围</source>
         <translation>Not eligible for on-site handling</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="420"/>
+        <location filename="../../ui/actions/dialogs.py" line="421"/>
         <source>群众反映强烈</source>
         <translation>Strong public complaints</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="421"/>
+        <location filename="../../ui/actions/dialogs.py" line="422"/>
         <source>多次催办仍未处置</source>
         <translation>Still not handled after repeated reminders</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="422"/>
+        <location filename="../../ui/actions/dialogs.py" line="423"/>
         <source>领导批示</source>
         <translation>Instructed by leadership</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="423"/>
+        <location filename="../../ui/actions/dialogs.py" line="424"/>
         <source>存在安全隐患</source>
         <translation>Safety hazard</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="426"/>
+        <location filename="../../ui/actions/dialogs.py" line="427"/>
         <source>结案有误</source>
         <translation>Closed in error</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="427"/>
+        <location filename="../../ui/actions/dialogs.py" line="428"/>
         <source>问题复发</source>
         <translation>Problem recurred</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="428"/>
+        <location filename="../../ui/actions/dialogs.py" line="429"/>
         <source>误作废</source>
         <translation>Voided in error</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dispatch.py" line="282"/>
+        <location filename="../../ui/actions/dispatch.py" line="283"/>
         <source>案件编号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dispatch.py" line="283"/>
+        <location filename="../../ui/actions/dispatch.py" line="284"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dispatch.py" line="284"/>
+        <location filename="../../ui/actions/dispatch.py" line="285"/>
         <source>街道/社区</source>
         <translation>Subdistrict/Community</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dispatch.py" line="285"/>
+        <location filename="../../ui/actions/dispatch.py" line="286"/>
         <source>推荐处置单位</source>
         <translation>Recommended handling unit</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dispatch.py" line="286"/>
+        <location filename="../../ui/actions/dispatch.py" line="287"/>
         <source>推荐依据</source>
         <translation>Basis</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dispatch.py" line="287"/>
+        <location filename="../../ui/actions/dispatch.py" line="288"/>
         <source>处置期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dispatch.py" line="288"/>
+        <location filename="../../ui/actions/dispatch.py" line="289"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
@@ -880,42 +880,42 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="113"/>
+        <location filename="../../ui/actions/dialogs.py" line="114"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="126"/>
+        <location filename="../../ui/actions/dialogs.py" line="127"/>
         <source>未分类</source>
         <translation>Uncategorised</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="134"/>
+        <location filename="../../ui/actions/dialogs.py" line="135"/>
         <source>已选 {n} 件案件：{numbers}</source>
         <translation>{n} cases selected: {numbers}</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="187"/>
+        <location filename="../../ui/actions/dialogs.py" line="188"/>
         <source>{ok} 件成功，{bad} 件失败：</source>
         <translation>{ok} succeeded, {bad} failed:</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="204"/>
+        <location filename="../../ui/actions/dialogs.py" line="205"/>
         <source>正在提交…</source>
         <translation>Submitting…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="226"/>
+        <location filename="../../ui/actions/dialogs.py" line="227"/>
         <source>放弃输入</source>
         <translation>Discard input</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="227"/>
+        <location filename="../../ui/actions/dialogs.py" line="228"/>
         <source>已输入的内容尚未提交，关闭后将丢失。仍要关闭吗？</source>
         <translation>What you typed has not been submitted and will be lost. Close anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="228"/>
+        <location filename="../../ui/actions/dialogs.py" line="229"/>
         <source>放弃并关闭</source>
         <translation>Discard and close</translation>
     </message>
@@ -923,93 +923,93 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="760"/>
+        <location filename="../../ui/actions/dialogs.py" line="761"/>
         <source>批准</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="760"/>
+        <location filename="../../ui/actions/dialogs.py" line="761"/>
         <source>驳回</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="762"/>
+        <location filename="../../ui/actions/dialogs.py" line="763"/>
         <source>{verb}申请</source>
         <translation>{verb} request</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="763"/>
+        <location filename="../../ui/actions/dialogs.py" line="764"/>
         <source>{verb}（Enter）</source>
         <translation>{verb} (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="767"/>
+        <location filename="../../ui/actions/dialogs.py" line="768"/>
         <source>待审批的申请</source>
         <translation>Request awaiting approval</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="769"/>
+        <location filename="../../ui/actions/dialogs.py" line="770"/>
         <source>（正在加载…）</source>
         <translation>(loading…)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="775"/>
+        <location filename="../../ui/actions/dialogs.py" line="776"/>
         <source>申请类型</source>
         <translation>Request type</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="776"/>
+        <location filename="../../ui/actions/dialogs.py" line="777"/>
         <source>申请人</source>
         <translation>Requested by</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="777"/>
+        <location filename="../../ui/actions/dialogs.py" line="778"/>
         <source>申请理由</source>
         <translation>Reason given</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="786"/>
+        <location filename="../../ui/actions/dialogs.py" line="787"/>
         <source>批准延期时长</source>
         <translation>Approved extension</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="789"/>
+        <location filename="../../ui/actions/dialogs.py" line="790"/>
         <source>审批意见（可选）</source>
         <translation>Comment (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="796"/>
+        <location filename="../../ui/actions/dialogs.py" line="797"/>
         <source>驳回理由</source>
         <translation>Reason for rejection</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="796"/>
+        <location filename="../../ui/actions/dialogs.py" line="797"/>
         <source>驳回理由（可选）</source>
         <translation>Reason for rejection (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="806"/>
+        <location filename="../../ui/actions/dialogs.py" line="807"/>
         <source>（没有待审批的申请）</source>
         <translation>(no request awaiting approval)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="807"/>
-        <location filename="../../ui/actions/dialogs.py" line="830"/>
+        <location filename="../../ui/actions/dialogs.py" line="808"/>
+        <location filename="../../ui/actions/dialogs.py" line="831"/>
         <source>该案件没有待审批的申请，请刷新后重试</source>
         <translation>This case has no request awaiting approval; refresh and try again</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="813"/>
+        <location filename="../../ui/actions/dialogs.py" line="814"/>
         <source>&#x3000;申请延长 {extra}</source>
         <translation> · asks for {extra} more</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="824"/>
+        <location filename="../../ui/actions/dialogs.py" line="825"/>
         <source>（未填写）</source>
         <translation>(none given)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="840"/>
+        <location filename="../../ui/actions/dialogs.py" line="841"/>
         <source>请选择或填写驳回理由</source>
         <translation>Choose or enter a reason for rejection</translation>
     </message>
@@ -1017,37 +1017,37 @@
 <context>
     <name>BulkDispatchDialog</name>
     <message>
-        <location filename="../../ui/actions/dispatch.py" line="379"/>
+        <location filename="../../ui/actions/dispatch.py" line="380"/>
         <source>批量派遣</source>
         <translation>Bulk dispatch</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dispatch.py" line="380"/>
+        <location filename="../../ui/actions/dispatch.py" line="381"/>
         <source>全部派遣（Enter）</source>
         <translation>Dispatch all (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dispatch.py" line="397"/>
+        <location filename="../../ui/actions/dispatch.py" line="398"/>
         <source>正在计算各案件的推荐单位…</source>
         <translation>Working out the recommended unit for each case…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dispatch.py" line="407"/>
+        <location filename="../../ui/actions/dispatch.py" line="408"/>
         <source>{n} 件案件无法推荐处置单位，将不派遣，请单独处理</source>
         <translation>Cases without a recommended handling unit: {n}. They will not be dispatched; handle them one by one</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dispatch.py" line="422"/>
+        <location filename="../../ui/actions/dispatch.py" line="423"/>
         <source>没有可以派遣的案件</source>
         <translation>No case can be dispatched</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dispatch.py" line="429"/>
+        <location filename="../../ui/actions/dispatch.py" line="430"/>
         <source>已派遣 {ok} 件，{bad} 件失败：</source>
         <translation>{ok} dispatched, {bad} failed:</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dispatch.py" line="435"/>
+        <location filename="../../ui/actions/dispatch.py" line="436"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -1055,22 +1055,22 @@
 <context>
     <name>BulkDispatchModel</name>
     <message>
-        <location filename="../../ui/actions/dispatch.py" line="324"/>
+        <location filename="../../ui/actions/dispatch.py" line="325"/>
         <source>未分类</source>
         <translation>Uncategorised</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dispatch.py" line="334"/>
+        <location filename="../../ui/actions/dispatch.py" line="335"/>
         <source>✓ 已派遣</source>
         <translation>✓ Dispatched</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dispatch.py" line="336"/>
+        <location filename="../../ui/actions/dispatch.py" line="337"/>
         <source>✗ 未派遣</source>
         <translation>✗ Not dispatched</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dispatch.py" line="355"/>
+        <location filename="../../ui/actions/dispatch.py" line="356"/>
         <source>无法推荐：{error}</source>
         <translation>No recommendation: {error}</translation>
     </message>
@@ -1387,248 +1387,416 @@
     </message>
 </context>
 <context>
+    <name>CaseAction</name>
+    <message>
+        <location filename="../../ui/labels.py" line="57"/>
+        <source>上报</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="58"/>
+        <source>派发核实</source>
+        <translation>Send for verification</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="59"/>
+        <source>核实反馈</source>
+        <translation>Verification result</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="60"/>
+        <source>立案</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="61"/>
+        <source>作废</source>
+        <translation>Void</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="62"/>
+        <source>派遣</source>
+        <translation>Dispatch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="63"/>
+        <source>处置反馈</source>
+        <translation>Handling feedback</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="64"/>
+        <source>申请回退</source>
+        <translation>Request return</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="65"/>
+        <source>批准回退</source>
+        <translation>Approve return</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="66"/>
+        <source>驳回回退</source>
+        <translation>Reject return</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="67"/>
+        <source>申请延期</source>
+        <translation>Request extension</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="68"/>
+        <source>批准延期</source>
+        <translation>Approve extension</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="69"/>
+        <source>驳回延期</source>
+        <translation>Reject extension</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="70"/>
+        <source>申请挂账</source>
+        <translation>Request suspension</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="71"/>
+        <source>批准挂账</source>
+        <translation>Approve suspension</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="72"/>
+        <source>驳回挂账</source>
+        <translation>Reject suspension</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="73"/>
+        <source>恢复处置</source>
+        <translation>Resume handling</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="74"/>
+        <source>派发核查</source>
+        <translation>Send for check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="75"/>
+        <source>核查通过（结案）</source>
+        <translation>Check passed (close)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="76"/>
+        <source>核查不通过（返工）</source>
+        <translation>Check failed (rework)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="77"/>
+        <source>批准先行处置结案</source>
+        <translation>Approve on-site handling (close)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="78"/>
+        <source>驳回先行处置</source>
+        <translation>Reject on-site handling</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="79"/>
+        <source>催办</source>
+        <translation>Remind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="80"/>
+        <source>督办</source>
+        <translation>Escalate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="81"/>
+        <source>督办回复</source>
+        <translation>Reply to escalation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="82"/>
+        <source>合并为重复案件</source>
+        <translation>Merge as duplicate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="83"/>
+        <source>并入重复案件</source>
+        <translation>Absorb duplicate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="84"/>
+        <source>重新分类</source>
+        <translation>Reclassify</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="85"/>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="86"/>
+        <source>重新打开</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="87"/>
+        <source>重算期限</source>
+        <translation>Recompute deadlines</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="88"/>
+        <source>回访</source>
+        <translation>Call back</translation>
+    </message>
+</context>
+<context>
     <name>CaseDetail</name>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="106"/>
-        <location filename="../../ui/widgets/detail_fields.py" line="183"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="69"/>
+        <source>（%1）</source>
+        <translation> (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/detail_fields.py" line="119"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="198"/>
         <source>紧急</source>
         <translation>Urgent</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="108"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="121"/>
         <source>督办</source>
         <translation>Key case</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="110"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="123"/>
         <source>超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="112"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="125"/>
         <source>即将超期</source>
         <translation>Due soon</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="115"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="128"/>
         <source>待审批：</source>
         <translation>Pending approval: </translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="118"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="132"/>
         <source>先行处置</source>
         <translation>Handled on site</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="122"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="136"/>
         <source>返工 %1</source>
         <translation>Rework %1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="135"/>
-        <location filename="../../ui/widgets/detail_fields.py" line="177"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="149"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="192"/>
         <source>未分类</source>
         <translation>Uncategorised</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="159"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="173"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="163"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="178"/>
         <source>上报人</source>
         <translation>Reported by</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="164"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="179"/>
         <source>（%1前）</source>
         <translation> (%1 ago)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="165"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="180"/>
         <source>上报时间</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="170"/>
-        <location filename="../../ui/widgets/detail_fields.py" line="176"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="185"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="191"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="181"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="196"/>
         <source>紧急程度</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="185"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="200"/>
         <source>一般</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="189"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="204"/>
         <source>街道/社区</source>
         <translation>Subdistrict/Community</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="190"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="205"/>
         <source>网格</source>
         <translation>Grid cell</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="191"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="206"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="193"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="208"/>
         <source>坐标</source>
         <translation>Coordinates</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="194"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="209"/>
         <source>描述</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="197"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="212"/>
         <source>核实</source>
         <translation>Verification</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="199"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="214"/>
         <source>已核实</source>
         <translation>Verified</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="201"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="216"/>
         <source>未核实</source>
         <translation>Not verified</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="207"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="222"/>
         <source>处置单位</source>
         <translation>Handling unit</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="212"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="227"/>
         <source>，截止 </source>
         <translation>, due </translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="213"/>
-        <location filename="../../ui/widgets/detail_fields.py" line="304"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="228"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="319"/>
         <source>处置时限</source>
         <translation>Handling limit</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="215"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="230"/>
         <source>返工</source>
         <translation>Rework</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="216"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="231"/>
         <source>催办</source>
         <translation>Reminders</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="217"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="232"/>
         <source>延期</source>
         <translation>Extensions</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="218"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="233"/>
         <source>回退</source>
         <translation>Returns</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="220"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="235"/>
         <source>计数</source>
         <translation>Counts</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="228"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="243"/>
         <source>（延长 %1）</source>
         <translation> (extend by %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="230"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="245"/>
         <source>理由：</source>
         <translation>Reason: </translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="234"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="249"/>
         <source>待审批申请</source>
         <translation>Pending request</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="236"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="251"/>
         <source>核查监督员</source>
         <translation>Checking supervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="238"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="253"/>
         <source>结案时间</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="241"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="256"/>
         <source>已并入</source>
         <translation>Merged into</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="245"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="260"/>
         <source>作废原因</source>
         <translation>Reason voided</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="248"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="263"/>
         <source>并入的重复案件</source>
         <translation>Merged duplicates</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="305"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="320"/>
         <source>核实时限</source>
         <translation>Verification limit</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="306"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="321"/>
         <source>立案时限</source>
         <translation>Filing limit</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="307"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="322"/>
         <source>派遣时限</source>
         <translation>Dispatch limit</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="308"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="323"/>
         <source>核查时限</source>
         <translation>Check limit</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="331"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="346"/>
         <source>截止 </source>
         <translation>Due </translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="332"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="347"/>
         <source>已用 %1%</source>
         <translation>%1% used</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="335"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="350"/>
         <source>已超期 </source>
         <translation>Overdue by </translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="337"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="352"/>
         <source>剩余 </source>
         <translation>Remaining </translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_fields.py" line="339"/>
+        <location filename="../../ui/widgets/detail_fields.py" line="354"/>
         <source>计时已停止</source>
         <translation>Clock stopped</translation>
     </message>
@@ -1748,124 +1916,195 @@
     </message>
 </context>
 <context>
+    <name>CaseSource</name>
+    <message>
+        <location filename="../../ui/labels.py" line="91"/>
+        <source>监督员上报</source>
+        <translation>Supervisor report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="92"/>
+        <source>12345热线</source>
+        <translation>12345 hotline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="93"/>
+        <source>12319热线</source>
+        <translation>12319 hotline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="94"/>
+        <source>来访</source>
+        <translation>Walk-in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="95"/>
+        <source>上级平台</source>
+        <translation>Higher platform</translation>
+    </message>
+</context>
+<context>
+    <name>CaseState</name>
+    <message>
+        <location filename="../../ui/labels.py" line="47"/>
+        <source>上报</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="48"/>
+        <source>核实中</source>
+        <translation>Verifying</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="49"/>
+        <source>已立案</source>
+        <translation>Filed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="50"/>
+        <source>已派遣</source>
+        <translation>Dispatched</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="51"/>
+        <source>待核查</source>
+        <translation>Awaiting check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="52"/>
+        <source>挂账</source>
+        <translation>Suspended</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="53"/>
+        <source>已结案</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="54"/>
+        <source>已作废</source>
+        <translation>Voided</translation>
+    </message>
+</context>
+<context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../ui/models/case_table.py" line="92"/>
+        <location filename="../../ui/models/case_table.py" line="93"/>
         <source>未分类</source>
         <translation>Uncategorised</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="101"/>
+        <location filename="../../ui/models/case_table.py" line="102"/>
         <source>申请回退</source>
         <translation>Return requested</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="102"/>
+        <location filename="../../ui/models/case_table.py" line="103"/>
         <source>申请延期</source>
         <translation>Extension requested</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="103"/>
+        <location filename="../../ui/models/case_table.py" line="104"/>
         <source>申请挂账</source>
         <translation>Suspension requested</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="112"/>
+        <location filename="../../ui/models/case_table.py" line="114"/>
         <source>先行处置</source>
         <translation>Handled on site</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="115"/>
+        <location filename="../../ui/models/case_table.py" line="117"/>
         <source>返工%1</source>
         <translation>Rework %1</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="125"/>
+        <location filename="../../ui/models/case_table.py" line="127"/>
         <source>督办</source>
         <translation>Key</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="330"/>
+        <location filename="../../ui/models/case_table.py" line="333"/>
         <source>挂账暂停</source>
         <translation>Suspended</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="335"/>
+        <location filename="../../ui/models/case_table.py" line="338"/>
         <source>超期结案</source>
         <translation>Closed late</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="335"/>
+        <location filename="../../ui/models/case_table.py" line="338"/>
         <source>按期结案</source>
         <translation>Closed on time</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="342"/>
+        <location filename="../../ui/models/case_table.py" line="345"/>
         <source>超期 %1</source>
         <translation>Overdue %1</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="343"/>
+        <location filename="../../ui/models/case_table.py" line="346"/>
         <source>剩 %1</source>
         <translation>%1 left</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="352"/>
+        <location filename="../../ui/models/case_table.py" line="355"/>
         <source>&lt;1分</source>
         <translation>&lt;1m</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="357"/>
+        <location filename="../../ui/models/case_table.py" line="360"/>
         <source>%1天%2时</source>
         <translation>%1d %2h</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="359"/>
+        <location filename="../../ui/models/case_table.py" line="362"/>
         <source>%1天</source>
         <translation>%1d</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="361"/>
+        <location filename="../../ui/models/case_table.py" line="364"/>
         <source>%1时%2分</source>
         <translation>%1h %2m</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="363"/>
+        <location filename="../../ui/models/case_table.py" line="366"/>
         <source>%1时</source>
         <translation>%1h</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="364"/>
+        <location filename="../../ui/models/case_table.py" line="367"/>
         <source>%1分</source>
         <translation>%1m</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="375"/>
+        <location filename="../../ui/models/case_table.py" line="378"/>
         <source>处置时限</source>
         <translation>Handling limit</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="375"/>
+        <location filename="../../ui/models/case_table.py" line="378"/>
         <source>本环节时限</source>
         <translation>Stage limit</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="376"/>
+        <location filename="../../ui/models/case_table.py" line="379"/>
         <source>处置时限（挂账暂停）</source>
         <translation>Handling limit (paused while suspended)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="378"/>
+        <location filename="../../ui/models/case_table.py" line="381"/>
         <source>截止 %1</source>
         <translation>due %1</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="379"/>
+        <location filename="../../ui/models/case_table.py" line="382"/>
         <source>%1%2，%3</source>
         <translation>%1%2, %3</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="381"/>
+        <location filename="../../ui/models/case_table.py" line="386"/>
         <source>（紧急）</source>
         <translation> (urgent)</translation>
     </message>
@@ -1873,242 +2112,247 @@
 <context>
     <name>CaseTimeline</name>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="88"/>
+        <location filename="../../ui/widgets/timeline.py" line="79"/>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/timeline.py" line="98"/>
         <source>上报人</source>
         <translation>Reported by</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="92"/>
-        <location filename="../../ui/widgets/timeline.py" line="116"/>
-        <location filename="../../ui/widgets/timeline.py" line="188"/>
+        <location filename="../../ui/widgets/timeline.py" line="102"/>
+        <location filename="../../ui/widgets/timeline.py" line="126"/>
+        <location filename="../../ui/widgets/timeline.py" line="198"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="93"/>
+        <location filename="../../ui/widgets/timeline.py" line="103"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="95"/>
-        <location filename="../../ui/widgets/timeline.py" line="121"/>
+        <location filename="../../ui/widgets/timeline.py" line="105"/>
+        <location filename="../../ui/widgets/timeline.py" line="131"/>
         <source>紧急程度</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="95"/>
-        <location filename="../../ui/widgets/timeline.py" line="121"/>
+        <location filename="../../ui/widgets/timeline.py" line="105"/>
+        <location filename="../../ui/widgets/timeline.py" line="131"/>
         <source>紧急</source>
         <translation>Urgent</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="98"/>
+        <location filename="../../ui/widgets/timeline.py" line="108"/>
         <source>先行处置</source>
         <translation>Handled on site</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="99"/>
+        <location filename="../../ui/widgets/timeline.py" line="109"/>
         <source>监督员已现场处置，待值班长批准结案</source>
         <translation>Handled on site by the field supervisor; awaiting the shift leader&apos;s approval to close</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="103"/>
+        <location filename="../../ui/widgets/timeline.py" line="113"/>
         <source>核实监督员</source>
         <translation>Verifying supervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="108"/>
+        <location filename="../../ui/widgets/timeline.py" line="118"/>
         <source>核实结果</source>
         <translation>Verification result</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="109"/>
+        <location filename="../../ui/widgets/timeline.py" line="119"/>
         <source>属实</source>
         <translation>Genuine</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="111"/>
+        <location filename="../../ui/widgets/timeline.py" line="121"/>
         <source>不属实</source>
         <translation>Not genuine</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="113"/>
-        <location filename="../../ui/widgets/timeline.py" line="127"/>
-        <location filename="../../ui/widgets/timeline.py" line="157"/>
+        <location filename="../../ui/widgets/timeline.py" line="123"/>
+        <location filename="../../ui/widgets/timeline.py" line="137"/>
+        <location filename="../../ui/widgets/timeline.py" line="167"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="119"/>
+        <location filename="../../ui/widgets/timeline.py" line="129"/>
         <source>网格</source>
         <translation>Grid cell</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="123"/>
+        <location filename="../../ui/widgets/timeline.py" line="133"/>
         <source>督办意见</source>
         <translation>Instruction</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="125"/>
+        <location filename="../../ui/widgets/timeline.py" line="135"/>
         <source>回复</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="129"/>
+        <location filename="../../ui/widgets/timeline.py" line="139"/>
         <source>回到</source>
         <translation>Back to</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="132"/>
+        <location filename="../../ui/widgets/timeline.py" line="142"/>
         <source>处置单位</source>
         <translation>Handling unit</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="135"/>
+        <location filename="../../ui/widgets/timeline.py" line="145"/>
         <source>处置时限</source>
         <translation>Handling limit</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="136"/>
+        <location filename="../../ui/widgets/timeline.py" line="146"/>
         <source>截止时间</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="137"/>
+        <location filename="../../ui/widgets/timeline.py" line="147"/>
         <source>派遣依据</source>
         <translation>Dispatch basis</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="139"/>
+        <location filename="../../ui/widgets/timeline.py" line="149"/>
         <source>处置结果</source>
         <translation>Handling result</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="141"/>
+        <location filename="../../ui/widgets/timeline.py" line="151"/>
         <source>申请理由</source>
         <translation>Reason given</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="142"/>
+        <location filename="../../ui/widgets/timeline.py" line="152"/>
         <source>申请延长</source>
         <translation>Extension asked</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="144"/>
+        <location filename="../../ui/widgets/timeline.py" line="154"/>
         <source>延长</source>
         <translation>Extended by</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="145"/>
         <location filename="../../ui/widgets/timeline.py" line="155"/>
+        <location filename="../../ui/widgets/timeline.py" line="165"/>
         <source>新的截止时间</source>
         <translation>New deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="146"/>
-        <location filename="../../ui/widgets/timeline.py" line="153"/>
+        <location filename="../../ui/widgets/timeline.py" line="156"/>
+        <location filename="../../ui/widgets/timeline.py" line="163"/>
         <source>意见</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="159"/>
+        <location filename="../../ui/widgets/timeline.py" line="169"/>
         <source>处置期限</source>
         <translation>Handling deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="164"/>
+        <location filename="../../ui/widgets/timeline.py" line="174"/>
         <source>环节时限</source>
         <translation>Stage deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="167"/>
+        <location filename="../../ui/widgets/timeline.py" line="177"/>
         <source>核查监督员</source>
         <translation>Checking supervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="172"/>
+        <location filename="../../ui/widgets/timeline.py" line="182"/>
         <source>催办监督员</source>
         <translation>Reminded supervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="174"/>
+        <location filename="../../ui/widgets/timeline.py" line="184"/>
         <source>催办单位</source>
         <translation>Unit reminded</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="176"/>
+        <location filename="../../ui/widgets/timeline.py" line="186"/>
         <source>催办内容</source>
         <translation>Reminder message</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="178"/>
+        <location filename="../../ui/widgets/timeline.py" line="188"/>
         <source>并入案件</source>
         <translation>Merged into case</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="180"/>
+        <location filename="../../ui/widgets/timeline.py" line="190"/>
         <source>重复案件</source>
         <translation>Duplicate case</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="185"/>
+        <location filename="../../ui/widgets/timeline.py" line="195"/>
         <source>未分类</source>
         <translation>Uncategorised</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="193"/>
+        <location filename="../../ui/widgets/timeline.py" line="203"/>
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="194"/>
+        <location filename="../../ui/widgets/timeline.py" line="204"/>
         <source>基本满意</source>
         <translation>Basically satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="195"/>
+        <location filename="../../ui/widgets/timeline.py" line="205"/>
         <source>不满意</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="196"/>
+        <location filename="../../ui/widgets/timeline.py" line="206"/>
         <source>未回访（联系不上）</source>
         <translation>Not reached</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="198"/>
+        <location filename="../../ui/widgets/timeline.py" line="208"/>
         <source>回访结果</source>
         <translation>Call-back result</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="199"/>
+        <location filename="../../ui/widgets/timeline.py" line="209"/>
         <source>市民意见</source>
         <translation>Citizen&apos;s comment</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="201"/>
+        <location filename="../../ui/widgets/timeline.py" line="211"/>
         <source>内容</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="207"/>
-        <location filename="../../ui/widgets/timeline.py" line="223"/>
+        <location filename="../../ui/widgets/timeline.py" line="217"/>
+        <location filename="../../ui/widgets/timeline.py" line="233"/>
         <source>附件</source>
         <translation>Attachment</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="210"/>
+        <location filename="../../ui/widgets/timeline.py" line="220"/>
         <source>环节时限至</source>
         <translation>Stage due</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="216"/>
+        <location filename="../../ui/widgets/timeline.py" line="226"/>
         <source>%1：</source>
         <translation>%1: </translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="281"/>
-        <location filename="../../ui/widgets/timeline.py" line="306"/>
+        <location filename="../../ui/widgets/timeline.py" line="291"/>
+        <location filename="../../ui/widgets/timeline.py" line="316"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
@@ -2116,27 +2360,27 @@
 <context>
     <name>CategoryPicker</name>
     <message>
-        <location filename="../../ui/actions/category_picker.py" line="88"/>
+        <location filename="../../ui/actions/category_picker.py" line="90"/>
         <source>输入类别代码或名称查找，如 0102、E0102、井盖</source>
         <translation>Search category by code or name, e.g. 0102, E0102, 井盖 (manhole cover)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/category_picker.py" line="100"/>
+        <location filename="../../ui/actions/category_picker.py" line="102"/>
         <source>已选：{code} {name}</source>
         <translation>Selected: {code} {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/category_picker.py" line="103"/>
+        <location filename="../../ui/actions/category_picker.py" line="105"/>
         <source>正在加载问题类别…</source>
         <translation>Loading problem categories…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/category_picker.py" line="138"/>
+        <location filename="../../ui/actions/category_picker.py" line="140"/>
         <source>没有匹配的类别</source>
         <translation>No matching category</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/category_picker.py" line="141"/>
+        <location filename="../../ui/actions/category_picker.py" line="143"/>
         <source>已选：{code} {path}，处置时限 {limit}</source>
         <translation>Selected: {code} {path}, handling limit {limit}</translation>
     </message>
@@ -2216,69 +2460,645 @@
 <context>
     <name>DispatchDialog</name>
     <message>
-        <location filename="../../ui/actions/dispatch.py" line="174"/>
+        <location filename="../../ui/actions/dispatch.py" line="175"/>
         <source>派遣</source>
         <translation>Dispatch</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dispatch.py" line="174"/>
+        <location filename="../../ui/actions/dispatch.py" line="175"/>
         <source>派遣（Enter）</source>
         <translation>Dispatch (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dispatch.py" line="177"/>
+        <location filename="../../ui/actions/dispatch.py" line="178"/>
         <source>推荐处置单位</source>
         <translation>Recommended handling unit</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dispatch.py" line="180"/>
+        <location filename="../../ui/actions/dispatch.py" line="181"/>
         <source>正在计算推荐单位…</source>
         <translation>Working out the recommended unit…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dispatch.py" line="203"/>
+        <location filename="../../ui/actions/dispatch.py" line="204"/>
         <source>处置单位</source>
         <translation>Handling unit</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dispatch.py" line="219"/>
+        <location filename="../../ui/actions/dispatch.py" line="220"/>
         <source>无法推荐处置单位</source>
         <translation>No handling unit can be recommended</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dispatch.py" line="224"/>
+        <location filename="../../ui/actions/dispatch.py" line="225"/>
         <source>依据：{reason}</source>
         <translation>Basis: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dispatch.py" line="225"/>
+        <location filename="../../ui/actions/dispatch.py" line="226"/>
         <source>处置时限 {limit}，期限 {deadline}</source>
         <translation>Handling limit {limit}, due {deadline}</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dispatch.py" line="246"/>
+        <location filename="../../ui/actions/dispatch.py" line="247"/>
         <source>将改派至 {unit}（非推荐单位）</source>
         <translation>Will dispatch to {unit} (not the recommended unit)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dispatch.py" line="248"/>
+        <location filename="../../ui/actions/dispatch.py" line="249"/>
         <source>将派遣至 {unit}</source>
         <translation>Will dispatch to {unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dispatch.py" line="257"/>
+        <location filename="../../ui/actions/dispatch.py" line="258"/>
         <source>请选择处置单位</source>
         <translation>Choose a handling unit</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dispatch.py" line="261"/>
+        <location filename="../../ui/actions/dispatch.py" line="262"/>
         <source>人工改派至 {unit}</source>
         <translation>Manually dispatched to {unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dispatch.py" line="263"/>
+        <location filename="../../ui/actions/dispatch.py" line="264"/>
         <source>（推荐：{unit}）</source>
         <translation> (recommended: {unit})</translation>
+    </message>
+</context>
+<context>
+    <name>DomainErrors</name>
+    <message>
+        <location filename="../../ui/labels.py" line="294"/>
+        <source>%1 处于『%2』，不能%3</source>
+        <translation>%1 is “%2”: “%3” is not possible in this state</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="295"/>
+        <source>%1无权%2（仅限%3）</source>
+        <translation>The role %1 may not “%2” (only: %3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="296"/>
+        <source>%1 不属于本单位，不能%2</source>
+        <translation>%1 does not belong to your unit: you cannot “%2”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="297"/>
+        <source>%1 不属于本单位</source>
+        <translation>%1 does not belong to your unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="298"/>
+        <source>%1 已被他人修改，请刷新后重试</source>
+        <translation>%1 was changed by someone else; refresh and try again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="299"/>
+        <source>%1 已被 %2 于 %3 %4，请刷新后重试</source>
+        <translation>%1 was just changed by %2 at %3 (%4); refresh and try again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="300"/>
+        <source>请填写%1</source>
+        <translation>Please enter %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="301"/>
+        <source>%1填写有误：%2</source>
+        <translation>Please check %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="302"/>
+        <source>%1不是数字：%2</source>
+        <translation>%1 is not a number: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="303"/>
+        <source>%1无效：%2</source>
+        <translation>%1 is not valid: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="304"/>
+        <source>坐标须同时给出经度和纬度</source>
+        <translation>Coordinates need both a longitude and a latitude</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="305"/>
+        <source>坐标 %1 不在本区的单元网格内，请核对位置</source>
+        <translation>The coordinates %1 are not inside any grid cell of the district; please check the location</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="306"/>
+        <source>无效的位置：%1</source>
+        <translation>Invalid position: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="308"/>
+        <source>责任规则：%1 · %2 → %3</source>
+        <translation>Responsibility rule: %1 · %2 → %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="309"/>
+        <source>无匹配责任规则，按属地原则派至%1</source>
+        <translation>No responsibility rule matches: sent to %1, the local subdistrict office</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="310"/>
+        <source>案件 %1 不存在</source>
+        <translation>Case %1 does not exist</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="311"/>
+        <source>单元网格 %1 不存在</source>
+        <translation>Grid cell %1 does not exist</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="312"/>
+        <source>监督员 %1 不存在</source>
+        <translation>Field supervisor %1 does not exist</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="313"/>
+        <source>附件 %1 不存在</source>
+        <translation>Attachment %1 does not exist</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="314"/>
+        <source>未知的问题类别：%1</source>
+        <translation>Unknown category: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="315"/>
+        <source>未知的处置单位：%1</source>
+        <translation>Unknown handling unit: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="316"/>
+        <source>无效的案件号：%1</source>
+        <translation>Invalid case number: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="317"/>
+        <source>网格 %1 没有匹配的责任单位，也找不到所属街道办事处</source>
+        <translation>Grid cell %1 has no responsible unit and no subdistrict office to fall back on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="318"/>
+        <source>账号或密码错误，或账号已停用</source>
+        <translation>Wrong user name or password, or the account is disabled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="319"/>
+        <source>账号 %1 不存在或已停用</source>
+        <translation>Account %1 does not exist or is disabled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="320"/>
+        <source>案件已存在，不能重复上报</source>
+        <translation>The case already exists and cannot be reported again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="321"/>
+        <source>%1需要一个已存在的案件</source>
+        <translation>“%1” needs an existing case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="322"/>
+        <source>只有监督员上报的问题可以先行处置</source>
+        <translation>Only problems reported by a field supervisor can be handled on site</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="323"/>
+        <source>%1 的核实任务不是派给你的</source>
+        <translation>The verification of %1 was not assigned to you</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="324"/>
+        <source>%1 的核查任务不是派给你的</source>
+        <translation>The check of %1 was not assigned to you</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="325"/>
+        <source>%1 为先行处置上报，请批准或驳回先行处置</source>
+        <translation>%1 was handled on site: approve or reject the on-site handling</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="326"/>
+        <source>%1 来自%2，需先经监督员核实才能立案</source>
+        <translation>%1 comes from %2: a field supervisor must verify it before it can be filed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="327"/>
+        <source>%1 立案需要选择问题类别</source>
+        <translation>Filing %1 needs a category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="328"/>
+        <source>%1 立案需要确定所在单元网格</source>
+        <translation>Filing %1 needs its grid cell</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="329"/>
+        <source>%1 已立案，作废需值班长批准</source>
+        <translation>%1 is filed: voiding it needs the shift leader</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="330"/>
+        <source>%1 已立案，合并作废需值班长批准</source>
+        <translation>%1 is filed: merging it as a duplicate needs the shift leader</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="331"/>
+        <source>%1 有待审批的%2申请，请先等待值班长处理</source>
+        <translation>%1 has a pending %2 request: wait for the shift leader&apos;s decision first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="332"/>
+        <source>%1 已有待审批的%2申请</source>
+        <translation>%1 already has a pending %2 request</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="333"/>
+        <source>%1 没有待审批的%2申请</source>
+        <translation>%1 has no pending %2 request</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="334"/>
+        <source>%1 尚未派发核查，不能录入核查结果</source>
+        <translation>%1 has not been sent for check: no check result can be entered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="335"/>
+        <source>核查不通过需要说明原因</source>
+        <translation>A failed check needs a reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="336"/>
+        <source>%1 不是先行处置上报</source>
+        <translation>%1 was not handled on site</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="337"/>
+        <source>%1 尚未派发%2，请先派发%2</source>
+        <translation>%1 has not been sent for %2: send it for %2 first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="338"/>
+        <source>%1 已在督办中，等待处置单位回复</source>
+        <translation>%1 is already escalated and waits for the handling unit&apos;s reply</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="339"/>
+        <source>请填写督办意见</source>
+        <translation>Please enter the escalation instruction</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="340"/>
+        <source>%1 没有待回复的督办</source>
+        <translation>%1 has no escalation waiting for a reply</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="341"/>
+        <source>请填写督办回复</source>
+        <translation>Please enter the reply to the escalation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="342"/>
+        <source>%1 不能与自身合并</source>
+        <translation>%1 cannot be merged with itself</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="343"/>
+        <source>不能把案件与自身合并</source>
+        <translation>A case cannot be merged with itself</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="344"/>
+        <source>%1 已结束，不能作为原案件</source>
+        <translation>%1 is finished and cannot be the original case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="345"/>
+        <source>%1 已是该类别</source>
+        <translation>%1 is already in this category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="346"/>
+        <source>备注内容不能为空</source>
+        <translation>The note cannot be empty</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="347"/>
+        <source>%1 由监督员上报，没有需要回访的市民</source>
+        <translation>%1 was reported by a field supervisor: there is no citizen to call back</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="348"/>
+        <source>%1 已回访（%2），不能重复回访</source>
+        <translation>%1 has already been called back (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="349"/>
+        <source>回访结果应为%1之一</source>
+        <translation>The call-back result must be one of: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="350"/>
+        <source>市民不满意时请记录不满意的原因</source>
+        <translation>When the citizen is dissatisfied, record why</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="351"/>
+        <source>请使用上报功能登记新问题</source>
+        <translation>Use Report to register a new problem</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="352"/>
+        <source>请选择要并入的原案件</source>
+        <translation>Choose the original case to merge into</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="353"/>
+        <source>案件缺少类别或网格，无法推荐处置单位</source>
+        <translation>The case has no category or grid cell: no handling unit can be recommended</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="354"/>
+        <source>没有加载单元网格数据</source>
+        <translation>No grid data is loaded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="355"/>
+        <source>%1 不是监督员，不能上报位置</source>
+        <translation>%1 is not a field supervisor and cannot report a position</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="356"/>
+        <source>%1只能%2本单位的案件</source>
+        <translation>The role %1 may only %2 cases of its own unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="357"/>
+        <source>稍后提醒的时间必须晚于现在</source>
+        <translation>The snooze time must be in the future</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="358"/>
+        <source>%1账号未关联处置单位，无权%2</source>
+        <translation>This %1 account is not linked to a handling unit and may not %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="359"/>
+        <source>%1无权%2</source>
+        <translation>The role %1 may not %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="360"/>
+        <source>无法识别的时限：%1（%2）</source>
+        <translation>Unrecognised time limit: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="361"/>
+        <source>时限必须大于 0：%1（%2）</source>
+        <translation>The time limit must be greater than 0: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="415"/>
+        <source>案件 %1</source>
+        <translation>Case %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="423"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+</context>
+<context>
+    <name>DomainLabels</name>
+    <message>
+        <location filename="../../ui/labels.py" line="116"/>
+        <source>满意</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="117"/>
+        <source>基本满意</source>
+        <translation>Basically satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="118"/>
+        <source>不满意</source>
+        <translation>Dissatisfied</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="119"/>
+        <source>未回访</source>
+        <translation>Not reached</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="121"/>
+        <source>核实</source>
+        <translation>verification</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="122"/>
+        <source>立案</source>
+        <translation>filing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="123"/>
+        <source>派遣</source>
+        <translation>dispatch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="124"/>
+        <source>处置</source>
+        <translation>handling</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="125"/>
+        <source>核查</source>
+        <translation>check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="127"/>
+        <source>正常</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="128"/>
+        <source>即将超期</source>
+        <translation>Due soon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="129"/>
+        <source>超期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="131"/>
+        <source>部件</source>
+        <translation>Component</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="132"/>
+        <source>事件</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="133"/>
+        <source>职能部门</source>
+        <translation>Government department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="134"/>
+        <source>公用事业单位</source>
+        <translation>Utility company</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="135"/>
+        <source>街道办事处</source>
+        <translation>Subdistrict office</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="136"/>
+        <source>处置前</source>
+        <translation>Before handling</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="137"/>
+        <source>处置后</source>
+        <translation>After handling</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="138"/>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="140"/>
+        <source>问题描述</source>
+        <translation>the description of the problem</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="141"/>
+        <source>案件号</source>
+        <translation>the case id</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="142"/>
+        <source>案件编号</source>
+        <translation>the case number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="143"/>
+        <source>作废原因</source>
+        <translation>the reason for voiding</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="144"/>
+        <source>处置单位</source>
+        <translation>the handling unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="145"/>
+        <source>处置时限</source>
+        <translation>the handling limit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="146"/>
+        <source>申请理由</source>
+        <translation>the reason for the request</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="147"/>
+        <source>延期时长</source>
+        <translation>the extension</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="148"/>
+        <source>核查监督员</source>
+        <translation>the checking supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="149"/>
+        <source>驳回理由</source>
+        <translation>the reason for rejecting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="150"/>
+        <source>原案件</source>
+        <translation>the original case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="151"/>
+        <source>重复案件</source>
+        <translation>the duplicate case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="152"/>
+        <source>新的问题类别</source>
+        <translation>the new category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="153"/>
+        <source>重新打开的原因</source>
+        <translation>the reason for reopening</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="154"/>
+        <source>重算原因</source>
+        <translation>the reason for recomputing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="155"/>
+        <source>回访结果</source>
+        <translation>the call-back result</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="156"/>
+        <source>经度</source>
+        <translation>Longitude</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="157"/>
+        <source>纬度</source>
+        <translation>Latitude</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="158"/>
+        <source>应为如 8 工作时、3 工作日、2 小时、30 分钟</source>
+        <translation>e.g. 8 working hours, 3 working days, 2 hours, 30 minutes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="160"/>
+        <source>所有类别</source>
+        <translation>all categories</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="161"/>
+        <source>全区</source>
+        <translation>whole district</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="251"/>
+        <source>%1 工作日</source>
+        <translation>%1 working days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="252"/>
+        <source>%1 工作时</source>
+        <translation>%1 working hours</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="253"/>
+        <source>%1 自然小时</source>
+        <translation>%1 hours</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="254"/>
+        <source>%1 分钟</source>
+        <translation>%1 minutes</translation>
     </message>
 </context>
 <context>
@@ -2302,32 +3122,32 @@
 <context>
     <name>DuplicateList</name>
     <message>
-        <location filename="../../ui/widgets/detail_duplicates.py" line="120"/>
+        <location filename="../../ui/widgets/detail_duplicates.py" line="121"/>
         <source>附近没有疑似重复的案件</source>
         <translation>No possible duplicates nearby</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_duplicates.py" line="139"/>
+        <location filename="../../ui/widgets/detail_duplicates.py" line="140"/>
         <source>合并重复案件</source>
         <translation>Merge duplicate</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_duplicates.py" line="140"/>
+        <location filename="../../ui/widgets/detail_duplicates.py" line="141"/>
         <source>将案件 %1 作为重复上报并入 %2？</source>
         <translation>Merge case %1 into %2 as a duplicate report?</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_duplicates.py" line="147"/>
+        <location filename="../../ui/widgets/detail_duplicates.py" line="148"/>
         <source>案件 %1 将作废，记为 %2 的重复上报；照片和处置记录都会保留。</source>
         <translation>Case %1 will be voided and recorded as a duplicate of %2; its photos and history are kept.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_duplicates.py" line="151"/>
+        <location filename="../../ui/widgets/detail_duplicates.py" line="152"/>
         <source>合并</source>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_duplicates.py" line="152"/>
+        <location filename="../../ui/widgets/detail_duplicates.py" line="153"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -2335,52 +3155,52 @@
 <context>
     <name>DuplicateRow</name>
     <message>
-        <location filename="../../ui/widgets/detail_duplicates.py" line="40"/>
+        <location filename="../../ui/widgets/detail_duplicates.py" line="41"/>
         <source>早 %1 上报</source>
         <translation>reported %1 earlier</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_duplicates.py" line="42"/>
+        <location filename="../../ui/widgets/detail_duplicates.py" line="43"/>
         <source>晚 %1 上报</source>
         <translation>reported %1 later</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_duplicates.py" line="44"/>
+        <location filename="../../ui/widgets/detail_duplicates.py" line="45"/>
         <source>同时上报</source>
         <translation>reported at the same time</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_duplicates.py" line="45"/>
+        <location filename="../../ui/widgets/detail_duplicates.py" line="46"/>
         <source>同类</source>
         <translation>same category</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_duplicates.py" line="45"/>
+        <location filename="../../ui/widgets/detail_duplicates.py" line="46"/>
         <source>相关类别</source>
         <translation>related category</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_duplicates.py" line="46"/>
+        <location filename="../../ui/widgets/detail_duplicates.py" line="47"/>
         <source>相似度</source>
         <translation>Similarity</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_duplicates.py" line="47"/>
+        <location filename="../../ui/widgets/detail_duplicates.py" line="48"/>
         <source>未分类</source>
         <translation>Uncategorised</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_duplicates.py" line="63"/>
+        <location filename="../../ui/widgets/detail_duplicates.py" line="64"/>
         <source>并入此案</source>
         <translation>Merge into this case</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_duplicates.py" line="69"/>
+        <location filename="../../ui/widgets/detail_duplicates.py" line="70"/>
         <source>该案件已结案，不能作为原案件</source>
         <translation>This case is closed and cannot be the original</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/detail_duplicates.py" line="72"/>
+        <location filename="../../ui/widgets/detail_duplicates.py" line="73"/>
         <source>将当前案件作为重复上报并入 %1（当前案件作废）</source>
         <translation>Merge the current case into %1 as a duplicate report (the current case is voided)</translation>
     </message>
@@ -2494,27 +3314,27 @@
 <context>
     <name>EscalationReplyDialog</name>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="553"/>
+        <location filename="../../ui/actions/dialogs.py" line="554"/>
         <source>回复内容</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="554"/>
+        <location filename="../../ui/actions/dialogs.py" line="555"/>
         <source>督办意见：正在加载…</source>
         <translation>Instruction: loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="571"/>
+        <location filename="../../ui/actions/dialogs.py" line="572"/>
         <source>该案件没有待回复的督办</source>
         <translation>This case has no escalation awaiting a reply</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="575"/>
+        <location filename="../../ui/actions/dialogs.py" line="576"/>
         <source>督办意见：{text}（{who} {when}）</source>
         <translation>Instruction: {text} ({who} {when})</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="576"/>
+        <location filename="../../ui/actions/dialogs.py" line="577"/>
         <source>（未填写）</source>
         <translation>(none given)</translation>
     </message>
@@ -2550,62 +3370,62 @@
 <context>
     <name>FileDialog</name>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="306"/>
+        <location filename="../../ui/actions/dialogs.py" line="307"/>
         <source>立案</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="306"/>
+        <location filename="../../ui/actions/dialogs.py" line="307"/>
         <source>立案（Enter）</source>
         <translation>File (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="314"/>
+        <location filename="../../ui/actions/dialogs.py" line="315"/>
         <source>15 位单元网格编码</source>
         <translation>15-digit grid cell code</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="318"/>
+        <location filename="../../ui/actions/dialogs.py" line="319"/>
         <source>一般</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="319"/>
+        <location filename="../../ui/actions/dialogs.py" line="320"/>
         <source>紧急（自然时计时，全天候）</source>
         <translation>Urgent (calendar time, round the clock)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="322"/>
+        <location filename="../../ui/actions/dialogs.py" line="323"/>
         <source>问题类别</source>
         <translation>Problem category</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="323"/>
+        <location filename="../../ui/actions/dialogs.py" line="324"/>
         <source>单元网格</source>
         <translation>Grid cell</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="325"/>
+        <location filename="../../ui/actions/dialogs.py" line="326"/>
         <source>紧急程度</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="349"/>
+        <location filename="../../ui/actions/dialogs.py" line="350"/>
         <source>（不是有效的单元网格编码）</source>
         <translation>(not a valid grid cell code)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="358"/>
+        <location filename="../../ui/actions/dialogs.py" line="359"/>
         <source>请选择问题类别</source>
         <translation>Choose a problem category</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="362"/>
+        <location filename="../../ui/actions/dialogs.py" line="363"/>
         <source>请填写 15 位单元网格编码</source>
         <translation>Enter the 15-digit grid cell code</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="366"/>
+        <location filename="../../ui/actions/dialogs.py" line="367"/>
         <source>单元网格 {grid} 不存在</source>
         <translation>Grid cell {grid} does not exist</translation>
     </message>
@@ -3276,52 +4096,52 @@
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../ui/history/model.py" line="38"/>
+        <location filename="../../ui/history/model.py" line="39"/>
         <source>案件编号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../ui/history/model.py" line="38"/>
+        <location filename="../../ui/history/model.py" line="39"/>
         <source>上报时间</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../ui/history/model.py" line="38"/>
+        <location filename="../../ui/history/model.py" line="39"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/history/model.py" line="38"/>
+        <location filename="../../ui/history/model.py" line="39"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/history/model.py" line="39"/>
+        <location filename="../../ui/history/model.py" line="40"/>
         <source>街道/社区</source>
         <translation>Street/community</translation>
     </message>
     <message>
-        <location filename="../../ui/history/model.py" line="39"/>
+        <location filename="../../ui/history/model.py" line="40"/>
         <source>地址/描述</source>
         <translation>Address / description</translation>
     </message>
     <message>
-        <location filename="../../ui/history/model.py" line="39"/>
+        <location filename="../../ui/history/model.py" line="40"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/history/model.py" line="40"/>
+        <location filename="../../ui/history/model.py" line="41"/>
         <source>处置单位</source>
         <translation>Handling unit</translation>
     </message>
     <message>
-        <location filename="../../ui/history/model.py" line="40"/>
+        <location filename="../../ui/history/model.py" line="41"/>
         <source>结案时间</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/history/model.py" line="127"/>
+        <location filename="../../ui/history/model.py" line="128"/>
         <source>未分类</source>
         <translation>Unclassified</translation>
     </message>
@@ -3329,52 +4149,52 @@
 <context>
     <name>HistoryWindow</name>
     <message>
-        <location filename="../../ui/history/window.py" line="43"/>
+        <location filename="../../ui/history/window.py" line="44"/>
         <source>案件检索 — 全部历史案件</source>
         <translation>Case search — every case ever recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/history/window.py" line="48"/>
+        <location filename="../../ui/history/window.py" line="49"/>
         <source>检索编号、地址、描述、上报人，如 井盖、彩云路、2026112（多个词用空格分开）</source>
         <translation>Search case numbers, addresses, descriptions, reporters, e.g. a road name or 2026112 (words separated by spaces)</translation>
     </message>
     <message>
-        <location filename="../../ui/history/window.py" line="50"/>
+        <location filename="../../ui/history/window.py" line="51"/>
         <source>上报日期</source>
         <translation>Reported on</translation>
     </message>
     <message>
-        <location filename="../../ui/history/window.py" line="63"/>
+        <location filename="../../ui/history/window.py" line="64"/>
         <source>全部状态</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../ui/history/window.py" line="68"/>
+        <location filename="../../ui/history/window.py" line="69"/>
         <source>全部来源</source>
         <translation>All sources</translation>
     </message>
     <message>
-        <location filename="../../ui/history/window.py" line="73"/>
+        <location filename="../../ui/history/window.py" line="74"/>
         <source>全部单位</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../ui/history/window.py" line="141"/>
+        <location filename="../../ui/history/window.py" line="142"/>
         <source>正在检索…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../../ui/history/window.py" line="151"/>
+        <location filename="../../ui/history/window.py" line="152"/>
         <source>没有符合条件的案件</source>
         <translation>No case matches</translation>
     </message>
     <message>
-        <location filename="../../ui/history/window.py" line="153"/>
+        <location filename="../../ui/history/window.py" line="154"/>
         <source>已列出 %1 件，向下滚动加载更多</source>
         <translation>%1 cases listed, scroll down for more</translation>
     </message>
     <message>
-        <location filename="../../ui/history/window.py" line="156"/>
+        <location filename="../../ui/history/window.py" line="157"/>
         <source>共 %1 件</source>
         <translation>%1 cases</translation>
     </message>
@@ -3419,24 +4239,59 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
         <translation>Stage deadline (old → new)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_dialogs.py" line="192"/>
+        <location filename="../../ui/admin/calendar_dialogs.py" line="189"/>
         <source>仅列出前 %1 件（共 %2 件）</source>
         <translation>Only the first %1 of %2 cases are listed</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_dialogs.py" line="196"/>
+        <location filename="../../ui/admin/calendar_dialogs.py" line="193"/>
         <source>重算期限</source>
         <translation>Recompute deadlines</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_dialogs.py" line="198"/>
+        <location filename="../../ui/admin/calendar_dialogs.py" line="195"/>
         <source>保留原期限</source>
         <translation>Keep deadlines</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar_dialogs.py" line="200"/>
+        <location filename="../../ui/admin/calendar_dialogs.py" line="197"/>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>LimitTexts</name>
+    <message numerus="yes">
+        <location filename="../../ui/labels.py" line="235"/>
+        <source>%n 工作日</source>
+        <translation>
+            <numerusform>%n working day</numerusform>
+            <numerusform>%n working days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/labels.py" line="237"/>
+        <source>%n 工作时</source>
+        <translation>
+            <numerusform>%n working hour</numerusform>
+            <numerusform>%n working hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/labels.py" line="239"/>
+        <source>%n 自然小时</source>
+        <translation>
+            <numerusform>%n hour</numerusform>
+            <numerusform>%n hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/labels.py" line="240"/>
+        <source>%n 分钟</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3515,232 +4370,232 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="70"/>
+        <location filename="../../ui/main_window.py" line="71"/>
         <source>网格化指挥调度工作站 — 呈贡分中心</source>
         <translation>Grid Dispatch Workstation — Chenggong Sub-centre</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="72"/>
-        <location filename="../../ui/main_window.py" line="327"/>
+        <location filename="../../ui/main_window.py" line="73"/>
+        <location filename="../../ui/main_window.py" line="331"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="73"/>
+        <location filename="../../ui/main_window.py" line="74"/>
         <source>（演示模式）</source>
         <translation> (Demo mode)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="85"/>
+        <location filename="../../ui/main_window.py" line="86"/>
         <source>案件详情</source>
         <translation>Case details</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="87"/>
-        <location filename="../../ui/main_window.py" line="326"/>
+        <location filename="../../ui/main_window.py" line="88"/>
+        <location filename="../../ui/main_window.py" line="330"/>
         <source>提醒中心</source>
         <translation>Reminders</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="90"/>
+        <location filename="../../ui/main_window.py" line="91"/>
         <source>网格地图</source>
         <translation>Grid map</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96"/>
+        <location filename="../../ui/main_window.py" line="97"/>
         <source>监督员状态</source>
         <translation>Field supervisors</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117"/>
+        <location filename="../../ui/main_window.py" line="118"/>
         <source>演示模式</source>
         <translation>Demo mode</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132"/>
+        <location filename="../../ui/main_window.py" line="136"/>
         <source>系统(&amp;F)</source>
         <translation>&amp;System</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134"/>
+        <location filename="../../ui/main_window.py" line="138"/>
         <source>注销 / 切换用户…</source>
         <translation>Log out / switch user…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140"/>
+        <location filename="../../ui/main_window.py" line="144"/>
         <source>交接班…</source>
         <translation>Shift hand-over…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147"/>
-        <location filename="../../ui/main_window.py" line="494"/>
+        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="498"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="156"/>
         <source>案件(&amp;C)</source>
         <translation>&amp;Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>案件检索（全部历史案件）…</source>
         <translation>Case search (every case)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>督办件（待回复，等待最久的在前）</source>
         <translation>Escalations (awaiting reply, longest waiting first)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>待回访（近 7 天结案的市民上报）</source>
         <translation>To call back (citizens&apos; reports closed in the last 7 days)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="177"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="182"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>地图图层</source>
         <translation>Map layers</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>演示</source>
         <translation>Demo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194"/>
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>统计分析(&amp;S)</source>
         <translation>&amp;Statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>统计分析…</source>
         <translation>Statistics…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>管理(&amp;A)</source>
         <translation>&amp;Administration</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="208"/>
         <source>工作日历…</source>
         <translation>Working calendar…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="213"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274"/>
+        <location filename="../../ui/main_window.py" line="278"/>
         <source>督办件：待处置单位回复的督办</source>
         <translation>Escalations awaiting the handling unit&apos;s reply</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289"/>
+        <location filename="../../ui/main_window.py" line="293"/>
         <source>待回访：近 7 天结案、尚未回访的市民上报</source>
         <translation>To call back: citizens&apos; reports closed in the last 7 days, not called back yet</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309"/>
+        <location filename="../../ui/main_window.py" line="313"/>
         <source>无</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311"/>
+        <location filename="../../ui/main_window.py" line="315"/>
         <source>网格 %1 · %2 %3 · 监督员 %4 · 在办 %5 件（超期 %6 件）</source>
         <translation>Grid cell %1 · %2 %3 · Supervisor %4 · Open: %5 (overdue: %6)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="437"/>
+        <location filename="../../ui/main_window.py" line="441"/>
         <source>数据库：本机 %1</source>
         <translation>Database: local %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="439"/>
+        <location filename="../../ui/main_window.py" line="443"/>
         <source>数据库：%1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="442"/>
+        <location filename="../../ui/main_window.py" line="446"/>
         <source>数据库连接中断，正在重试…</source>
         <translation>Database connection lost, retrying…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="460"/>
+        <location filename="../../ui/main_window.py" line="464"/>
         <source>布局</source>
         <translation>Layout</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="463"/>
+        <location filename="../../ui/main_window.py" line="467"/>
         <source>保存为%1的布局</source>
         <translation>Save as the %1 layout</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="466"/>
+        <location filename="../../ui/main_window.py" line="470"/>
         <source>恢复%1的布局</source>
         <translation>Restore the %1 layout</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="469"/>
+        <location filename="../../ui/main_window.py" line="473"/>
         <source>恢复默认布局</source>
         <translation>Reset to the default layout</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="475"/>
+        <location filename="../../ui/main_window.py" line="479"/>
         <source>已保存为%1的布局：本角色的新账号从此布局开始</source>
         <translation>Saved as the %1 layout: new accounts of this role start from it</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="481"/>
+        <location filename="../../ui/main_window.py" line="485"/>
         <source>%1还没有保存的布局</source>
         <translation>No %1 layout has been saved yet</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="491"/>
+        <location filename="../../ui/main_window.py" line="495"/>
         <source>退出网格化指挥调度工作站？</source>
         <translation>Quit the Grid Dispatch Workstation?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="493"/>
+        <location filename="../../ui/main_window.py" line="497"/>
         <source>对话框中有尚未提交的内容，退出后将丢失。</source>
         <translation>A dialog holds input that has not been submitted; it will be lost.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="499"/>
-        <location filename="../../ui/main_window.py" line="501"/>
+        <location filename="../../ui/main_window.py" line="503"/>
+        <location filename="../../ui/main_window.py" line="505"/>
         <source>注销</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="500"/>
+        <location filename="../../ui/main_window.py" line="504"/>
         <source>对话框中有尚未提交的内容，注销后将丢失。仍要注销吗？</source>
         <translation>A dialog holds input that has not been submitted; logging out loses it. Log out anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="517"/>
-        <location filename="../../ui/main_window.py" line="519"/>
+        <location filename="../../ui/main_window.py" line="521"/>
+        <location filename="../../ui/main_window.py" line="523"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="518"/>
+        <location filename="../../ui/main_window.py" line="522"/>
         <source>对话框中有尚未提交的内容，关闭后将丢失。仍要关闭吗？</source>
         <translation>A dialog holds input that has not been submitted; closing loses it. Close anyway?</translation>
     </message>
@@ -3761,42 +4616,42 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="672"/>
+        <location filename="../../ui/actions/dialogs.py" line="673"/>
         <source>合并重复案件</source>
         <translation>Merge duplicate</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="673"/>
+        <location filename="../../ui/actions/dialogs.py" line="674"/>
         <source>合并（Enter）</source>
         <translation>Merge (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="676"/>
+        <location filename="../../ui/actions/dialogs.py" line="677"/>
         <source>原案件的案件编号（13 位）或序号</source>
         <translation>Case number of the original (13 digits) or its serial number</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="680"/>
+        <location filename="../../ui/actions/dialogs.py" line="681"/>
         <source>合并后本案件作废（重复上报），其记录并入原案件。</source>
         <translation>After merging, this case is voided (duplicate report) and its records join the original case.</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="683"/>
+        <location filename="../../ui/actions/dialogs.py" line="684"/>
         <source>原案件</source>
         <translation>Original case</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="702"/>
+        <location filename="../../ui/actions/dialogs.py" line="703"/>
         <source>案件编号应为数字</source>
         <translation>A case number is all digits</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="713"/>
+        <location filename="../../ui/actions/dialogs.py" line="714"/>
         <source>未找到案件 {ref}</source>
         <translation>Case {ref} not found</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="721"/>
+        <location filename="../../ui/actions/dialogs.py" line="722"/>
         <source>请填写原案件的案件编号</source>
         <translation>Enter the case number of the original case</translation>
     </message>
@@ -4095,6 +4950,19 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
     </message>
 </context>
 <context>
+    <name>Priority</name>
+    <message>
+        <location filename="../../ui/labels.py" line="111"/>
+        <source>紧急</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="112"/>
+        <source>一般</source>
+        <translation>Normal</translation>
+    </message>
+</context>
+<context>
     <name>QueueFilterBar</name>
     <message>
         <location filename="../../ui/widgets/queue_filters.py" line="43"/>
@@ -4228,119 +5096,119 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../ui/panels/queue.py" line="127"/>
+        <location filename="../../ui/panels/queue.py" line="129"/>
         <source>搜索编号、地址、描述、单位、类别、街道社区（Ctrl+F）</source>
         <translation>Search no., address, description, unit, category, area (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="165"/>
+        <location filename="../../ui/panels/queue.py" line="173"/>
         <source>下一件新到案件</source>
         <translation>Next new case</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="177"/>
-        <location filename="../../ui/panels/queue.py" line="275"/>
+        <location filename="../../ui/panels/queue.py" line="185"/>
+        <location filename="../../ui/panels/queue.py" line="283"/>
         <source>正在加载案件…</source>
         <translation>Loading cases…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="218"/>
+        <location filename="../../ui/panels/queue.py" line="226"/>
         <source>案件编号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="218"/>
+        <location filename="../../ui/panels/queue.py" line="226"/>
         <source>上报时间</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="219"/>
+        <location filename="../../ui/panels/queue.py" line="227"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="219"/>
+        <location filename="../../ui/panels/queue.py" line="227"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="220"/>
+        <location filename="../../ui/panels/queue.py" line="228"/>
         <source>街道/社区</source>
         <translation>Subdistrict/Community</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="220"/>
+        <location filename="../../ui/panels/queue.py" line="228"/>
         <source>地址/描述</source>
         <translation>Address/description</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="221"/>
+        <location filename="../../ui/panels/queue.py" line="229"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="221"/>
+        <location filename="../../ui/panels/queue.py" line="229"/>
         <source>剩余时限</source>
         <translation>Time left</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="222"/>
+        <location filename="../../ui/panels/queue.py" line="230"/>
         <source>处置单位</source>
         <translation>Handling unit</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="222"/>
+        <location filename="../../ui/panels/queue.py" line="230"/>
         <source>督办</source>
         <translation>Key</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="222"/>
+        <location filename="../../ui/panels/queue.py" line="230"/>
         <source>催办</source>
         <translation>Reminders</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="223"/>
+        <location filename="../../ui/panels/queue.py" line="231"/>
         <source>网格</source>
         <translation>Grid cell</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="319"/>
+        <location filename="../../ui/panels/queue.py" line="327"/>
         <source>加载案件失败：%1</source>
         <translation>Loading the cases failed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="469"/>
+        <location filename="../../ui/panels/queue.py" line="477"/>
         <source>统计钻取：共 %1 件</source>
         <translation>Statistics drill-down: %1 cases</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="471"/>
+        <location filename="../../ui/panels/queue.py" line="479"/>
         <source>，其中已结案 %1 件</source>
         <translation>, %1 of them closed</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="475"/>
+        <location filename="../../ui/panels/queue.py" line="483"/>
         <source>在办案件 %1 件</source>
         <translation>Open cases: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="477"/>
+        <location filename="../../ui/panels/queue.py" line="485"/>
         <source>，今日结案 %1 件</source>
         <translation>, closed today: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="542"/>
+        <location filename="../../ui/panels/queue.py" line="550"/>
         <source>没有新到的案件</source>
         <translation>No new cases</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="473"/>
-        <location filename="../../ui/panels/queue.py" line="480"/>
+        <location filename="../../ui/panels/queue.py" line="481"/>
+        <location filename="../../ui/panels/queue.py" line="488"/>
         <source>显示 %1 件</source>
         <translation>Shown: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="483"/>
+        <location filename="../../ui/panels/queue.py" line="491"/>
         <source>，新到 %1 件未查看</source>
         <translation>, new and unseen: %1</translation>
     </message>
@@ -4356,22 +5224,22 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="491"/>
+        <location filename="../../ui/actions/dialogs.py" line="492"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="491"/>
+        <location filename="../../ui/actions/dialogs.py" line="492"/>
         <source>原因（可选）</source>
         <translation>Reason (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="499"/>
+        <location filename="../../ui/actions/dialogs.py" line="500"/>
         <source>延期时长</source>
         <translation>Extension</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="506"/>
+        <location filename="../../ui/actions/dialogs.py" line="507"/>
         <source>请选择或填写原因</source>
         <translation>Choose or enter a reason</translation>
     </message>
@@ -4379,12 +5247,12 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
 <context>
     <name>ReasonField</name>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="455"/>
+        <location filename="../../ui/actions/dialogs.py" line="456"/>
         <source>（请选择常用原因，或在下方填写）</source>
         <translation>(choose a common reason, or type one below)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="460"/>
+        <location filename="../../ui/actions/dialogs.py" line="461"/>
         <source>补充说明（可直接填写原因）</source>
         <translation>Details (or type the reason here)</translation>
     </message>
@@ -4392,32 +5260,32 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
 <context>
     <name>ReclassifyDialog</name>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="731"/>
+        <location filename="../../ui/actions/dialogs.py" line="732"/>
         <source>重新分类</source>
         <translation>Reclassify</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="732"/>
+        <location filename="../../ui/actions/dialogs.py" line="733"/>
         <source>确定（Enter）</source>
         <translation>OK (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="734"/>
+        <location filename="../../ui/actions/dialogs.py" line="735"/>
         <source>未分类</source>
         <translation>Uncategorised</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="736"/>
+        <location filename="../../ui/actions/dialogs.py" line="737"/>
         <source>当前类别</source>
         <translation>Current category</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="737"/>
+        <location filename="../../ui/actions/dialogs.py" line="738"/>
         <source>新的类别</source>
         <translation>New category</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="745"/>
+        <location filename="../../ui/actions/dialogs.py" line="746"/>
         <source>请选择新的问题类别</source>
         <translation>Choose the new problem category</translation>
     </message>
@@ -4809,6 +5677,24 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
     </message>
 </context>
 <context>
+    <name>RequestKind</name>
+    <message>
+        <location filename="../../ui/labels.py" line="106"/>
+        <source>回退</source>
+        <translation>return</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="107"/>
+        <source>延期</source>
+        <translation>extension</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="108"/>
+        <source>挂账</source>
+        <translation>suspension</translation>
+    </message>
+</context>
+<context>
     <name>RevisitDialog</name>
     <message>
         <location filename="../../ui/actions/revisit.py" line="21"/>
@@ -4864,6 +5750,39 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
         <location filename="../../ui/actions/revisit.py" line="62"/>
         <source>市民不满意时请记录不满意的原因</source>
         <translation>When the citizen is dissatisfied, record why</translation>
+    </message>
+</context>
+<context>
+    <name>Role</name>
+    <message>
+        <location filename="../../ui/labels.py" line="98"/>
+        <source>受理员</source>
+        <translation>Call-taker</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="99"/>
+        <source>值班长</source>
+        <translation>Shift leader</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="100"/>
+        <source>派遣员</source>
+        <translation>Dispatcher</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="101"/>
+        <source>处置单位</source>
+        <translation>Handling unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="102"/>
+        <source>管理员</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="103"/>
+        <source>监督员</source>
+        <translation>Field supervisor</translation>
     </message>
 </context>
 <context>
@@ -5043,44 +5962,64 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
 <context>
     <name>SimulationRunner</name>
     <message>
-        <location filename="../../ui/simulation.py" line="138"/>
+        <location filename="../../ui/simulation.py" line="162"/>
+        <source>点击暂停或继续外业模拟（下次启动时保持此状态）</source>
+        <translation>Click to pause or resume the field simulation (kept at the next start)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/simulation.py" line="166"/>
+        <source>模拟运行中</source>
+        <translation>Simulation running</translation>
+    </message>
+    <message>
+        <location filename="../../ui/simulation.py" line="166"/>
+        <source>模拟已暂停</source>
+        <translation>Simulation paused</translation>
+    </message>
+    <message>
+        <location filename="../../ui/simulation.py" line="177"/>
         <source>倍速必须是正数</source>
         <translation>The speed must be positive</translation>
     </message>
     <message>
-        <location filename="../../ui/simulation.py" line="145"/>
+        <location filename="../../ui/simulation.py" line="184"/>
         <source>运行外业模拟</source>
         <translation>Run field simulation</translation>
     </message>
     <message>
-        <location filename="../../ui/simulation.py" line="149"/>
+        <location filename="../../ui/simulation.py" line="188"/>
         <source>监督员巡查、上报、核实核查，处置单位反馈（演示模式）</source>
         <translation>Field supervisors patrol, report, verify and check; handling units report back (demo mode)</translation>
     </message>
     <message>
-        <location filename="../../ui/simulation.py" line="159"/>
+        <location filename="../../ui/simulation.py" line="198"/>
         <source>实时（1×）</source>
         <translation>Real time (1×)</translation>
     </message>
     <message>
-        <location filename="../../ui/simulation.py" line="160"/>
+        <location filename="../../ui/simulation.py" line="199"/>
         <source>%1 倍速</source>
         <translation>%1× speed</translation>
     </message>
     <message>
-        <location filename="../../ui/simulation.py" line="185"/>
+        <location filename="../../ui/simulation.py" line="224"/>
         <source>数据库中没有网格和监督员，请先生成演示数据</source>
         <translation>The database has no grid cells or field supervisors; build the demo data first</translation>
     </message>
     <message>
-        <location filename="../../ui/simulation.py" line="204"/>
+        <location filename="../../ui/simulation.py" line="243"/>
         <source>无法启动外业模拟：%1</source>
         <translation>Cannot start the field simulation: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/simulation.py" line="252"/>
+        <location filename="../../ui/simulation.py" line="291"/>
         <source>外业模拟出错，已停止：%1</source>
         <translation>The field simulation failed and was stopped: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/simulation.py" line="295"/>
+        <source>位置 %1 次，上报 %2 件，核实 %3 件，核查通过 %4 件、不通过 %5 件，处置反馈 %6 件，回退/延期申请 %7 件</source>
+        <translation>Positions %1, reports %2, verifications %3, checks passed %4 and failed %5, feedback %6, return/extension requests %7</translation>
     </message>
 </context>
 <context>
@@ -5914,42 +6853,42 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
 <context>
     <name>SupervisorDialog</name>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="627"/>
+        <location filename="../../ui/actions/dialogs.py" line="628"/>
         <source>派发（Enter）</source>
         <translation>Send (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="630"/>
+        <location filename="../../ui/actions/dialogs.py" line="631"/>
         <source>本网格监督员（正在加载…）</source>
         <translation>Grid cell&apos;s own supervisor (loading…)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="631"/>
+        <location filename="../../ui/actions/dialogs.py" line="632"/>
         <source>监督员</source>
         <translation>Field supervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="645"/>
+        <location filename="../../ui/actions/dialogs.py" line="646"/>
         <source>（最近的在岗监督员）</source>
         <translation> (nearest on duty)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="645"/>
+        <location filename="../../ui/actions/dialogs.py" line="646"/>
         <source>（本网格监督员）</source>
         <translation> (this grid cell&apos;s supervisor)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="650"/>
+        <location filename="../../ui/actions/dialogs.py" line="651"/>
         <source>本网格监督员不在岗，已推荐最近的在岗监督员</source>
         <translation>The grid cell&apos;s own supervisor is not on duty; the nearest one on duty is suggested</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="652"/>
+        <location filename="../../ui/actions/dialogs.py" line="653"/>
         <source>本网格没有负责的监督员，请指定</source>
         <translation>No field supervisor covers this grid cell; choose one</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="658"/>
+        <location filename="../../ui/actions/dialogs.py" line="659"/>
         <source>请选择监督员</source>
         <translation>Choose a field supervisor</translation>
     </message>
@@ -6322,7 +7261,7 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
 <context>
     <name>TextDialog</name>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="542"/>
+        <location filename="../../ui/actions/dialogs.py" line="543"/>
         <source>请填写内容</source>
         <translation>Enter the text</translation>
     </message>
@@ -6330,22 +7269,22 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="349"/>
+        <location filename="../../ui/widgets/timeline.py" line="359"/>
         <source>最新在前 ↓</source>
         <translation>Newest first ↓</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="350"/>
+        <location filename="../../ui/widgets/timeline.py" line="360"/>
         <source>点击改为按时间顺序（最早在前）</source>
         <translation>Click for chronological order (oldest first)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="352"/>
+        <location filename="../../ui/widgets/timeline.py" line="362"/>
         <source>最早在前 ↑</source>
         <translation>Oldest first ↑</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/timeline.py" line="353"/>
+        <location filename="../../ui/widgets/timeline.py" line="363"/>
         <source>点击改为最新在前</source>
         <translation>Click for newest first</translation>
     </message>
@@ -6361,12 +7300,12 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
 <context>
     <name>UnitListModel</name>
     <message>
-        <location filename="../../ui/actions/dispatch.py" line="86"/>
+        <location filename="../../ui/actions/dispatch.py" line="87"/>
         <source>★ 推荐</source>
         <translation>★ Recommended</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dispatch.py" line="86"/>
+        <location filename="../../ui/actions/dispatch.py" line="87"/>
         <source>候选</source>
         <translation>Candidate</translation>
     </message>
@@ -6374,7 +7313,7 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
 <context>
     <name>UnitPicker</name>
     <message>
-        <location filename="../../ui/actions/dispatch.py" line="127"/>
+        <location filename="../../ui/actions/dispatch.py" line="128"/>
         <source>改派其他单位：输入单位名称或代码筛选</source>
         <translation>Dispatch to another unit: type a unit name or code to filter</translation>
     </message>
@@ -6382,42 +7321,42 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="585"/>
+        <location filename="../../ui/actions/dialogs.py" line="586"/>
         <source>录入核实结果</source>
         <translation>Enter verification result</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="585"/>
+        <location filename="../../ui/actions/dialogs.py" line="586"/>
         <source>确定（Enter）</source>
         <translation>OK (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="587"/>
+        <location filename="../../ui/actions/dialogs.py" line="588"/>
         <source>属实（转待立案）</source>
         <translation>Genuine (ready to file)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="589"/>
+        <location filename="../../ui/actions/dialogs.py" line="590"/>
         <source>不属实（作废）</source>
         <translation>Not genuine (void)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="600"/>
+        <location filename="../../ui/actions/dialogs.py" line="601"/>
         <source>核实结果</source>
         <translation>Verification result</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="602"/>
+        <location filename="../../ui/actions/dialogs.py" line="603"/>
         <source>不属实原因</source>
         <translation>Why not genuine</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="610"/>
+        <location filename="../../ui/actions/dialogs.py" line="611"/>
         <source>请选择核实结果：属实或不属实</source>
         <translation>Choose the verification result: genuine or not genuine</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="614"/>
+        <location filename="../../ui/actions/dialogs.py" line="615"/>
         <source>请选择或填写不属实的原因</source>
         <translation>Choose or enter why the report is not genuine</translation>
     </message>

@@ -9,6 +9,8 @@ from sqlalchemy import func, select
 
 from workstation.adapters.simulator import FieldSimulator, SimulatorOptions
 from workstation.domain.case import replay
+from workstation.domain.grid import CHENGGONG_PROJECTION
+from workstation.domain.roster import night_team
 from workstation.persistence.repositories import CaseRepository
 from workstation.persistence.tables import SupervisorFixRow
 
@@ -79,11 +81,39 @@ def test_same_seed_same_field(sqlite_url: str, tmp_path) -> None:
     assert run(f"sqlite:///{tmp_path / 'again.sqlite'}") == first
 
 
-def test_no_patrol_at_night(ws) -> None:
+def test_only_the_night_team_patrols_at_night(ws) -> None:
     night = START.replace(hour=22)
-    sim = FieldSimulator(ws, SimulatorOptions(seed=1), start=night)
+    team = night_team(list(ws.reference.supervisors), night.date())
+    assert len(team) == 1  # of 4 supervisors; never nobody
+    sim = FieldSimulator(ws, SimulatorOptions(seed=1, reports_per_hour=40), start=night)
     sim.advance(timedelta(hours=2).total_seconds())
-    assert (sim.stats.fixes, sim.stats.reports) == (0, 0)
+    assert sim.stats.fixes == len(team) * 2 * 120
+    # A quarter of the people, at NIGHT_REPORT_FACTOR of the day's rate per person.
+    assert sim.stats.reports < 40 * 2 / 4
+    board = {r.username: r for r in ws.supervisor_board(at=sim.now)}
+    assert {u for u, r in board.items() if r.last_fix_at is not None} == set(team)
+    assert {ws.load_case(c.id)[0].reporter for c in ws.list_cases()} <= set(team)
+
+
+def test_walkers_start_where_the_supervisors_were_last_seen(ws) -> None:
+    cell = ws.reference.cells[ws.reference.supervisors["jdy002"].patrol_cells[-1]]
+    ws.record_fix(ws.actor("jdy002"), cell.lon, cell.lat, at=START - timedelta(minutes=5))
+    sim = FieldSimulator(ws, SimulatorOptions(seed=1), start=START)
+    walker = next(w for w in sim._walkers if w.actor.username == "jdy002")
+    x, y = CHENGGONG_PROJECTION.to_metres(cell.lon, cell.lat)
+    assert (walker.x, walker.y) == pytest.approx((x, y))
+
+
+def test_reports_of_the_simulator_get_the_gazetteers_address(ws) -> None:
+    sim = FieldSimulator(ws, SimulatorOptions(seed=5, reports_per_hour=40, photos=False),
+                         start=START)  # fmt: skip
+    sim.advance(1800)
+    cases = ws.list_cases()
+    assert cases
+    for case in cases:
+        stored = ws.load_case(case.id)[0]
+        assert stored.address == ws.reference.address_at(case.lon, case.lat, case.grid_code)
+        assert stored.address.endswith(case.community_name)
 
 
 def test_short_advances_walk_at_walking_speed(ws) -> None:

@@ -7,6 +7,8 @@ from datetime import datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QToolButton
 
 from ui.context import AppContext
 from ui.simulation import SPEEDS, SimulationRunner
@@ -149,3 +151,87 @@ def test_paused_simulation_lets_the_clock_go_on_and_never_back(qtbot, ws, ctx_fo
     assert runner.now() == first + timedelta(minutes=1)
     runner._publish("", real[0])  # a late advance result cannot pull the clock back
     assert runner.now() == first + timedelta(minutes=1)
+
+
+def _demo_database(ws, autostart: str | None) -> None:
+    from workstation.persistence.tables import SettingRow
+
+    with ws.write_session() as s:
+        s.merge(SettingRow(key="demo", value="1"))
+        if autostart is not None:
+            s.merge(SettingRow(key="demo_autostart", value=autostart))
+    ws.invalidate_reference()
+
+
+def _window(qtbot, ctx_for, qsettings):
+    from ui.main_window import MainWindow
+
+    window = MainWindow(ctx_for("dispatcher"), qsettings)
+    qtbot.addWidget(window)
+    window.show()
+    window.start()
+    return window
+
+
+def _close(qtbot, window) -> None:
+    runner = window.simulation
+    window.close()
+    qtbot.waitUntil(lambda: not runner.busy, timeout=10_000)
+    assert not runner.running
+
+
+@pytest.mark.parametrize("stored", [None, "1"])
+def test_a_demo_window_starts_the_simulation_by_itself(qtbot, ws, ops, ctx_for, qsettings,
+                                                       stored) -> None:  # fmt: skip
+    _demo_database(ws, stored)  # absent: on (the default of a demo database)
+    window = _window(qtbot, ctx_for, qsettings)
+    runner = window.simulation
+    assert runner is not None
+    qtbot.waitUntil(lambda: runner.running, timeout=10_000)
+    switch = window.findChild(QToolButton, "simulationSwitch")
+    assert switch is not None
+    assert switch.isVisible()
+    assert switch.isChecked()
+    assert switch.text() == "模拟运行中"
+    run = window.findChild(QAction, "simulationRun")
+    assert run.isChecked()
+    qtbot.waitUntil(lambda: runner.stats_text.startswith("位置 "), timeout=20_000)
+    _close(qtbot, window)
+    assert ws.demo_autostart()  # closing the window is no "pause": still on next time
+
+
+def test_a_paused_demo_stays_paused_and_the_switch_remembers(qtbot, ws, ops, ctx_for,
+                                                              qsettings) -> None:  # fmt: skip
+    _demo_database(ws, "0")
+    window = _window(qtbot, ctx_for, qsettings)
+    runner = window.simulation
+    assert ops.wait_for_done(10_000)  # the setting was read
+    assert not runner.running
+    switch = window.findChild(QToolButton, "simulationSwitch")
+    assert not switch.isChecked()
+    assert switch.text() == "模拟已暂停"
+
+    with qtbot.waitSignal(runner.running_changed) as started:
+        switch.click()
+    assert started.args == [True]
+    assert switch.text() == "模拟运行中"
+    qtbot.waitUntil(lambda: ws.demo_autostart(), timeout=10_000)
+
+    run = window.findChild(QAction, "simulationRun")
+    with qtbot.waitSignal(runner.running_changed) as stopped:
+        run.trigger()  # the 视图 → 演示 menu's switch does the same
+    assert stopped.args == [False]
+    assert not switch.isChecked()
+    assert switch.text() == "模拟已暂停"
+    qtbot.waitUntil(lambda: not ws.demo_autostart(), timeout=10_000)
+    _close(qtbot, window)
+
+
+def test_a_demo_window_on_a_database_that_is_no_demo_does_not_start(
+    qtbot, ws, ops, ctx_for, qsettings
+) -> None:
+    window = _window(qtbot, ctx_for, qsettings)  # the test world: demo mode, no demo data
+    assert ops.wait_for_done(10_000)
+    assert window.simulation is not None
+    assert not window.simulation.running
+    _close(qtbot, window)

@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
+from ui.labels import limit_text, word_label
 from workstation.domain.catalog import Catalog, Category
 
 Index = QModelIndex | QPersistentModelIndex
@@ -43,7 +44,8 @@ class CategoryListModel(QAbstractListModel):
             return None
         c = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{c.code}　{c.name}　（{c.kind.label}/{c.major_name} · {c.limit}）"
+            kind, limit = word_label(c.kind.label), limit_text(c.limit)
+            return f"{c.code}　{c.name}　（{kind}/{c.major_name} · {limit}）"
         if role == Qt.ItemDataRole.ToolTipRole:
             return "\n".join(t for t in (c.full_name, c.filing_standard, c.closing_standard) if t)
         if role == CategoryRole:

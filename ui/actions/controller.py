@@ -58,7 +58,7 @@ from ui.actions.shortcuts import (
     tr,
 )
 from ui.context import AppContext
-from workstation.domain.lifecycle import ACTION_LABELS, Action
+from ui.labels import action_label, state_label
 from workstation.services.dto import CaseSummary
 
 log = logging.getLogger("ui.actions")
@@ -454,9 +454,10 @@ class ActionController(QObject):
         else:
             template = templates.get(action, self.tr("案件 {no} 已{action}"))
         return template.format(
-            no=c.case_no, category=c.category_name, unit=c.unit_name, state=c.state_label,
+            no=c.case_no, category=c.category_name, unit=c.unit_name,
+            state=state_label(c.state),
             deadline=_when(c.deadline), reminds=c.remind_count, rework=c.rework_count,
             who=o.detail or self.tr("（本网格监督员）"), kind=kind,
             original=o.original.case_no if o.original else "",
-            action=ACTION_LABELS.get(Action(action), action),
+            action=action_label(action),
         )  # fmt: skip

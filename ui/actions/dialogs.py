@@ -57,6 +57,7 @@ from ui.actions.shortcuts import (
     tr,
 )
 from ui.context import AppContext
+from ui.labels import state_label
 from ui.widgets.confirm import ask
 from ui.widgets.phrases import PhraseButton, PhraseEditor, Target
 from workstation.domain.catalog import Category
@@ -125,7 +126,7 @@ class ActionDialog(QDialog):
             area = "/".join(p for p in (c.street_name, c.community_name) if p)
             category = _escape(c.category_name or self.tr("未分类"))
             lines = [
-                f"<b>{c.case_no}</b>　{_escape(c.state_label)}　{category}",
+                f"<b>{c.case_no}</b>　{_escape(state_label(c.state))}　{category}",
                 _escape("　".join(p for p in (area, c.grid_code or "", c.unit_name) if p)),
                 _escape(f"{c.address} {c.description}".strip()),
             ]
@@ -712,7 +713,7 @@ class MergeDialog(ActionDialog):
         if c is None:
             self.preview.setText(preview.error or self.tr("未找到案件 {ref}").format(ref=text))
             return
-        self.preview.setText(f"{c.case_no}　{c.state_label}　{c.category_name}　"
+        self.preview.setText(f"{c.case_no}　{state_label(c.state)}　{c.category_name}　"
                              f"{c.address} {c.description}".strip())  # fmt: skip
 
     def params(self) -> dict[str, Any] | None:

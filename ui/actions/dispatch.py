@@ -42,6 +42,7 @@ from ui.actions.jobs import (
 )
 from ui.actions.shortcuts import QT_TRANSLATE_NOOP, tr
 from ui.context import AppContext
+from ui.labels import error_text, limit_text, word_label
 from ui.map.widget import MiniMap
 from workstation.domain.units import HandlingUnit
 from workstation.services.dto import CaseSummary, RecommendationView
@@ -84,9 +85,9 @@ class UnitListModel(QAbstractListModel):
         u = row.unit
         if role == Qt.ItemDataRole.DisplayRole:
             tag = {RECOMMENDED: self.tr("★ 推荐"), CANDIDATE: self.tr("候选")}.get(row.tag, "")
-            return f"{u.name}（{u.code}）　{u.kind.label}　{tag}".rstrip()
+            return f"{u.name}（{u.code}）　{word_label(u.kind.label)}　{tag}".rstrip()
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "　".join(p for p in (u.name, u.kind.label, u.phone) if p)
+            return "　".join(p for p in (u.name, word_label(u.kind.label), u.phone) if p)
         if role == Qt.ItemDataRole.FontRole and row.tag == RECOMMENDED:
             return self._bold
         if role == Qt.ItemDataRole.ForegroundRole and row.tag == OTHER:
@@ -221,9 +222,9 @@ class DispatchDialog(ActionDialog):
             self.deadline_label.clear()
         else:
             self.unit_label.setText(f"{rec.unit_name}（{rec.unit_code}）")
-            self.reason_label.setText(self.tr("依据：{reason}").format(reason=rec.reason))
+            self.reason_label.setText(self.tr("依据：{reason}").format(reason=error_text(rec.reason)))
             deadline = self.tr("处置时限 {limit}，期限 {deadline}")
-            self.deadline_label.setText(deadline.format(limit=rec.limit,
+            self.deadline_label.setText(deadline.format(limit=limit_text(rec.limit),
                                                         deadline=when(rec.deadline)))  # fmt: skip
         self.picker.set_units(UnitListModel.rows_for(options))
         if options.grid is not None:

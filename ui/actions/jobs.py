@@ -123,7 +123,7 @@ def dispatch_options(ws: Workstation, case: CaseSummary) -> DispatchOptions:
     try:
         rec = ws.recommend(case.id)
     except DomainError as exc:
-        return DispatchOptions(None, str(exc), (), units)
+        return DispatchOptions(None, user_message(exc), (), units)
     candidates: tuple[HandlingUnit, ...] = ()
     if case.category_code and case.grid_code:
         candidates = tuple(ref.matrix.candidates(case.category_code, case.grid_code))
@@ -160,7 +160,7 @@ def bulk_recommendations(ws: Workstation, cases: Sequence[CaseSummary]) -> list[
         try:
             out.append(BulkRecommendation(case, ws.recommend(case.id)))
         except DomainError as exc:
-            out.append(BulkRecommendation(case, None, str(exc)))
+            out.append(BulkRecommendation(case, None, user_message(exc)))
     return out
 
 
@@ -242,6 +242,6 @@ def preview_case(ws: Workstation, actor: Actor, case_ref: str) -> CasePreview:
     try:
         found = ws.cases_by_ids([ws.resolve(case_ref)], actor)
     except DomainError as exc:
-        return CasePreview(None, str(exc))
+        return CasePreview(None, user_message(exc))
     # Not found for this actor (a unit sees only its own cases): the dialog says so.
     return CasePreview(found[0] if found else None)

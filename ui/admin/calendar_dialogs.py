@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from ui.admin.year_grid import day_style, kind_label, source_label
+from ui.labels import state_label
 from workstation.domain.holiday_rules import DayKind, DaySource
-from workstation.domain.lifecycle import CaseState
 from workstation.services.calendar_admin import CalendarImpact, DayChange, DayView
 
 MAX_ROWS = 300  # the table lists this many affected cases; the count says how many in all
@@ -172,10 +172,7 @@ class ImpactDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
         for row, case in enumerate(impact.affected[:MAX_ROWS]):
-            try:
-                state = CaseState(case.state).label
-            except ValueError:
-                state = case.state
+            state = state_label(case.state)
             cells = (
                 case.case_no,
                 state,

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from ui.context import AppContext
+from ui.labels import source_label, state_label
 from workstation.services.dto import CaseSummary
 from workstation.services.history import HistoryFilter, HistoryPage
 
@@ -122,7 +123,7 @@ class HistoryModel(QAbstractTableModel):
         if key == "reported_at":
             return _when(c.reported_at)
         if key == "source":
-            return c.source_label
+            return source_label(c.source)
         if key == "category":
             return c.category_name or self.tr("未分类")
         if key == "area":
@@ -130,7 +131,7 @@ class HistoryModel(QAbstractTableModel):
         if key == "text":
             return " ".join(p for p in (c.address, c.description) if p)
         if key == "state":
-            return c.state_label
+            return state_label(c.state)
         if key == "unit":
             return c.unit_name
         return _when(c.closed_at)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from ui.context import AppContext
 from ui.history.model import CaseIdRole, HistoryModel
+from ui.labels import source_label, state_label
 from workstation.domain.lifecycle import CaseState, Source
 from workstation.services.history import HistoryFilter
 
@@ -62,12 +63,12 @@ class HistoryWindow(QWidget):
         self.state.setObjectName("historyState")
         self.state.addItem(self.tr("全部状态"), "")
         for s in CaseState:
-            self.state.addItem(s.label, s.value)
+            self.state.addItem(state_label(s.value), s.value)
         self.source = QComboBox(self)
         self.source.setObjectName("historySource")
         self.source.addItem(self.tr("全部来源"), "")
         for src in Source:
-            self.source.addItem(src.label, src.value)
+            self.source.addItem(source_label(src.value), src.value)
         self.unit = QComboBox(self)
         self.unit.setObjectName("historyUnit")
         self.unit.addItem(self.tr("全部单位"), "")

@@ -27,6 +27,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from ui.labels import limit_text, source_label, state_label
 from ui.models.queue_rows import (
     LEVEL_OF,
     OPEN_STATES,
@@ -106,15 +107,16 @@ _PENDING = {
 
 def _state(r: QueueRow) -> str:
     c = r.case
+    state = state_label(c.state)
     if c.pending_request:
-        return f"{c.state_label}·{_tr(_PENDING.get(c.pending_request, c.pending_request))}"
+        return f"{state}·{_tr(_PENDING.get(c.pending_request, c.pending_request))}"
     if c.state == "reported" and c.self_handled:
         marker = QCoreApplication.translate("CaseTableModel", "先行处置")
-        return f"{c.state_label}·{marker}"
+        return f"{state}·{marker}"
     if c.rework_count and c.state in OPEN_STATES:
         rework = QCoreApplication.translate("CaseTableModel", "返工%1")
-        return f"{c.state_label}·{rework.replace('%1', str(c.rework_count))}"
-    return c.state_label
+        return f"{state}·{rework.replace('%1', str(c.rework_count))}"
+    return state
 
 
 def _description(r: QueueRow) -> str:
@@ -147,7 +149,8 @@ class CaseTableModel(QAbstractTableModel):
             lambda r: _dt(r.case.reported_at),
             lambda r: r.case.reported_at,
         ),  # fmt: skip
-        Column("source", "来源", lambda r: r.case.source_label, lambda r: r.case.source),
+        Column("source", "来源", lambda r: source_label(r.case.source),
+               lambda r: r.case.source),
         Column("category", "类别", _category, lambda r: r.case.category_code or ""),
         Column("area", "街道/社区", _area, _area),
         Column(
@@ -374,9 +377,11 @@ class CaseTableModel(QAbstractTableModel):
                 return None
             what = {TimerKind.HANDLING: self.tr("处置时限"), TimerKind.STAGE: self.tr("本环节时限"),
                     TimerKind.PAUSED: self.tr("处置时限（挂账暂停）")}[t.kind]  # fmt: skip
-            limit = f" {t.limit}" if t.limit else ""
+            limit = f" {limit_text(t.limit)}" if t.limit else ""
             until = self.tr("截止 %1").replace("%1", f"{t.deadline:%Y-%m-%d %H:%M}")
             return self.tr("%1%2，%3").replace("%1", what).replace("%2", limit).replace("%3", until)
+        if key == "state" and (c.pending_request or c.self_handled or c.rework_count):
+            return _state(r)  # a state with its marker: often wider than the column
         if key == "category" and c.category_code:
             urgent = self.tr("（紧急）") if c.priority == "urgent" else ""
             return f"{c.category_code} {_category(r)}{urgent}"

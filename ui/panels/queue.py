@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.context import AppContext
+from ui.labels import source_label, state_label
 from ui.models.case_table import CaseRole, CaseTableModel, UnseenRole
 from ui.models.queue_filter import QueueCriteria, QueueFilterProxy
 from ui.models.queue_rows import STAGE_ORDER, QueueRow, Stage
@@ -52,6 +53,7 @@ from ui.widgets.queue_filters import QueueFilterBar
 from ui.widgets.queue_table import QueueTableView
 from ui.widgets.stage_bar import StageBar
 from workstation.domain.calendar import WorkCalendar
+from workstation.domain.lifecycle import CaseState, Source
 from workstation.services.dto import CaseSummary
 from workstation.services.queue_queries import (
     QueueOptions,
@@ -148,10 +150,16 @@ class QueuePanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         metrics = header.fontMetrics()
+        # The domain's words in the user's language (English ones are longer than 已派遣).
+        words = {self.model.column("state"): [state_label(s) for s in CaseState],
+                 self.model.column("source"): [source_label(s) for s in Source]}  # fmt: skip
         for column, width in enumerate(COLUMN_WIDTHS):
-            # The widths suit the Chinese titles; a longer translated title widens its column.
+            # The widths suit the Chinese titles; a longer translated title widens its column,
+            # and so does a longer state or source name.
             title = self.model.headerData(column, Qt.Orientation.Horizontal)
-            header.resizeSection(column, max(width, metrics.horizontalAdvance(title) + 16))
+            texts = [title, *words.get(column, ())]
+            widest = max(metrics.horizontalAdvance(t) for t in texts)
+            header.resizeSection(column, max(width, widest + 16))
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
         self.table.activated.connect(self._on_activated)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.labels import state_label
 from ui.widgets.detail_fields import case_link, wrapping_label
 from ui.widgets.detail_style import (
     STATE_COLOURS,
@@ -50,7 +51,7 @@ class DuplicateRow(QFrame):
             description = description[: DESCRIPTION_CHARS - 1] + "…"
         text = (
             f"<b>{case_link(c.case_id, c.case_no)}</b>&nbsp;"
-            f"{chip(c.state_label, STATE_COLOURS.get(c.state, '#616161'))}"
+            f"{chip(state_label(c.state), STATE_COLOURS.get(c.state, '#616161'))}"
             f'&nbsp;<span style="color:{muted};">{esc(similarity)} '
             f"{round(c.score * 100)}</span><br>"
             f"{esc(category)}"

@@ -14,6 +14,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.labels import (
+    limit_text,
+    request_label,
+    role_label,
+    source_label,
+    state_label,
+    word_label,
+)
 from ui.widgets.detail_data import DetailBundle, Timing
 from ui.widgets.detail_style import (
     KEY_COLOUR,
@@ -54,6 +62,11 @@ def wrapping_policy() -> QSizePolicy:
     policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
     policy.setHeightForWidth(True)
     return policy
+
+
+def _parenthesised(text: str) -> str:
+    """ "（值班长）" — in brackets, full-width ones in Chinese."""
+    return translate("CaseDetail", "（%1）").replace("%1", text)
 
 
 def case_link(case_id: int, case_no: str) -> str:
@@ -100,7 +113,7 @@ class CaseHeader(QWidget):
         s = b.detail.summary
         self.case_no.setText(s.case_no)
         marks: list[tuple[str, str, str]] = [
-            (s.state_label, STATE_COLOURS.get(s.state, "#616161"), "#ffffff")
+            (state_label(s.state), STATE_COLOURS.get(s.state, "#616161"), "#ffffff")
         ]
         if s.priority == "urgent":
             marks.append((translate("CaseDetail", "紧急"), KEY_COLOUR, "#ffffff"))
@@ -112,7 +125,8 @@ class CaseHeader(QWidget):
             marks.append((translate("CaseDetail", "即将超期"), WARN_COLOUR, "#3e2723"))
         if s.pending_request and b.pending is not None:
             marks.append(
-                (translate("CaseDetail", "待审批：") + b.pending.kind_label, "#5e35b1", "#ffffff")
+                (translate("CaseDetail", "待审批：") + request_label(b.pending.kind),
+                 "#5e35b1", "#ffffff")
             )
         if s.self_handled:
             marks.append((translate("CaseDetail", "先行处置"), "#00695c", "#ffffff"))
@@ -127,10 +141,10 @@ class CaseHeader(QWidget):
         self.markers = [text for text, _, _ in marks]
         chips = [chip(text, bg, fg) for text, bg, fg in marks]
         self.badges.setText(" ".join(chips))
-        self.badges.setToolTip(s.state_label)
+        self.badges.setToolTip(state_label(s.state))
         muted = secondary_colour(self)
         category = (
-            f"{b.category.kind_label} / {b.category.major_name} / {b.category.name}"
+            f"{word_label(b.category.kind_label)} / {b.category.major_name} / {b.category.name}"
             if b.category
             else translate("CaseDetail", "未分类")
         )
@@ -156,10 +170,11 @@ def case_fields(b: DetailBundle, muted: str = "#888888") -> list[tuple[str, str]
         if value or always:
             rows.append((label, value or "—"))
 
-    add(translate("CaseDetail", "来源"), esc(s.source_label), always=True)
+    add(translate("CaseDetail", "来源"), esc(source_label(s.source)), always=True)
     who = esc(b.reporter)
     if b.reporter_role:
-        who += f'<span style="color:{muted};">（{esc(b.reporter_role)}）</span>'
+        role = role_label(b.reporter_role)
+        who += f'<span style="color:{muted};">{esc(_parenthesised(role))}</span>'
     add(translate("CaseDetail", "上报人"), who, always=True)
     ago = translate("CaseDetail", "（%1前）").replace("%1", fmt_span(b.now - s.reported_at))
     add(translate("CaseDetail", "上报时间"),
@@ -168,9 +183,9 @@ def case_fields(b: DetailBundle, muted: str = "#888888") -> list[tuple[str, str]
     if b.category:
         c = b.category
         add(translate("CaseDetail", "类别"),
-            f"{esc(c.kind_label)} · {esc(c.major_code)} {esc(c.major_name)} · "
+            f"{esc(word_label(c.kind_label))} · {esc(c.major_code)} {esc(c.major_name)} · "
             f"{esc(c.minor_code)} {esc(c.name)}"
-            f'<span style="color:{muted};">（{esc(c.code)}）</span>')  # fmt: skip
+            f'<span style="color:{muted};">{esc(_parenthesised(c.code))}</span>')  # fmt: skip
     else:
         add(
             translate("CaseDetail", "类别"),
@@ -203,11 +218,11 @@ def case_fields(b: DetailBundle, muted: str = "#888888") -> list[tuple[str, str]
         )
     unit = esc(s.unit_name)
     if s.unit and s.unit_name != s.unit:
-        unit += f'<span style="color:{muted};">（{esc(s.unit)}）</span>'
+        unit += f'<span style="color:{muted};">{esc(_parenthesised(s.unit))}</span>'
     add(translate("CaseDetail", "处置单位"), unit, always=True)
     # The handling clock has its own bar below; the row is for a case without one.
     if (s.handling_limit or s.deadline) and not any(t.stage == "handling" for t in b.timings):
-        limit = esc(s.handling_limit or "")
+        limit = esc(limit_text(s.handling_limit))
         if s.deadline:
             limit += esc(translate("CaseDetail", "，截止 ") + fmt_dt(s.deadline))
         add(translate("CaseDetail", "处置时限"), limit)
@@ -223,9 +238,9 @@ def case_fields(b: DetailBundle, muted: str = "#888888") -> list[tuple[str, str]
         always=True)  # fmt: skip
     if b.pending is not None:
         p = b.pending
-        text = f"<b>{esc(p.kind_label)}</b>"
+        text = f"<b>{esc(request_label(p.kind))}</b>"
         if p.extra:
-            text += esc(translate("CaseDetail", "（延长 %1）").replace("%1", p.extra))
+            text += esc(translate("CaseDetail", "（延长 %1）").replace("%1", limit_text(p.extra)))
         if p.reason:
             text += "<br>" + esc(translate("CaseDetail", "理由：")) + esc(p.reason)
         if p.by:
@@ -349,7 +364,7 @@ class TimingBar(QWidget):
         colour = timing_colour(timing)
         self.title = wrapping_label(self)
         title = translate("CaseDetail", STAGE_TITLES.get(timing.stage, timing.stage))
-        limit = f"（{esc(timing.limit)}）" if timing.limit else ""
+        limit = esc(_parenthesised(limit_text(timing.limit))) if timing.limit else ""
         self.title.setText(f"<b>{esc(title)}</b>{limit}")
         self.bar = QProgressBar(self)
         self.bar.setObjectName("timingBar")

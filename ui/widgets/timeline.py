@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.labels import action_label, limit_text, role_label, state_label, word_label
 from ui.widgets.detail_fields import wrapping_policy
 from ui.widgets.detail_style import (
     SIDE_ACTION_COLOUR,
@@ -27,7 +28,7 @@ from ui.widgets.detail_style import (
     secondary_colour,
 )
 from workstation.domain.attachments import AttachmentKind
-from workstation.domain.lifecycle import Action, CaseState
+from workstation.domain.lifecycle import Action
 from workstation.services.dto import EventView
 
 # Spelled out at each call: lupdate reads translate("Context", "literal") only.
@@ -63,10 +64,19 @@ def _when(value: Any) -> str:
 
 
 def _state(value: Any) -> str:
-    try:
-        return CaseState(str(value)).label
-    except ValueError:
-        return str(value)
+    return state_label(str(value))
+
+
+def _action(event: EventView) -> str:
+    """The action's name: the domain's label, translated (unknown actions as recorded)."""
+    return action_label(event.action) if event.action_label else event.action
+
+
+def _who(event: EventView) -> str:
+    if not event.role_label:
+        return event.actor_name
+    role = role_label(event.role)
+    return translate("CaseTimeline", "%1（%2）").replace("%1", event.actor_name).replace("%2", role)
 
 
 def describe(event: EventView, names: Names) -> list[tuple[str, str]]:
@@ -132,16 +142,16 @@ def describe(event: EventView, names: Names) -> list[tuple[str, str]]:
             translate("CaseTimeline", "处置单位"),
             names.unit(p["unit_code"]) if p.get("unit_code") else "",
         )
-        add(translate("CaseTimeline", "处置时限"), p.get("limit"))
+        add(translate("CaseTimeline", "处置时限"), limit_text(p.get("limit")))
         add(translate("CaseTimeline", "截止时间"), _when(p.get("deadline")))
         add(translate("CaseTimeline", "派遣依据"), p.get("reason"))
     elif a == Action.FEEDBACK:
         add(translate("CaseTimeline", "处置结果"), p.get("result"))
     elif a in (Action.REQUEST_RETURN, Action.REQUEST_EXTENSION, Action.REQUEST_SUSPENSION):
         add(translate("CaseTimeline", "申请理由"), p.get("reason"))
-        add(translate("CaseTimeline", "申请延长"), p.get("extra"))
+        add(translate("CaseTimeline", "申请延长"), limit_text(p.get("extra")))
     elif a in (Action.APPROVE_EXTENSION,):
-        add(translate("CaseTimeline", "延长"), p.get("extra"))
+        add(translate("CaseTimeline", "延长"), limit_text(p.get("extra")))
         add(translate("CaseTimeline", "新的截止时间"), _when(p.get("deadline")))
         add(translate("CaseTimeline", "意见"), p.get("comment"))
     elif a in (
@@ -218,7 +228,7 @@ def _labelled(label: str) -> str:
 
 def _kind_label(kind: Any) -> str:
     try:
-        return AttachmentKind(str(kind)).label
+        return word_label(AttachmentKind(str(kind)).label)
     except ValueError:
         return translate("CaseTimeline", "附件")
 
@@ -263,14 +273,14 @@ class TimelineEntry(QWidget):
         self.details = describe(event, names)
         muted = secondary_colour(self)
 
-        title = f"<b>{esc(event.action_label)}</b>"
+        title = f"<b>{esc(_action(event))}</b>"
         if changed and event.from_state is not None:
             title += (
                 f'&nbsp;&nbsp;<span style="color:{muted};">{esc(_state(event.from_state))}'
                 f' → </span><span style="color:{colour};"><b>{esc(_state(event.to_state))}'
                 "</b></span>"
             )
-        who = f"{event.actor_name}（{event.role_label}）" if event.role_label else event.actor_name
+        who = _who(event)
         lines = [
             title,
             f'<span style="color:{muted};">{esc(fmt_dt(event.at))} · {esc(who)}</span>',
@@ -297,10 +307,10 @@ class TimelineEntry(QWidget):
     def plain_text(self) -> str:
         """What the entry says, for tests and the clipboard."""
         e = self.case_event
-        parts = [e.action_label]
+        parts = [_action(e)]
         if e.from_state and e.from_state != e.to_state:
             parts.append(f"{_state(e.from_state)} → {_state(e.to_state)}")
-        parts.append(f"{e.actor_name}（{e.role_label}）")
+        parts.append(_who(e))
         parts += [_labelled(label) + value for label, value in self.details]
         if e.note:
             parts.append(_labelled(translate("CaseTimeline", "备注")) + e.note)

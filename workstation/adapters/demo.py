@@ -182,8 +182,14 @@ P_ESCALATE_LATE = 0.25
 
 # Seconds of the day: the centre's shift leader and dispatchers work 08:00–21:30, the
 # supervisors patrol 08:00–18:30; call-takers (acceptors) answer the hotline around the clock.
+# Non-urgent work waits for the people who do the next step, so a demo ending at any hour
+# has cases in every stage: a hotline ticket taken after 18:30 is sent for verification in
+# the morning (the night team, see NIGHT_TEAM, only handles urgent matters), and a case the
+# leader files after 18:30, when the units have gone home, is dispatched the next morning
+# (the dispatch limit counts working time, so it is not late for that).
 CENTRE_HOURS = (8 * 3600, 21 * 3600 + 1800)
 PATROL_HOURS = (8 * 3600, 18 * 3600 + 1800)
+DISPATCH_HOURS = PATROL_HOURS
 
 
 def _half_hours(spans: Sequence[tuple[float, float, float]]) -> list[float]:
@@ -244,6 +250,16 @@ HOTLINE_FACTORS: dict[str, float] = {
 }  # fmt: skip
 # What a supervisor fixes on the spot (先行处置): tears off ads, lines up bicycles, …
 SELF_HANDLED_WEIGHTS = {"E0201": 5, "E0506": 2, "E0102": 2, "E0204": 1, "E0109": 1}
+
+# Steps that come with a photo from the phone (the kind; REPORT and VERIFY: see _photo).
+PHOTO_ACTIONS = {
+    Action.REPORT: "before", Action.VERIFY: "before", Action.FEEDBACK: "after",
+    Action.CHECK_PASS: "after", Action.CHECK_FAIL: "other",
+}  # fmt: skip
+PHOTO_WINDOW = timedelta(days=1)  # closed cases reported this close to the end get photos
+PHOTO_VARIANTS = 8  # distinct generated pictures per kind (each stored per attachment)
+# The supervisors' positions at the demo's end: the track of the last hours on duty.
+TRACK_HOURS, TRACK_FIX_SECONDS, TRACK_WALK_SPEED = 2.0, 60, 1.3
 
 ROADS = (
     "彩云北路", "彩云中路", "彩云南路", "春融西路", "春融东路", "锦绣大街", "聚贤街", "呈贡大道",
@@ -484,8 +500,12 @@ class _Report:
 
 
 Batch = tuple[int, list[tuple[Any, ...]], list[tuple[Any, ...]], dict[str, int], dict[str, int],
-              int]  # fmt: skip
-"""(day index, case rows, event rows, cases by state, events by action, overdue cases)"""
+              int, list["_Photo"]]  # fmt: skip
+"""(day index, case rows, event rows, cases by state, events by action, overdue cases,
+photos to attach)"""
+
+_Photo = tuple[int, str, int, str, str, datetime]
+"""(case id, case number, event seq, kind, by whom, when): a photo taken at that step"""
 
 
 class _Generator:
@@ -538,6 +558,9 @@ class _Generator:
         self.limits: dict[str, TimeLimit] = {}
         self.work_minutes: dict[int, TimeLimit] = {}
         self.addresses: dict[str, str] = {}
+        self.photo_since = world.end - PHOTO_WINDOW
+        self.photos_out: list[_Photo] = []
+        self.case_photos: list[tuple[int, str, str, datetime]] = []  # (seq, kind, by, at)
         # per-case state
         self.rng = random.Random(0)
         self.case: Case | None = None
@@ -551,6 +574,7 @@ class _Generator:
         self.rng = rng = random.Random(f"demo:{self.world.seed}:{d.day.isoformat()}")
         reports = self._reports(d, rng)
         self.events_out = []
+        self.photos_out = []
         cases_out: list[tuple[Any, ...]] = []
         states: Counter[str] = Counter()
         overdue = 0
@@ -566,7 +590,8 @@ class _Generator:
                     and case.deadline < end:  # fmt: skip
                 overdue += 1
         actions = Counter(map(_ACTION_OF, self.events_out))
-        return (d.index, cases_out, self.events_out, dict(states), dict(actions), overdue)
+        return (d.index, cases_out, self.events_out, dict(states), dict(actions), overdue,
+                self.photos_out)  # fmt: skip
 
     def _reports(self, d: _Day, rng: random.Random) -> list[_Report]:
         if d.count == 0:
@@ -639,6 +664,24 @@ class _Generator:
         self.case, event = execute(self.case, action, actor, at, self.ctx, params)
         self.events_out.append(self.event_tuple(event_to_row(event)))
         self.t = at
+        if action in PHOTO_ACTIONS:
+            self._photo(action, event.seq, actor, at, params or {})
+
+    def _photo(self, action: Action, seq: int, actor: Actor, at: datetime,
+               params: dict[str, Any]) -> None:  # fmt: skip
+        """The photos a step comes with on the phone: the supervisor's report (and the
+        after-photo of 先行处置), a confirmed verification, the unit's feedback, a check."""
+        case = self._current()
+        kind = PHOTO_ACTIONS[action]
+        if action is Action.REPORT:
+            if case.source is not Source.SUPERVISOR:
+                return
+            if case.self_handled:
+                self.case_photos.append((seq, "before", actor.username, at))
+                kind = "after"
+        elif action is Action.VERIFY and not params.get("confirmed"):
+            return
+        self.case_photos.append((seq, kind, actor.username, at))
 
     def _absorb(self, until: datetime) -> None:
         # The original takes in its duplicates (合并) when the acceptor merges them.
@@ -658,6 +701,7 @@ class _Generator:
 
     def _simulate(self, r: _Report) -> Case:
         self.case = None
+        self.case_photos = []
         self.absorbs = sorted(r.merges, key=lambda m: m[0]) if r.merges else []
         with suppress(_Stop):
             self._run(r)
@@ -666,7 +710,13 @@ class _Generator:
             if self._current().state.is_open:
                 self._absorb(self.end)
             self.absorbs = []
-        return self._current()
+        case = self._current()
+        # Photos only where someone will look (open cases and the last day's): a month of
+        # them all would make the demo database hundreds of MB.
+        if self.case_photos and (case.state.is_open or r.at >= self.photo_since):
+            self.photos_out += [(case.id, case.case_no, seq, kind, by, at)
+                                for seq, kind, by, at in self.case_photos]  # fmt: skip
+        return case
 
     def _current(self) -> Case:
         if self.case is None:  # pragma: no cover - REPORT always comes first
@@ -706,6 +756,8 @@ class _Generator:
         checker = self.checker.get(r.cell) or self.sup_actor[0]
         if r.source is not Source.SUPERVISOR:
             t = t + timedelta(seconds=120 + int(rng.expovariate(1 / 600)))
+            if not urgent:
+                t = self._patrol(t)
             self._do(
                 Action.REQUEST_VERIFICATION, self.acceptor, t, {"supervisor": checker.username}
             )
@@ -734,6 +786,8 @@ class _Generator:
         self._do(Action.FILE, self.leader, t, file_params)
         unit, reason = self._recommend(_given(self._current().category_code), r.cell)
         t = self._centre(t, 12, urgent)
+        if not urgent:
+            t = self._on_duty(t, DISPATCH_HOURS)
         self._do(Action.DISPATCH, self.dispatcher, t, {"unit_code": unit, "reason": reason})
         self._handle(r, checker, urgent, returned=False)
 
@@ -1469,8 +1523,10 @@ def build_demo(ws: Workstation, options: DemoOptions | None = None,
                 raise _refuse(existing)
             report("生成案件", 0, total)
             batches = pool.batches(world, days) if pool else _local_batches(world, grid, days)
-            for _index, case_rows, event_rows, by_state, by_action, late in batches:
+            photos: list[_Photo] = []
+            for _index, case_rows, event_rows, by_state, by_action, late, shots in batches:
                 sink.write(case_rows, event_rows)
+                photos += shots
                 cases += len(case_rows)
                 events += len(event_rows)
                 states.update(by_state)
@@ -1480,6 +1536,10 @@ def build_demo(ws: Workstation, options: DemoOptions | None = None,
             report("写入数据库", 0, 1)
             sink.flush()
             _write_counters(sink.conn, days)
+            report("写入照片和监督员位置", 0, 1)
+            _write_photos(sink.conn, photos)
+            _write_positions(sink.conn, ref, grid, end, options.seed)
+            report("写入照片和监督员位置", 1, 1)
             report("建立检索索引", 0, 1)
             search_index.fill_missing(sink.conn)  # the cases were written in bulk, not one by one
             escalations.fill_missing(sink.conn)  # (the 督办 records, likewise)
@@ -1503,6 +1563,90 @@ def build_demo(ws: Workstation, options: DemoOptions | None = None,
         by_action=tuple((a.value, actions[a.value]) for a in Action if actions.get(a.value)),
         supervisor_names=tuple(sorted(ref.supervisors)),
     )  # fmt: skip
+
+
+def _write_photos(conn: Connection, photos: Sequence[_Photo]) -> None:
+    """The generated photos of the steps that come with one (a few shared pictures)."""
+    from workstation.adapters.images import placeholder_photo, thumbnail_png
+
+    conn.execute(delete(AttachmentRow))
+    pool: dict[tuple[str, int], tuple[bytes, bytes]] = {}
+    rows: list[dict[str, Any]] = []
+    for case_id, case_no, seq, kind, by, at in photos:
+        variant = (case_id + seq) % PHOTO_VARIANTS
+        pictures = pool.get((kind, variant))
+        if pictures is None:
+            data = placeholder_photo(f"demo {kind} {variant + 1}", seed=variant * 7 + len(kind),
+                                     size=(400, 300))  # fmt: skip
+            pictures = pool[(kind, variant)] = (data, thumbnail_png(data))
+        rows.append({"case_id": case_id, "event_seq": seq, "kind": kind,
+                     "filename": f"{case_no}-{seq}-{kind}.jpg", "mime": "image/jpeg",
+                     "data": pictures[0], "thumbnail": pictures[1], "created_at": at,
+                     "created_by": by})  # fmt: skip
+        if len(rows) >= 2000:
+            conn.execute(insert(AttachmentRow), rows)
+            rows = []
+    if rows:
+        conn.execute(insert(AttachmentRow), rows)
+
+
+def _write_positions(conn: Connection, ref: Any, grid: Grid, end: datetime, seed: int) -> None:
+    """The supervisors' last positions at the demo's end (the status board and the map):
+    who is on duty (domain.roster: the day shift, or the night team) walked their patrol
+    grids for the last hours; the others rest since the end of their shift."""
+    from workstation.domain.grid import CHENGGONG_PROJECTION as proj
+    from workstation.domain.roles import SupervisorStatus
+    from workstation.domain.roster import on_duty, shift_start
+    from workstation.services.field import FIXES, STATES
+
+    conn.execute(delete(FIXES))
+    conn.execute(delete(STATES))
+    supervisors = ref.supervisors
+    out = set(on_duty(list(supervisors), end, PATROL_HOURS))
+    started = shift_start(end, PATROL_HOURS)
+    fixes: list[dict[str, Any]] = []
+    states: list[dict[str, Any]] = []
+    for username in sorted(supervisors):
+        s = supervisors[username]
+        cells = [c for c in s.patrol_cells if grid.has_cell(c)]
+        if not cells:
+            continue
+        rng = random.Random(f"demo-field:{seed}:{username}")
+        x, y = proj.to_metres(*grid.random_point_in_cell(cells[rng.randrange(len(cells))], rng))
+        if username not in out:
+            # Off duty only by night (domain.roster): home since the day shift ended.
+            home = started
+            lon, lat = proj.to_lonlat(x, y)
+            fixes.append({"supervisor_code": s.code, "at": home, "lon": lon, "lat": lat})
+            states.append({"supervisor_code": s.code, "status": SupervisorStatus.RESTING.value,
+                           "status_since": home, "last_fix_at": home, "lon": lon, "lat": lat})
+            continue
+        t = max(started, end - timedelta(hours=TRACK_HOURS)) + timedelta(
+            seconds=rng.randrange(TRACK_FIX_SECONDS))
+        target = proj.to_metres(*grid.random_point_in_cell(cells[rng.randrange(len(cells))], rng))
+        last = None
+        while t <= end:
+            lon, lat = proj.to_lonlat(x, y)
+            fixes.append({"supervisor_code": s.code, "at": t, "lon": lon, "lat": lat})
+            last = (t, lon, lat)
+            step = TRACK_WALK_SPEED * TRACK_FIX_SECONDS * (0.5 + rng.random())
+            dx, dy = target[0] - x, target[1] - y
+            distance = math.hypot(dx, dy)
+            if distance <= step:
+                x, y = target
+                target = proj.to_metres(
+                    *grid.random_point_in_cell(cells[rng.randrange(len(cells))], rng))
+            else:
+                x, y = x + dx / distance * step, y + dy / distance * step
+            t += timedelta(seconds=TRACK_FIX_SECONDS)
+        if last is not None:
+            states.append({"supervisor_code": s.code,
+                           "status": SupervisorStatus.PATROLLING.value, "status_since": started,
+                           "last_fix_at": last[0], "lon": last[1], "lat": last[2]})  # fmt: skip
+    for start in range(0, len(fixes), 5000):
+        conn.execute(insert(FIXES), fixes[start : start + 5000])
+    if states:
+        conn.execute(insert(STATES), states)
 
 
 def _write_surveys(conn: Connection, days: Sequence[_Day], seed: int, end: datetime) -> None:

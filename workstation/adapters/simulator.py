@@ -21,6 +21,7 @@ from workstation.adapters.images import placeholder_photo
 from workstation.domain.errors import DomainError
 from workstation.domain.grid import CHENGGONG_PROJECTION
 from workstation.domain.roles import Actor
+from workstation.domain.roster import on_duty
 
 log = logging.getLogger("workstation.simulator")
 
@@ -44,6 +45,11 @@ REPORT_MIX: tuple[tuple[str, float, str], ...] = (
     ("E0401", 0.5, "路面塌陷，需紧急处置"),
 )
 WALK_SPEED = 1.3  # m/s: patrolling on foot or by e-bike between stops
+# The night team (domain.roster) reports less per person: fewer people and shops about.
+NIGHT_REPORT_FACTOR = 0.3
+# A demo database's last positions (its supervisors' last fixes) younger than this are
+# where the simulation's walkers start, so the map does not jump when it starts.
+RESUME_FIX_AGE = timedelta(minutes=15)
 
 
 @dataclass(frozen=True)
@@ -51,7 +57,8 @@ class SimulatorOptions:
     seed: int = 1
     fix_interval: timedelta = timedelta(seconds=30)
     reports_per_hour: float = 30.0  # all supervisors together, during patrol hours
-    patrol_hours: tuple[int, int] = (8, 19)  # supervisors are out 08:00–19:00
+    # The day shift: everyone is out 08:00–19:00; the night team (domain.roster) outside.
+    patrol_hours: tuple[int, int] = (8, 19)
     self_handled_share: float = 0.03  # 先行处置: fixed on the spot, reported with a photo
     verify_minutes: tuple[float, float] = (10, 60)
     check_minutes: tuple[float, float] = (15, 90)
@@ -118,6 +125,7 @@ class FieldSimulator:
             self._walkers.append(_Walker(
                 ws.actor(username), cells, x, y, self._point_in(self.rng.choice(cells)),
                 self.now + timedelta(seconds=self.rng.uniform(0, 30))))  # fmt: skip
+        self._resume_positions()
         self._units = {u.lower(): ws.actor(u.lower()) for u in ref.matrix.units
                        if u.lower() in ref.accounts}  # fmt: skip
         self._due: dict[tuple[str, int], datetime] = {}  # (what, case id) → when it happens
@@ -138,21 +146,42 @@ class FieldSimulator:
                 on_step(self.now)
         return self.stats
 
-    def _on_patrol(self) -> bool:
+    def _on_duty(self) -> list[_Walker]:
+        """The walkers out now: everyone in the day shift, the night team by night."""
         start, stop = self.options.patrol_hours
-        return start <= self.now.hour < stop
+        names = on_duty([w.actor.username for w in self._walkers], self.now,
+                        (start * 3600, stop * 3600))  # fmt: skip
+        if len(names) == len(self._walkers):
+            return self._walkers
+        out = set(names)
+        return [w for w in self._walkers if w.actor.username in out]
 
     def _tick(self, dt: float) -> None:
-        if self._on_patrol():
-            for walker in self._walkers:
+        walkers = self._on_duty()
+        if walkers:
+            for walker in walkers:
                 self._walk(walker, dt)
+            # Reports come at the day's rate per person out, less by night.
+            share = len(walkers) / len(self._walkers)
+            if walkers is not self._walkers:
+                share *= NIGHT_REPORT_FACTOR
             while self._next_report <= self.now:
-                self._report(self._next_report)
-                self._next_report += self._report_gap()
+                self._report(self._next_report, walkers)
+                self._next_report += self._report_gap(share)
         else:
             self._next_report = max(self._next_report, self.now)
         self._field_tasks()
         self._unit_work()
+
+    def _resume_positions(self) -> None:
+        """Start each walker where its supervisor was last seen, if that was recently."""
+        board = {r.username: r for r in self.ws.supervisor_board(at=self.now)}
+        for walker in self._walkers:
+            row = board.get(walker.actor.username)
+            if row is None or row.lon is None or row.lat is None or row.last_fix_at is None:
+                continue
+            if timedelta(0) <= self.now - row.last_fix_at <= RESUME_FIX_AGE:
+                walker.x, walker.y = self._projection.to_metres(row.lon, row.lat)
 
     # -- supervisors ------------------------------------------------------------------
 
@@ -177,11 +206,11 @@ class FieldSimulator:
             self.stats.fixes += 1
             walker.next_fix = self.now + self.options.fix_interval
 
-    def _report_gap(self) -> timedelta:
-        return timedelta(hours=self.rng.expovariate(self.options.reports_per_hour))
+    def _report_gap(self, share: float = 1.0) -> timedelta:
+        return timedelta(hours=self.rng.expovariate(self.options.reports_per_hour * share))
 
-    def _report(self, at: datetime) -> None:
-        walker = self.rng.choice(self._walkers)
+    def _report(self, at: datetime, walkers: list[_Walker]) -> None:
+        walker = self.rng.choice(walkers)
         category = self.rng.choices(self._categories, self._weights)[0]
         lon, lat = self._projection.to_lonlat(walker.x, walker.y)
         cell = self._grid.locate(lon, lat)
@@ -189,9 +218,10 @@ class FieldSimulator:
             return
         self_handled = self.rng.random() < self.options.self_handled_share
         text = self._texts[category] + ("（已现场处置）" if self_handled else "")
+        # No address: the report service names the place (road and 社区) from the point.
         case = self._do(self.ws.report, walker.actor, description=text, lon=lon, lat=lat,
                         grid_code=cell, category_code=category, self_handled=self_handled,
-                        at=at, address=self._address(cell))  # fmt: skip
+                        at=at)  # fmt: skip
         if case is None:
             return
         self.stats.reports += 1
@@ -201,15 +231,6 @@ class FieldSimulator:
             photo = placeholder_photo(f"{case.case_no} {kind}", seed=case.id)
             self._do(self.ws.attach, walker.actor, case.id, filename=f"{case.case_no}.jpg",
                      data=photo, kind=kind, at=at)  # fmt: skip
-
-    def _address(self, cell: str) -> str:
-        ref = self.ws.reference
-        info = ref.cells.get(cell)
-        if info is None:
-            return ""
-        street = ref.street_names.get(info.street_code, "")
-        community = ref.community_names.get(info.community_code, "")
-        return f"{street}{community} {int(cell[-3:])}号网格"
 
     def _field_tasks(self) -> None:
         o = self.options

@@ -58,6 +58,8 @@ def report(
     if category_code is not None:
         category = ref.catalog.get(category_code)
         priority = priority or category.default_priority.value
+    if not address.strip():  # a phone fix or a map click: the gazetteer names the place
+        address = ref.address_at(lon, lat, grid_code)
     with uow:
         case_id, case_no = uow.cases.next_identity(reported_at or now)
         params = dict(

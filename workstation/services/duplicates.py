@@ -155,7 +155,8 @@ def find_candidates(
             is_open=state.is_open, category_code=row.category_code,
             category_name=ref.category_name(row.category_code), same_category=same,
             distance_m=distance, reported_at=row.reported_at, age=gap,
-            description=row.description, address=row.address,
+            description=row.description,
+            address=ref.display_address(row.address, row.lon, row.lat, row.grid_code),
             score=score(distance, radius_m, gap, window, same),
         ))  # fmt: skip
     out.sort(key=lambda d: (-d.score, d.distance_m, abs(d.age), d.case_id))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -48,6 +49,7 @@ from workstation.persistence.tables import (
 )
 
 if TYPE_CHECKING:
+    from workstation.domain.gazetteer import Gazetteer, RoadIndex
     from workstation.domain.grid import Grid
 
 DEFAULT_SETTINGS = {
@@ -95,6 +97,8 @@ class Reference:
     _grid_loader: Callable[[], Grid] | None = field(default=None, repr=False)
     _grid: Grid | None = field(default=None, repr=False)
     _cell_supervisor: dict[str, Supervisor] | None = field(default=None, repr=False)
+    _gazetteer: Gazetteer | None = field(default=None, repr=False)
+    _roads: RoadIndex | None = field(default=None, repr=False)
 
     @property
     def context(self) -> CaseContext:
@@ -138,6 +142,54 @@ class Reference:
                 raise NotFound("没有加载单元网格数据")
             self._grid = self._grid_loader()
         return self._grid
+
+    # -- addresses (reverse geocoding: domain.gazetteer) -----------------------------------
+
+    @property
+    def roads(self) -> RoadIndex:
+        """The named roads of the district's gazetteer (cheap: no grid needed)."""
+        if self._roads is None:
+            from workstation.domain.gazetteer import RoadIndex
+
+            self._roads = RoadIndex()
+        return self._roads
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        """The reverse geocoder over the full grid (loads the grid on first use)."""
+        if self._gazetteer is None:
+            from workstation.domain.gazetteer import Gazetteer
+
+            self._gazetteer = Gazetteer(self.grid, self.roads)
+        return self._gazetteer
+
+    def address_at(self, lon: float | None, lat: float | None,
+                   grid_code: str | None = None) -> str:  # fmt: skip
+        """The gazetteer's address of a point ("彩云北路 · 洛龙街道梅林社区"), "" outside the
+        district or without coordinates. With the point's cell known, the 社区 comes from
+        the reference data and only the road index is asked (no grid load)."""
+        if lon is None or lat is None or not (math.isfinite(lon) and math.isfinite(lat)):
+            return ""
+        from workstation.domain.gazetteer import format_address
+
+        cell = self.cells.get(grid_code or "")
+        if cell is not None:
+            area = self.street_names.get(cell.street_code, "") + self.community_names.get(
+                cell.community_code, ""
+            )
+            road = self.roads.nearest(lon, lat)
+            return format_address(road[0] if road else None, area)
+        if self._grid is None and (self._grid_loader is None or not self.cells):
+            return ""  # no grid in this database: nothing to geocode against
+        return self.gazetteer.address(lon, lat)
+
+    def display_address(self, address: str | None, lon: float | None, lat: float | None,
+                        grid_code: str | None) -> str:  # fmt: skip
+        """What a case's address shows: the stored one, else the gazetteer's for its point
+        (cases registered before reports were geocoded). The one home of that rule."""
+        if address:
+            return address
+        return self.address_at(lon, lat, grid_code)
 
 
 # The settings that shape deadlines: office hours and the stage limits.
@@ -256,6 +308,24 @@ def load_reference(session: Session, grid_loader: Callable[[], Grid] | None = No
         settings=settings,
         _grid_loader=grid_loader,
     )
+
+
+# ---------------------------------------------------------------------------- demo mode
+
+DEMO_AUTOSTART = "demo_autostart"  # "0": the GUI's field simulation waits to be started
+
+
+def demo_autostart(db: Session | Connection) -> bool:
+    """Whether the GUI starts the field simulation by itself: on a demo database, unless
+    someone paused it last time (the switch remembers; absent means on)."""
+    values = dict(db.execute(
+        select(SettingRow.key, SettingRow.value).where(SettingRow.key.in_(("demo", DEMO_AUTOSTART)))
+    ).tuples().all())  # fmt: skip
+    return values.get("demo") == "1" and values.get(DEMO_AUTOSTART, "1") != "0"
+
+
+def set_demo_autostart(session: Session, on: bool) -> None:
+    session.merge(SettingRow(key=DEMO_AUTOSTART, value="1" if on else "0"))
 
 
 # ---------------------------------------------------------------------------- seeding

@@ -24,7 +24,7 @@ def summarize(case: Case, version: int, ref: Reference) -> CaseSummary:
         grid_code=case.grid_code,
         street_name=ref.street_names.get(cell.street_code, "") if cell else "",
         community_name=ref.community_names.get(cell.community_code, "") if cell else "",
-        address=case.address,
+        address=ref.display_address(case.address, case.lon, case.lat, case.grid_code),
         description=case.description,
         unit=case.unit_code,
         unit_name=ref.unit_name(case.unit_code),
