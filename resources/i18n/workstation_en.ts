@@ -152,133 +152,133 @@
 <context>
     <name>ActionController</name>
     <message>
-        <location filename="../../ui/actions/controller.py" line="105"/>
+        <location filename="../../ui/actions/controller.py" line="106"/>
         <source>%1（%2）：%3</source>
         <translation>%1 (%2): %3</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="114"/>
+        <location filename="../../ui/actions/controller.py" line="115"/>
         <source>快捷键一览</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="117"/>
+        <location filename="../../ui/actions/controller.py" line="118"/>
         <source>快捷键一览（F1）</source>
         <translation>Keyboard shortcuts (F1)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="200"/>
+        <location filename="../../ui/actions/controller.py" line="201"/>
         <source>批准%1</source>
         <translation>Approve %1</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="200"/>
+        <location filename="../../ui/actions/controller.py" line="201"/>
         <source>驳回%1</source>
         <translation>Reject %1</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="201"/>
+        <location filename="../../ui/actions/controller.py" line="202"/>
         <source>申请</source>
         <translation>request</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="203"/>
+        <location filename="../../ui/actions/controller.py" line="204"/>
         <source>%1申请</source>
         <translation>%1 request</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="210"/>
+        <location filename="../../ui/actions/controller.py" line="211"/>
         <source>案件操作</source>
         <translation>Case actions</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="227"/>
+        <location filename="../../ui/actions/controller.py" line="228"/>
         <source>请先选择案件</source>
         <translation>Select a case first</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="242"/>
-        <location filename="../../ui/actions/controller.py" line="278"/>
+        <location filename="../../ui/actions/controller.py" line="243"/>
+        <location filename="../../ui/actions/controller.py" line="279"/>
         <source>找不到所选案件，请刷新后重试</source>
         <translation>The selected case was not found; refresh and try again</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="287"/>
+        <location filename="../../ui/actions/controller.py" line="288"/>
         <source>未知的操作：{action}</source>
         <translation>Unknown action: {action}</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="292"/>
+        <location filename="../../ui/actions/controller.py" line="293"/>
         <source>“{action}”一次只能处理一件案件</source>
         <translation>“{action}” works on one case at a time</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="302"/>
+        <location filename="../../ui/actions/controller.py" line="303"/>
         <source>{action}（Enter）</source>
         <translation>{action} (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="328"/>
+        <location filename="../../ui/actions/controller.py" line="329"/>
         <source>督办意见</source>
         <translation>Escalation instruction</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="332"/>
+        <location filename="../../ui/actions/controller.py" line="333"/>
         <source>催办内容</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="332"/>
+        <location filename="../../ui/actions/controller.py" line="333"/>
         <source>请尽快处置</source>
         <translation>Please handle as soon as possible</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="333"/>
+        <location filename="../../ui/actions/controller.py" line="334"/>
         <source>备注内容</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="334"/>
+        <location filename="../../ui/actions/controller.py" line="335"/>
         <source>处置结果</source>
         <translation>Handling result</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="334"/>
+        <location filename="../../ui/actions/controller.py" line="335"/>
         <source>已处置</source>
         <translation>Handled</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="335"/>
+        <location filename="../../ui/actions/controller.py" line="336"/>
         <source>核查意见（可选）</source>
         <translation>Check comment (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="336"/>
+        <location filename="../../ui/actions/controller.py" line="337"/>
         <source>监督员现场核查：问题已解决。确认后案件结案。</source>
         <translation>Field supervisor checked on site: the problem is solved. Confirming closes the case.</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="337"/>
+        <location filename="../../ui/actions/controller.py" line="338"/>
         <source>说明（可选）</source>
         <translation>Comment (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="338"/>
+        <location filename="../../ui/actions/controller.py" line="339"/>
         <source>恢复处置后，处置期限按挂账时剩余的时限继续计算。</source>
         <translation>After resuming, the handling deadline runs on with the time that was left when the case was suspended.</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="401"/>
+        <location filename="../../ui/actions/controller.py" line="402"/>
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="402"/>
+        <location filename="../../ui/actions/controller.py" line="403"/>
         <source>操作未完成</source>
         <translation>Action not completed</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/actions/controller.py" line="416"/>
+        <location filename="../../ui/actions/controller.py" line="417"/>
         <source>已{action} %n 件案件</source>
         <translation>
             <numerusform>{action}: %n case done</numerusform>
@@ -286,308 +286,308 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="418"/>
+        <location filename="../../ui/actions/controller.py" line="419"/>
         <source>，{n} 件失败</source>
         <translation>, {n} failed</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="425"/>
+        <location filename="../../ui/actions/controller.py" line="426"/>
         <source>案件 {no} 已立案（{category}），请派遣（F3）</source>
         <translation>Case {no} filed ({category}); dispatch it next (F3)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="426"/>
+        <location filename="../../ui/actions/controller.py" line="427"/>
         <source>案件 {no} 已派遣至 {unit}，期限 {deadline}</source>
         <translation>Case {no} dispatched to {unit}, due {deadline}</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="427"/>
+        <location filename="../../ui/actions/controller.py" line="428"/>
         <source>案件 {no} 已作废</source>
         <translation>Case {no} voided</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="428"/>
+        <location filename="../../ui/actions/controller.py" line="429"/>
         <source>案件 {no} 已派发核实给监督员 {who}</source>
         <translation>Case {no} sent to field supervisor {who} for verification</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="429"/>
+        <location filename="../../ui/actions/controller.py" line="430"/>
         <source>案件 {no} 核实属实，待立案</source>
         <translation>Case {no} verified as genuine; ready to file</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="430"/>
+        <location filename="../../ui/actions/controller.py" line="431"/>
         <source>案件 {no} 核实不属实，已作废</source>
         <translation>Case {no} verified as not genuine; voided</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="431"/>
+        <location filename="../../ui/actions/controller.py" line="432"/>
         <source>案件 {no} 已派发核查给监督员 {who}</source>
         <translation>Case {no} sent to field supervisor {who} for check</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="432"/>
+        <location filename="../../ui/actions/controller.py" line="433"/>
         <source>案件 {no} 核查通过，已结案</source>
         <translation>Case {no} passed the check and is closed</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="433"/>
+        <location filename="../../ui/actions/controller.py" line="434"/>
         <source>案件 {no} 核查不通过，已退回 {unit} 返工（第 {rework} 次）</source>
         <translation>Case {no} failed the check; returned to {unit} for rework (round {rework})</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="434"/>
+        <location filename="../../ui/actions/controller.py" line="435"/>
         <source>案件 {no} 已反馈处置结果，待核查</source>
         <translation>Case {no}: handling result reported; awaiting check</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="435"/>
+        <location filename="../../ui/actions/controller.py" line="436"/>
         <source>已催办案件 {no}（{who}），累计催办 {reminds} 次</source>
         <translation>Case {no} reminded ({who}), {reminds} reminders in all</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="436"/>
+        <location filename="../../ui/actions/controller.py" line="437"/>
         <source>案件 {no} 已督办，列为重点案件</source>
         <translation>Case {no} escalated and marked as a key case</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="437"/>
+        <location filename="../../ui/actions/controller.py" line="438"/>
         <source>已回复案件 {no} 的督办</source>
         <translation>Escalation of case {no} answered</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="438"/>
+        <location filename="../../ui/actions/controller.py" line="439"/>
         <source>案件 {no} 已作为重复案件并入 {original}</source>
         <translation>Case {no} merged into {original} as a duplicate</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="439"/>
+        <location filename="../../ui/actions/controller.py" line="440"/>
         <source>案件 {no} 已重新分类为 {category}</source>
         <translation>Case {no} reclassified as {category}</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="440"/>
+        <location filename="../../ui/actions/controller.py" line="441"/>
         <source>已为案件 {no} 添加备注</source>
         <translation>Note added to case {no}</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="441"/>
+        <location filename="../../ui/actions/controller.py" line="442"/>
         <source>案件 {no} 已恢复处置，新期限 {deadline}</source>
         <translation>Case {no} resumed, new deadline {deadline}</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="442"/>
+        <location filename="../../ui/actions/controller.py" line="443"/>
         <source>已批准案件 {no} 延期，新期限 {deadline}</source>
         <translation>Extension for case {no} approved, new deadline {deadline}</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="443"/>
+        <location filename="../../ui/actions/controller.py" line="444"/>
         <source>已批准案件 {no} 回退，待重新派遣</source>
         <translation>Return of case {no} approved; ready to dispatch again</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="444"/>
+        <location filename="../../ui/actions/controller.py" line="445"/>
         <source>已批准案件 {no} 挂账</source>
         <translation>Suspension of case {no} approved</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="445"/>
+        <location filename="../../ui/actions/controller.py" line="446"/>
         <source>已批准案件 {no} 先行处置，案件已结案</source>
         <translation>On-site handling of case {no} approved; the case is closed</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="446"/>
+        <location filename="../../ui/actions/controller.py" line="447"/>
         <source>已驳回案件 {no} 的先行处置，请按立案流程处理</source>
         <translation>On-site handling of case {no} rejected; continue with filing</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="447"/>
+        <location filename="../../ui/actions/controller.py" line="448"/>
         <source>案件 {no} 已重新打开，当前状态：{state}</source>
         <translation>Case {no} reopened, state now: {state}</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="450"/>
+        <location filename="../../ui/actions/controller.py" line="451"/>
         <source>已驳回案件 {no} 的{kind}申请</source>
         <translation>The {kind} request for case {no} was rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="452"/>
+        <location filename="../../ui/actions/controller.py" line="453"/>
         <source>案件 {no} 的{kind}申请已提交，等待值班长审批</source>
         <translation>The {kind} request for case {no} was submitted and awaits the shift leader&apos;s approval</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="455"/>
+        <location filename="../../ui/actions/controller.py" line="456"/>
         <source>案件 {no} 已{action}</source>
         <translation>Case {no}: {action} done</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/controller.py" line="460"/>
+        <location filename="../../ui/actions/controller.py" line="461"/>
         <source>（本网格监督员）</source>
         <translation>(the grid cell&apos;s own)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="378"/>
+        <location filename="../../ui/actions/text_dialogs.py" line="33"/>
         <source>重复上报</source>
         <translation>Duplicate report</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="379"/>
+        <location filename="../../ui/actions/text_dialogs.py" line="34"/>
         <source>不属于受理范围</source>
         <translation>Outside our remit</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="380"/>
-        <location filename="../../ui/actions/dialogs.py" line="391"/>
+        <location filename="../../ui/actions/text_dialogs.py" line="35"/>
+        <location filename="../../ui/actions/text_dialogs.py" line="46"/>
         <source>现场未发现问题</source>
         <translation>No problem found on site</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="381"/>
+        <location filename="../../ui/actions/text_dialogs.py" line="36"/>
         <source>信息不全，无法核实</source>
         <translation>Incomplete information, cannot verify</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="382"/>
+        <location filename="../../ui/actions/text_dialogs.py" line="37"/>
         <source>已自行处置完毕</source>
         <translation>Already resolved by the reporter</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="385"/>
+        <location filename="../../ui/actions/text_dialogs.py" line="40"/>
         <source>现场问题未解决</source>
         <translation>Problem on site not solved</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="386"/>
+        <location filename="../../ui/actions/text_dialogs.py" line="41"/>
         <source>处置不彻底</source>
         <translation>Handling incomplete</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="387"/>
+        <location filename="../../ui/actions/text_dialogs.py" line="42"/>
         <source>处置后现场未清理</source>
         <translation>Site not cleaned up after handling</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="388"/>
+        <location filename="../../ui/actions/text_dialogs.py" line="43"/>
         <source>处置结果与上报问题不符</source>
         <translation>Result does not match the reported problem</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="392"/>
+        <location filename="../../ui/actions/text_dialogs.py" line="47"/>
         <source>问题不属实</source>
         <translation>Report not genuine</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="393"/>
+        <location filename="../../ui/actions/text_dialogs.py" line="48"/>
         <source>位置有误，无法找到</source>
         <translation>Wrong location, could not be found</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="396"/>
+        <location filename="../../ui/actions/text_dialogs.py" line="51"/>
         <source>不属于本单位职责</source>
         <translation>Not this unit&apos;s responsibility</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="397"/>
+        <location filename="../../ui/actions/text_dialogs.py" line="52"/>
         <source>位置不在本单位辖区</source>
         <translation>Location outside this unit&apos;s area</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="398"/>
+        <location filename="../../ui/actions/text_dialogs.py" line="53"/>
         <source>问题类别有误</source>
         <translation>Wrong problem category</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="401"/>
+        <location filename="../../ui/actions/text_dialogs.py" line="56"/>
         <source>需协调其他部门</source>
         <translation>Other departments must be involved</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="402"/>
+        <location filename="../../ui/actions/text_dialogs.py" line="57"/>
         <source>工程量较大</source>
         <translation>Large amount of work</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="403"/>
+        <location filename="../../ui/actions/text_dialogs.py" line="58"/>
         <source>需采购材料或设备</source>
         <translation>Materials or equipment must be procured</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="404"/>
+        <location filename="../../ui/actions/text_dialogs.py" line="59"/>
         <source>天气原因无法施工</source>
         <translation>Work not possible because of the weather</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="407"/>
+        <location filename="../../ui/actions/text_dialogs.py" line="62"/>
         <source>需纳入工程计划</source>
         <translation>Must be included in a works programme</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="408"/>
+        <location filename="../../ui/actions/text_dialogs.py" line="63"/>
         <source>季节性原因，暂无法处置</source>
         <translation>Seasonal, cannot be handled for now</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="409"/>
+        <location filename="../../ui/actions/text_dialogs.py" line="64"/>
         <source>历史遗留问题，需上级协调</source>
         <translation>Long-standing problem, needs higher-level coordination</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="412"/>
+        <location filename="../../ui/actions/text_dialogs.py" line="67"/>
         <source>属于本单位职责</source>
         <translation>This is the unit&apos;s responsibility</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="413"/>
+        <location filename="../../ui/actions/text_dialogs.py" line="68"/>
         <source>理由不充分</source>
         <translation>Insufficient grounds</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="414"/>
+        <location filename="../../ui/actions/text_dialogs.py" line="69"/>
         <source>请按原期限处置</source>
         <translation>Handle within the original deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="417"/>
+        <location filename="../../ui/actions/text_dialogs.py" line="72"/>
         <source>照片不能证明已处置</source>
         <translation>Photos do not show the problem handled</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="418"/>
+        <location filename="../../ui/actions/text_dialogs.py" line="73"/>
         <source>不属于先行处置范围</source>
         <translation>Not eligible for on-site handling</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="421"/>
+        <location filename="../../ui/actions/text_dialogs.py" line="76"/>
         <source>群众反映强烈</source>
         <translation>Strong public complaints</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="422"/>
+        <location filename="../../ui/actions/text_dialogs.py" line="77"/>
         <source>多次催办仍未处置</source>
         <translation>Still not handled after repeated reminders</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="423"/>
+        <location filename="../../ui/actions/text_dialogs.py" line="78"/>
         <source>领导批示</source>
         <translation>Instructed by leadership</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="424"/>
+        <location filename="../../ui/actions/text_dialogs.py" line="79"/>
         <source>存在安全隐患</source>
         <translation>Safety hazard</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="427"/>
+        <location filename="../../ui/actions/text_dialogs.py" line="82"/>
         <source>结案有误</source>
         <translation>Closed in error</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="428"/>
+        <location filename="../../ui/actions/text_dialogs.py" line="83"/>
         <source>问题复发</source>
         <translation>Problem recurred</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="429"/>
+        <location filename="../../ui/actions/text_dialogs.py" line="84"/>
         <source>误作废</source>
         <translation>Voided in error</translation>
     </message>
@@ -880,42 +880,42 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="114"/>
+        <location filename="../../ui/actions/dialogs.py" line="96"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="127"/>
+        <location filename="../../ui/actions/dialogs.py" line="109"/>
         <source>未分类</source>
         <translation>Uncategorised</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="135"/>
+        <location filename="../../ui/actions/dialogs.py" line="117"/>
         <source>已选 {n} 件案件：{numbers}</source>
         <translation>{n} cases selected: {numbers}</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="188"/>
+        <location filename="../../ui/actions/dialogs.py" line="170"/>
         <source>{ok} 件成功，{bad} 件失败：</source>
         <translation>{ok} succeeded, {bad} failed:</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="205"/>
+        <location filename="../../ui/actions/dialogs.py" line="187"/>
         <source>正在提交…</source>
         <translation>Submitting…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="227"/>
+        <location filename="../../ui/actions/dialogs.py" line="209"/>
         <source>放弃输入</source>
         <translation>Discard input</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="228"/>
+        <location filename="../../ui/actions/dialogs.py" line="210"/>
         <source>已输入的内容尚未提交，关闭后将丢失。仍要关闭吗？</source>
         <translation>What you typed has not been submitted and will be lost. Close anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="229"/>
+        <location filename="../../ui/actions/dialogs.py" line="211"/>
         <source>放弃并关闭</source>
         <translation>Discard and close</translation>
     </message>
@@ -923,93 +923,93 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="761"/>
+        <location filename="../../ui/actions/case_dialogs.py" line="182"/>
         <source>批准</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="761"/>
+        <location filename="../../ui/actions/case_dialogs.py" line="182"/>
         <source>驳回</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="763"/>
+        <location filename="../../ui/actions/case_dialogs.py" line="184"/>
         <source>{verb}申请</source>
         <translation>{verb} request</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="764"/>
+        <location filename="../../ui/actions/case_dialogs.py" line="185"/>
         <source>{verb}（Enter）</source>
         <translation>{verb} (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="768"/>
+        <location filename="../../ui/actions/case_dialogs.py" line="189"/>
         <source>待审批的申请</source>
         <translation>Request awaiting approval</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="770"/>
+        <location filename="../../ui/actions/case_dialogs.py" line="191"/>
         <source>（正在加载…）</source>
         <translation>(loading…)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="776"/>
+        <location filename="../../ui/actions/case_dialogs.py" line="197"/>
         <source>申请类型</source>
         <translation>Request type</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="777"/>
+        <location filename="../../ui/actions/case_dialogs.py" line="198"/>
         <source>申请人</source>
         <translation>Requested by</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="778"/>
+        <location filename="../../ui/actions/case_dialogs.py" line="199"/>
         <source>申请理由</source>
         <translation>Reason given</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="787"/>
+        <location filename="../../ui/actions/case_dialogs.py" line="208"/>
         <source>批准延期时长</source>
         <translation>Approved extension</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="790"/>
+        <location filename="../../ui/actions/case_dialogs.py" line="211"/>
         <source>审批意见（可选）</source>
         <translation>Comment (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="797"/>
+        <location filename="../../ui/actions/case_dialogs.py" line="218"/>
         <source>驳回理由</source>
         <translation>Reason for rejection</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="797"/>
+        <location filename="../../ui/actions/case_dialogs.py" line="218"/>
         <source>驳回理由（可选）</source>
         <translation>Reason for rejection (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="807"/>
+        <location filename="../../ui/actions/case_dialogs.py" line="228"/>
         <source>（没有待审批的申请）</source>
         <translation>(no request awaiting approval)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="808"/>
-        <location filename="../../ui/actions/dialogs.py" line="831"/>
+        <location filename="../../ui/actions/case_dialogs.py" line="229"/>
+        <location filename="../../ui/actions/case_dialogs.py" line="252"/>
         <source>该案件没有待审批的申请，请刷新后重试</source>
         <translation>This case has no request awaiting approval; refresh and try again</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="814"/>
+        <location filename="../../ui/actions/case_dialogs.py" line="235"/>
         <source>&#x3000;申请延长 {extra}</source>
         <translation> · asks for {extra} more</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="825"/>
+        <location filename="../../ui/actions/case_dialogs.py" line="246"/>
         <source>（未填写）</source>
         <translation>(none given)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="841"/>
+        <location filename="../../ui/actions/case_dialogs.py" line="262"/>
         <source>请选择或填写驳回理由</source>
         <translation>Choose or enter a reason for rejection</translation>
     </message>
@@ -3314,27 +3314,27 @@
 <context>
     <name>EscalationReplyDialog</name>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="554"/>
+        <location filename="../../ui/actions/text_dialogs.py" line="209"/>
         <source>回复内容</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="555"/>
+        <location filename="../../ui/actions/text_dialogs.py" line="210"/>
         <source>督办意见：正在加载…</source>
         <translation>Instruction: loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="572"/>
+        <location filename="../../ui/actions/text_dialogs.py" line="227"/>
         <source>该案件没有待回复的督办</source>
         <translation>This case has no escalation awaiting a reply</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="576"/>
+        <location filename="../../ui/actions/text_dialogs.py" line="231"/>
         <source>督办意见：{text}（{who} {when}）</source>
         <translation>Instruction: {text} ({who} {when})</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="577"/>
+        <location filename="../../ui/actions/text_dialogs.py" line="232"/>
         <source>（未填写）</source>
         <translation>(none given)</translation>
     </message>
@@ -3370,62 +3370,62 @@
 <context>
     <name>FileDialog</name>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="307"/>
+        <location filename="../../ui/actions/dialogs.py" line="289"/>
         <source>立案</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="307"/>
+        <location filename="../../ui/actions/dialogs.py" line="289"/>
         <source>立案（Enter）</source>
         <translation>File (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="315"/>
+        <location filename="../../ui/actions/dialogs.py" line="297"/>
         <source>15 位单元网格编码</source>
         <translation>15-digit grid cell code</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="319"/>
+        <location filename="../../ui/actions/dialogs.py" line="301"/>
         <source>一般</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="320"/>
+        <location filename="../../ui/actions/dialogs.py" line="302"/>
         <source>紧急（自然时计时，全天候）</source>
         <translation>Urgent (calendar time, round the clock)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="323"/>
+        <location filename="../../ui/actions/dialogs.py" line="305"/>
         <source>问题类别</source>
         <translation>Problem category</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="324"/>
+        <location filename="../../ui/actions/dialogs.py" line="306"/>
         <source>单元网格</source>
         <translation>Grid cell</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="326"/>
+        <location filename="../../ui/actions/dialogs.py" line="308"/>
         <source>紧急程度</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="350"/>
+        <location filename="../../ui/actions/dialogs.py" line="332"/>
         <source>（不是有效的单元网格编码）</source>
         <translation>(not a valid grid cell code)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="359"/>
+        <location filename="../../ui/actions/dialogs.py" line="341"/>
         <source>请选择问题类别</source>
         <translation>Choose a problem category</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="363"/>
+        <location filename="../../ui/actions/dialogs.py" line="345"/>
         <source>请填写 15 位单元网格编码</source>
         <translation>Enter the 15-digit grid cell code</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="367"/>
+        <location filename="../../ui/actions/dialogs.py" line="349"/>
         <source>单元网格 {grid} 不存在</source>
         <translation>Grid cell {grid} does not exist</translation>
     </message>
@@ -4616,42 +4616,42 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="673"/>
+        <location filename="../../ui/actions/case_dialogs.py" line="94"/>
         <source>合并重复案件</source>
         <translation>Merge duplicate</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="674"/>
+        <location filename="../../ui/actions/case_dialogs.py" line="95"/>
         <source>合并（Enter）</source>
         <translation>Merge (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="677"/>
+        <location filename="../../ui/actions/case_dialogs.py" line="98"/>
         <source>原案件的案件编号（13 位）或序号</source>
         <translation>Case number of the original (13 digits) or its serial number</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="681"/>
+        <location filename="../../ui/actions/case_dialogs.py" line="102"/>
         <source>合并后本案件作废（重复上报），其记录并入原案件。</source>
         <translation>After merging, this case is voided (duplicate report) and its records join the original case.</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="684"/>
+        <location filename="../../ui/actions/case_dialogs.py" line="105"/>
         <source>原案件</source>
         <translation>Original case</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="703"/>
+        <location filename="../../ui/actions/case_dialogs.py" line="124"/>
         <source>案件编号应为数字</source>
         <translation>A case number is all digits</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="714"/>
+        <location filename="../../ui/actions/case_dialogs.py" line="135"/>
         <source>未找到案件 {ref}</source>
         <translation>Case {ref} not found</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="722"/>
+        <location filename="../../ui/actions/case_dialogs.py" line="143"/>
         <source>请填写原案件的案件编号</source>
         <translation>Enter the case number of the original case</translation>
     </message>
@@ -5224,22 +5224,22 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="492"/>
+        <location filename="../../ui/actions/text_dialogs.py" line="147"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="492"/>
+        <location filename="../../ui/actions/text_dialogs.py" line="147"/>
         <source>原因（可选）</source>
         <translation>Reason (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="500"/>
+        <location filename="../../ui/actions/text_dialogs.py" line="155"/>
         <source>延期时长</source>
         <translation>Extension</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="507"/>
+        <location filename="../../ui/actions/text_dialogs.py" line="162"/>
         <source>请选择或填写原因</source>
         <translation>Choose or enter a reason</translation>
     </message>
@@ -5247,12 +5247,12 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
 <context>
     <name>ReasonField</name>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="456"/>
+        <location filename="../../ui/actions/text_dialogs.py" line="111"/>
         <source>（请选择常用原因，或在下方填写）</source>
         <translation>(choose a common reason, or type one below)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="461"/>
+        <location filename="../../ui/actions/text_dialogs.py" line="116"/>
         <source>补充说明（可直接填写原因）</source>
         <translation>Details (or type the reason here)</translation>
     </message>
@@ -5260,32 +5260,32 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
 <context>
     <name>ReclassifyDialog</name>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="732"/>
+        <location filename="../../ui/actions/case_dialogs.py" line="153"/>
         <source>重新分类</source>
         <translation>Reclassify</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="733"/>
+        <location filename="../../ui/actions/case_dialogs.py" line="154"/>
         <source>确定（Enter）</source>
         <translation>OK (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="735"/>
+        <location filename="../../ui/actions/case_dialogs.py" line="156"/>
         <source>未分类</source>
         <translation>Uncategorised</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="737"/>
+        <location filename="../../ui/actions/case_dialogs.py" line="158"/>
         <source>当前类别</source>
         <translation>Current category</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="738"/>
+        <location filename="../../ui/actions/case_dialogs.py" line="159"/>
         <source>新的类别</source>
         <translation>New category</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="746"/>
+        <location filename="../../ui/actions/case_dialogs.py" line="167"/>
         <source>请选择新的问题类别</source>
         <translation>Choose the new problem category</translation>
     </message>
@@ -6853,42 +6853,42 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
 <context>
     <name>SupervisorDialog</name>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="628"/>
+        <location filename="../../ui/actions/case_dialogs.py" line="49"/>
         <source>派发（Enter）</source>
         <translation>Send (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="631"/>
+        <location filename="../../ui/actions/case_dialogs.py" line="52"/>
         <source>本网格监督员（正在加载…）</source>
         <translation>Grid cell&apos;s own supervisor (loading…)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="632"/>
+        <location filename="../../ui/actions/case_dialogs.py" line="53"/>
         <source>监督员</source>
         <translation>Field supervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="646"/>
+        <location filename="../../ui/actions/case_dialogs.py" line="67"/>
         <source>（最近的在岗监督员）</source>
         <translation> (nearest on duty)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="646"/>
+        <location filename="../../ui/actions/case_dialogs.py" line="67"/>
         <source>（本网格监督员）</source>
         <translation> (this grid cell&apos;s supervisor)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="651"/>
+        <location filename="../../ui/actions/case_dialogs.py" line="72"/>
         <source>本网格监督员不在岗，已推荐最近的在岗监督员</source>
         <translation>The grid cell&apos;s own supervisor is not on duty; the nearest one on duty is suggested</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="653"/>
+        <location filename="../../ui/actions/case_dialogs.py" line="74"/>
         <source>本网格没有负责的监督员，请指定</source>
         <translation>No field supervisor covers this grid cell; choose one</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="659"/>
+        <location filename="../../ui/actions/case_dialogs.py" line="80"/>
         <source>请选择监督员</source>
         <translation>Choose a field supervisor</translation>
     </message>
@@ -7261,7 +7261,7 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
 <context>
     <name>TextDialog</name>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="543"/>
+        <location filename="../../ui/actions/text_dialogs.py" line="198"/>
         <source>请填写内容</source>
         <translation>Enter the text</translation>
     </message>
@@ -7321,42 +7321,42 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="586"/>
+        <location filename="../../ui/actions/text_dialogs.py" line="241"/>
         <source>录入核实结果</source>
         <translation>Enter verification result</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="586"/>
+        <location filename="../../ui/actions/text_dialogs.py" line="241"/>
         <source>确定（Enter）</source>
         <translation>OK (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="588"/>
+        <location filename="../../ui/actions/text_dialogs.py" line="243"/>
         <source>属实（转待立案）</source>
         <translation>Genuine (ready to file)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="590"/>
+        <location filename="../../ui/actions/text_dialogs.py" line="245"/>
         <source>不属实（作废）</source>
         <translation>Not genuine (void)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="601"/>
+        <location filename="../../ui/actions/text_dialogs.py" line="256"/>
         <source>核实结果</source>
         <translation>Verification result</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="603"/>
+        <location filename="../../ui/actions/text_dialogs.py" line="258"/>
         <source>不属实原因</source>
         <translation>Why not genuine</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="611"/>
+        <location filename="../../ui/actions/text_dialogs.py" line="266"/>
         <source>请选择核实结果：属实或不属实</source>
         <translation>Choose the verification result: genuine or not genuine</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="615"/>
+        <location filename="../../ui/actions/text_dialogs.py" line="270"/>
         <source>请选择或填写不属实的原因</source>
         <translation>Choose or enter why the report is not genuine</translation>
     </message>

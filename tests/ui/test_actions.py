@@ -720,7 +720,7 @@ def test_send_for_check_suggests_the_nearest_on_duty_supervisor_when_the_own_is_
 ) -> None:
     from datetime import timedelta
 
-    from ui.actions.dialogs import SupervisorDialog
+    from ui.actions.case_dialogs import SupervisorDialog
 
     ref = ws.reference
     cell = ref.supervisors["jdy001"].patrol_cells[0]

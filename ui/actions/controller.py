@@ -27,18 +27,13 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QToolBar, QWidget
 
-from ui.actions.dialogs import (
-    ActionDialog,
+from ui.actions.case_dialogs import (
     ApprovalDialog,
-    EscalationReplyDialog,
-    FileDialog,
     MergeDialog,
-    ReasonDialog,
     ReclassifyDialog,
     SupervisorDialog,
-    TextDialog,
-    VerifyDialog,
 )
+from ui.actions.dialogs import ActionDialog, FileDialog
 from ui.actions.dispatch import BulkDispatchDialog, DispatchDialog
 from ui.actions.jobs import ActionItem, BatchResult, Outcome, perform
 from ui.actions.revisit import RevisitDialog
@@ -56,6 +51,12 @@ from ui.actions.shortcuts import (
     request_kind,
     role_can,
     tr,
+)
+from ui.actions.text_dialogs import (
+    EscalationReplyDialog,
+    ReasonDialog,
+    TextDialog,
+    VerifyDialog,
 )
 from ui.context import AppContext
 from ui.labels import action_label, state_label
