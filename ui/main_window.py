@@ -27,6 +27,7 @@ from ui.actions.shortcuts import (
 )
 from ui.admin.calendar_screen import CalendarScreen
 from ui.context import AppContext
+from ui.escalation_list import EscalationListWindow
 from ui.feed import ChangeFollower
 from ui.handover.window import HandoverWindow
 from ui.history.window import HistoryWindow
@@ -67,6 +68,7 @@ class MainWindow(QMainWindow):
         self.stats_window: StatsWindow | None = None
         self.history_window: HistoryWindow | None = None
         self.handover_window: HandoverWindow | None = None
+        self.escalation_window: EscalationListWindow | None = None
         self.setObjectName("mainWindow")
         title = self.tr("网格化指挥调度工作站 — 呈贡分中心")
         name, role = ctx.account.display_name, role_label(ctx.role)
@@ -269,17 +271,22 @@ class MainWindow(QMainWindow):
         if "handover" in topics and window is not None and shiboken6.isValid(window):
             window.refresh()
 
-    def show_open_escalations(self) -> None:
-        """The 督办 list in the queue: escalations waiting for the unit's reply, the
-        longest-waiting first (a unit sees its own)."""
-        ws, actor = self._ctx.ws, self._ctx.actor
-
-        def listed(ids: list[int]) -> None:
-            self._show_drill_down(self.tr("督办件：待处置单位回复的督办"), ids)
-
-        self._ctx.ops.run(lambda: ws.open_escalation_ids(actor), listed,
-                          lambda message, _exc: self.show_error(message),
-                          description="open escalations", owner=self)  # fmt: skip
+    def show_open_escalations(self) -> EscalationListWindow:
+        """The 督办 list: escalations waiting for the unit's reply with their age, the
+        longest-waiting first (a unit sees its own); one window at a time."""
+        window = self.escalation_window
+        if window is None or not shiboken6.isValid(window):
+            window = self.escalation_window = EscalationListWindow(self._ctx, self)
+            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            window.case_chosen.connect(self.queue.select_case)
+            window.list_in_queue.connect(
+                lambda ids: self._show_drill_down(self.tr("督办件：待处置单位回复的督办"), ids))
+            window.show()
+        else:
+            window.raise_()
+            window.activateWindow()
+        window.refresh()
+        return window
 
     def _show_history_case(self, case_id: int) -> None:
         self.detail.show_case(case_id)

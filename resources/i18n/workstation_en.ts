@@ -3312,6 +3312,70 @@
     </message>
 </context>
 <context>
+    <name>EscalationListWindow</name>
+    <message>
+        <location filename="../../ui/escalation_list.py" line="40"/>
+        <source>督办件</source>
+        <translation>Escalations</translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalation_list.py" line="44"/>
+        <location filename="../../ui/escalation_list.py" line="76"/>
+        <source>正在读取…</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalation_list.py" line="48"/>
+        <source>案件编号</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalation_list.py" line="48"/>
+        <source>处置单位</source>
+        <translation>Handling unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalation_list.py" line="48"/>
+        <source>督办人</source>
+        <translation>Escalated by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalation_list.py" line="48"/>
+        <source>督办时间</source>
+        <translation>Escalated at</translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalation_list.py" line="49"/>
+        <source>已等待</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalation_list.py" line="49"/>
+        <source>督办意见</source>
+        <translation>Instruction</translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalation_list.py" line="58"/>
+        <source>刷新（F5）</source>
+        <translation>Refresh (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalation_list.py" line="60"/>
+        <source>在队列中列出</source>
+        <translation>List in the queue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalation_list.py" line="90"/>
+        <source>待回复的督办 %1 件，等待最久的在前</source>
+        <translation>%1 escalations awaiting a reply, longest waiting first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalation_list.py" line="99"/>
+        <source>无法读取督办件：%1</source>
+        <translation>Cannot read the escalations: %1</translation>
+    </message>
+</context>
+<context>
     <name>EscalationReplyDialog</name>
     <message>
         <location filename="../../ui/actions/text_dialogs.py" line="209"/>
@@ -4370,232 +4434,232 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="71"/>
+        <location filename="../../ui/main_window.py" line="73"/>
         <source>网格化指挥调度工作站 — 呈贡分中心</source>
         <translation>Grid Dispatch Workstation — Chenggong Sub-centre</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="73"/>
-        <location filename="../../ui/main_window.py" line="331"/>
+        <location filename="../../ui/main_window.py" line="75"/>
+        <location filename="../../ui/main_window.py" line="338"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="74"/>
+        <location filename="../../ui/main_window.py" line="76"/>
         <source>（演示模式）</source>
         <translation> (Demo mode)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="86"/>
+        <location filename="../../ui/main_window.py" line="88"/>
         <source>案件详情</source>
         <translation>Case details</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88"/>
-        <location filename="../../ui/main_window.py" line="330"/>
+        <location filename="../../ui/main_window.py" line="90"/>
+        <location filename="../../ui/main_window.py" line="337"/>
         <source>提醒中心</source>
         <translation>Reminders</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91"/>
+        <location filename="../../ui/main_window.py" line="93"/>
         <source>网格地图</source>
         <translation>Grid map</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97"/>
+        <location filename="../../ui/main_window.py" line="99"/>
         <source>监督员状态</source>
         <translation>Field supervisors</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118"/>
+        <location filename="../../ui/main_window.py" line="120"/>
         <source>演示模式</source>
         <translation>Demo mode</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="138"/>
         <source>系统(&amp;F)</source>
         <translation>&amp;System</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138"/>
+        <location filename="../../ui/main_window.py" line="140"/>
         <source>注销 / 切换用户…</source>
         <translation>Log out / switch user…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144"/>
+        <location filename="../../ui/main_window.py" line="146"/>
         <source>交接班…</source>
         <translation>Shift hand-over…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
-        <location filename="../../ui/main_window.py" line="498"/>
+        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="505"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/main_window.py" line="158"/>
         <source>案件(&amp;C)</source>
         <translation>&amp;Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>案件检索（全部历史案件）…</source>
         <translation>Case search (every case)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>督办件（待回复，等待最久的在前）</source>
         <translation>Escalations (awaiting reply, longest waiting first)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>待回访（近 7 天结案的市民上报）</source>
         <translation>To call back (citizens&apos; reports closed in the last 7 days)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>地图图层</source>
         <translation>Map layers</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>演示</source>
         <translation>Demo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>统计分析(&amp;S)</source>
         <translation>&amp;Statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="202"/>
         <source>统计分析…</source>
         <translation>Statistics…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206"/>
+        <location filename="../../ui/main_window.py" line="208"/>
         <source>管理(&amp;A)</source>
         <translation>&amp;Administration</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="210"/>
         <source>工作日历…</source>
         <translation>Working calendar…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278"/>
+        <location filename="../../ui/main_window.py" line="283"/>
         <source>督办件：待处置单位回复的督办</source>
         <translation>Escalations awaiting the handling unit&apos;s reply</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="300"/>
         <source>待回访：近 7 天结案、尚未回访的市民上报</source>
         <translation>To call back: citizens&apos; reports closed in the last 7 days, not called back yet</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313"/>
+        <location filename="../../ui/main_window.py" line="320"/>
         <source>无</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315"/>
+        <location filename="../../ui/main_window.py" line="322"/>
         <source>网格 %1 · %2 %3 · 监督员 %4 · 在办 %5 件（超期 %6 件）</source>
         <translation>Grid cell %1 · %2 %3 · Supervisor %4 · Open: %5 (overdue: %6)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="441"/>
+        <location filename="../../ui/main_window.py" line="448"/>
         <source>数据库：本机 %1</source>
         <translation>Database: local %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="443"/>
+        <location filename="../../ui/main_window.py" line="450"/>
         <source>数据库：%1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="446"/>
+        <location filename="../../ui/main_window.py" line="453"/>
         <source>数据库连接中断，正在重试…</source>
         <translation>Database connection lost, retrying…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="464"/>
+        <location filename="../../ui/main_window.py" line="471"/>
         <source>布局</source>
         <translation>Layout</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="467"/>
+        <location filename="../../ui/main_window.py" line="474"/>
         <source>保存为%1的布局</source>
         <translation>Save as the %1 layout</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="470"/>
+        <location filename="../../ui/main_window.py" line="477"/>
         <source>恢复%1的布局</source>
         <translation>Restore the %1 layout</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="473"/>
+        <location filename="../../ui/main_window.py" line="480"/>
         <source>恢复默认布局</source>
         <translation>Reset to the default layout</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="479"/>
+        <location filename="../../ui/main_window.py" line="486"/>
         <source>已保存为%1的布局：本角色的新账号从此布局开始</source>
         <translation>Saved as the %1 layout: new accounts of this role start from it</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="485"/>
+        <location filename="../../ui/main_window.py" line="492"/>
         <source>%1还没有保存的布局</source>
         <translation>No %1 layout has been saved yet</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="495"/>
+        <location filename="../../ui/main_window.py" line="502"/>
         <source>退出网格化指挥调度工作站？</source>
         <translation>Quit the Grid Dispatch Workstation?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="497"/>
+        <location filename="../../ui/main_window.py" line="504"/>
         <source>对话框中有尚未提交的内容，退出后将丢失。</source>
         <translation>A dialog holds input that has not been submitted; it will be lost.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="503"/>
-        <location filename="../../ui/main_window.py" line="505"/>
+        <location filename="../../ui/main_window.py" line="510"/>
+        <location filename="../../ui/main_window.py" line="512"/>
         <source>注销</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="504"/>
+        <location filename="../../ui/main_window.py" line="511"/>
         <source>对话框中有尚未提交的内容，注销后将丢失。仍要注销吗？</source>
         <translation>A dialog holds input that has not been submitted; logging out loses it. Log out anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="521"/>
-        <location filename="../../ui/main_window.py" line="523"/>
+        <location filename="../../ui/main_window.py" line="528"/>
+        <location filename="../../ui/main_window.py" line="530"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="522"/>
+        <location filename="../../ui/main_window.py" line="529"/>
         <source>对话框中有尚未提交的内容，关闭后将丢失。仍要关闭吗？</source>
         <translation>A dialog holds input that has not been submitted; closing loses it. Close anyway?</translation>
     </message>

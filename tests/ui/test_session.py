@@ -134,6 +134,11 @@ def test_the_menus_open_the_hand_over_and_the_escalation_list(qtbot, ws, log_in)
     window.handover_window.close()
 
     window.findChild(QAction, "action_escalation_list").trigger()
+    listing = window.escalation_window
+    qtbot.waitUntil(lambda: listing.table.rowCount() == 1, timeout=10_000)  # not the answered
+    assert listing.table.item(0, 0).text() == waiting.case_no
+    assert listing.table.item(0, 4).text()  # its age
+    listing.queue_button.click()
     queue = window.queue
     qtbot.waitUntil(lambda: queue.drill_down is not None and not queue._loading, timeout=10_000)
     assert queue.drill_down.case_ids == {waiting.id}  # answered escalations are not listed
