@@ -174,3 +174,20 @@ def test_the_upgrade_says_how_far_the_re_indexing_is(sqlite_url: str) -> None:
         assert len(again.search_cases(HistoryFilter("井盖松")).cases) == 3
     finally:
         again.dispose()
+
+
+def test_matches_beyond_the_recent_ids_come_newest_first(db_url: str, monkeypatch) -> None:
+    """PostgreSQL asks the recent ids first, then all the older ones in one query: shrunk
+    to two ids here, the older ones must follow in order, without gaps or repeats."""
+    from workstation.persistence import search_index
+
+    monkeypatch.setattr(search_index, "_PG_WINDOW", 2)
+    ws = make_world(db_url, NOW)
+    try:
+        made = [_report(ws, f"井盖破损第{i}处") for i in range(5)]
+        _report(ws, "路灯不亮")
+        _report(ws, "路灯不亮")
+        found = [c.id for c in ws.search_cases(HistoryFilter("井盖")).cases]
+        assert found == [c.id for c in reversed(made)]
+    finally:
+        ws.dispose()

@@ -127,26 +127,31 @@ def newest_matches(db: Executor, query: SearchQuery, before: int | None,
     return [int(i) for i in rows.scalars()]
 
 
-_PG_WINDOW = 20_000  # case ids per first window; each next one ten times wider
+_PG_WINDOW = 20_000  # the recent case ids asked first; then all the older ones at once
 
 
 def _newest_matches_pg(db: Executor, query: SearchQuery, upper: int, limit: int) -> list[int]:
     """PostgreSQL reads every match of a common phrase to sort them (乱停放: 0.26 s on a
-    million cases); in windows of recent ids, newest first, it stops early (26 ms), and a
-    rare word needs a few wider windows only."""
+    million cases): the recent ids first, where a common word fills the page at once
+    (26 ms); what is left is asked in one query over the older ids, which the planner
+    answers from the GIN index for a rare word (wider and wider windows scanned the table
+    by id instead: 383 ms for a case number's first eleven digits)."""
     words = ["(" + " <-> ".join(p) + ")" for p in query.phrases]
     words += [f"{c}:*" for c in query.prefixes]
     words += [f"({w}:* | {REVERSED}{w[::-1]}:*)" for w in query.words]
-    sql = text("SELECT case_id FROM case_search WHERE terms @@ to_tsquery('simple', :q) "
-               "AND case_id < :hi AND case_id >= :lo ORDER BY case_id DESC LIMIT :n")
-    found: list[int] = []
+    match = "SELECT case_id FROM case_search WHERE terms @@ to_tsquery('simple', :q) "
+    recent = text(match + "AND case_id < :hi AND case_id >= :lo ORDER BY case_id DESC LIMIT :n")
+    # `case_id + 0`: not the primary key, so the planner takes the GIN index alone (its
+    # estimate for a prefix is far too high, and it would walk the key backwards instead,
+    # testing every row: 561 ms for a case number's first eleven digits).
+    older = text(match + "AND case_id + 0 < :hi ORDER BY case_id + 0 DESC LIMIT :n")
+    q = " & ".join(words)
     hi = min(upper, int(db.execute(text("SELECT coalesce(max(case_id), 0) + 1 "
                                         "FROM case_search")).scalar() or 1))  # fmt: skip
-    window = _PG_WINDOW
-    while hi > 0 and len(found) < limit:
-        lo = max(0, hi - window)
-        rows = db.execute(sql, {"q": " & ".join(words), "hi": hi, "lo": lo,
-                                "n": limit - len(found)})  # fmt: skip
+    lo = max(0, hi - _PG_WINDOW)
+    found = [int(i) for i in db.execute(recent, {"q": q, "hi": hi, "lo": lo, "n": limit})
+             .scalars()]  # fmt: skip
+    if len(found) < limit and lo > 0:
+        rows = db.execute(older, {"q": q, "hi": lo, "n": limit - len(found)})
         found += [int(i) for i in rows.scalars()]
-        hi, window = lo, window * 10
     return found
