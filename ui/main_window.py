@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import shiboken6
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QMessageBox, QWidget
@@ -40,6 +39,7 @@ from ui.panels.queue import QueuePanel
 from ui.panels.reminders import ReminderPanel
 from ui.panels.supervisors import SupervisorBoard
 from ui.simulation import SimulationRunner
+from ui.single_window import SingleWindow
 from ui.stats.window import StatsWindow
 from ui.widgets.calendar_notice import CalendarNotice
 from ui.widgets.confirm import ask
@@ -59,16 +59,12 @@ class MainWindow(QMainWindow):
         super().__init__()
         self._ctx = ctx
         self._close_confirmed = False
+        self._tool_windows()
         self._switch_user = False
         self._panels_started = False
         self._early_cases: list[CaseSummary] | None = None
         self.question: QMessageBox | None = None  # the open confirmation (tests answer it)
         self._settings = settings or QSettings()
-        self.calendar_screen: CalendarScreen | None = None
-        self.stats_window: StatsWindow | None = None
-        self.history_window: HistoryWindow | None = None
-        self.handover_window: HandoverWindow | None = None
-        self.escalation_window: EscalationListWindow | None = None
         self.setObjectName("mainWindow")
         title = self.tr("网格化指挥调度工作站 — 呈贡分中心")
         name, role = ctx.account.display_name, role_label(ctx.role)
@@ -214,77 +210,83 @@ class MainWindow(QMainWindow):
             admin.addAction(self.calendar_action)
         self.menuBar().addMenu(self.tr("帮助(&H)")).addAction(self.actions.help_action)
 
+    def _tool_windows(self) -> None:
+        ctx = self._ctx
+
+        def statistics() -> StatsWindow:
+            window = StatsWindow(ctx, self)
+            window.drill_requested.connect(self._show_drill_down)
+            return window
+
+        def history() -> HistoryWindow:
+            window = HistoryWindow(ctx, self)
+            window.case_chosen.connect(self._show_history_case)
+            return window
+
+        def escalations() -> EscalationListWindow:
+            window = EscalationListWindow(ctx, self)
+            window.case_chosen.connect(self.queue.select_case)
+            window.list_in_queue.connect(
+                lambda ids: self._show_drill_down(self.tr("督办件：待处置单位回复的督办"), ids))
+            return window
+
+        self._calendar = SingleWindow(lambda: CalendarScreen(ctx, self))
+        self._statistics = SingleWindow(statistics)
+        self._history = SingleWindow(history)
+        self._handover = SingleWindow(lambda: HandoverWindow(ctx, self))
+        self._escalations = SingleWindow(escalations)
+
+    @property
+    def calendar_screen(self) -> CalendarScreen | None:
+        return self._calendar.window
+
+    @property
+    def stats_window(self) -> StatsWindow | None:
+        return self._statistics.window
+
+    @property
+    def history_window(self) -> HistoryWindow | None:
+        return self._history.window
+
+    @property
+    def handover_window(self) -> HandoverWindow | None:
+        return self._handover.window
+
+    @property
+    def escalation_window(self) -> EscalationListWindow | None:
+        return self._escalations.window
+
     def open_calendar(self) -> None:
-        """The administrator's working calendar, one window at a time."""
-        screen = self.calendar_screen
-        if screen is None or not shiboken6.isValid(screen):
-            screen = self.calendar_screen = CalendarScreen(self._ctx, self)
-            screen.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            screen.show()
-        else:  # already open, perhaps behind the main window
-            screen.raise_()
-            screen.activateWindow()
+        """The administrator's working calendar."""
+        self._calendar.open()
 
     def open_statistics(self) -> StatsWindow:
-        """The statistics window, one at a time; its drill-downs fill the queue."""
-        window = self.stats_window
-        if window is None or not shiboken6.isValid(window):
-            window = self.stats_window = StatsWindow(self._ctx, self)
-            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            window.drill_requested.connect(self._show_drill_down)
-            window.show()
+        """The statistics; its drill-downs fill the queue."""
+        window, new = self._statistics.open()
+        if new:
             window.refresh()
-        else:
-            window.raise_()
-            window.activateWindow()
         return window
 
     def open_history(self) -> HistoryWindow:
-        """The history search, one window at a time; a chosen case shows in the detail."""
-        window = self.history_window
-        if window is None or not shiboken6.isValid(window):
-            window = self.history_window = HistoryWindow(self._ctx, self)
-            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            window.case_chosen.connect(self._show_history_case)
-            window.show()
-        else:
-            window.raise_()
-            window.activateWindow()
+        """The history search; a chosen case shows in the detail."""
+        window, _ = self._history.open()
         window.text.setFocus()
         window.text.selectAll()
         return window
 
     def open_handover(self) -> HandoverWindow:
-        """The hand-over sheets (交接班), one window at a time."""
-        window = self.handover_window
-        if window is None or not shiboken6.isValid(window):
-            window = self.handover_window = HandoverWindow(self._ctx, self)
-            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            window.show()
-        else:
-            window.raise_()
-            window.activateWindow()
-        return window
+        """The hand-over sheets (交接班)."""
+        return self._handover.open()[0]
 
     def _handover_topics(self, topics: frozenset[str]) -> None:
-        window = self.handover_window
-        if "handover" in topics and window is not None and shiboken6.isValid(window):
+        window = self._handover.window
+        if "handover" in topics and window is not None:
             window.refresh()
 
     def show_open_escalations(self) -> EscalationListWindow:
         """The 督办 list: escalations waiting for the unit's reply with their age, the
-        longest-waiting first (a unit sees its own); one window at a time."""
-        window = self.escalation_window
-        if window is None or not shiboken6.isValid(window):
-            window = self.escalation_window = EscalationListWindow(self._ctx, self)
-            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            window.case_chosen.connect(self.queue.select_case)
-            window.list_in_queue.connect(
-                lambda ids: self._show_drill_down(self.tr("督办件：待处置单位回复的督办"), ids))
-            window.show()
-        else:
-            window.raise_()
-            window.activateWindow()
+        longest-waiting first (a unit sees its own)."""
+        window, _ = self._escalations.open()
         window.refresh()
         return window
 
