@@ -98,11 +98,77 @@ def test_the_index_is_written_with_the_report_or_not_at_all(sqlite_url: str) -> 
         with pytest.raises(ValidationError, match="问题描述"):  # refused: nothing written
             ws.report(ws.actor("jdy001"), description="   ", address="井盖路")
         with ws.read_session() as s:
-            assert s.execute(text("SELECT count(*) FROM case_search")).scalar() == 0
+            assert _indexed(s) == 0
         case = _report(ws, "井盖移位")
         with ws.read_session() as s:
-            assert s.execute(text("SELECT count(*) FROM case_search")).scalar() == 1
+            assert _indexed(s) == 1
         assert [c.id for c in ws.search_cases(HistoryFilter("移位")).cases] == [case.id]
+    finally:
+        ws.dispose()
+
+
+def _indexed(session: object) -> int:
+    """Cases in the index and waiting to go into it."""
+    return sum(session.execute(text(f"SELECT count(*) FROM {table}")).scalar()  # type: ignore[attr-defined]
+               for table in ("case_search", "case_search_pending"))  # fmt: skip
+
+
+QUERIES = ("井盖", "井", "盖破", "彩云北路", "12", "1", "路 井盖", "北路12号", "破损_", "完成率100",
+           "100%", "人行道井盖破损", "缺", "不存在的词", "00001", "2026")  # fmt: skip
+
+
+def test_reports_waiting_for_the_index_are_found_as_those_in_it(
+        db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    """A report's terms wait in the pending table until every FLUSH_EVERY-th report moves
+    them into the index: every query finds the same cases before and after the move, and
+    a case taken out is taken out of either."""
+    from workstation.persistence import search_index
+
+    monkeypatch.setattr(search_index, "FLUSH_EVERY", 1000)  # nothing moves on its own
+    ws = make_world(db_url, NOW)
+    try:
+        texts = [("人行道井盖破损", "彩云北路12号"), ("雨水井盖缺失", "春融西路1号"),
+                 ("完成率100%的告示牌破损_待修", "洛龙路"), ("井", "北路"), ("盖破了", "彩云北")]
+        cases = [_report(ws, d, a, at=datetime(2026, 11, 4 + i, 9))
+                 for i, (d, a) in enumerate(texts)]  # fmt: skip
+        with ws.read_session() as s:
+            assert s.execute(text("SELECT count(*) FROM case_search_pending")).scalar() == 5
+        waiting = {q: [c.id for c in ws.search_cases(HistoryFilter(q)).cases] for q in QUERIES}
+        assert waiting["井盖"] == [cases[1].id, cases[0].id]  # newest first
+        with ws.write_session() as s:
+            assert search_index.flush_pending(s) == 5
+        with ws.read_session() as s:
+            assert s.execute(text("SELECT count(*) FROM case_search_pending")).scalar() == 0
+        moved = {q: [c.id for c in ws.search_cases(HistoryFilter(q)).cases] for q in QUERIES}
+        assert moved == waiting
+        # Pages run across both: two cases in the index, one waiting.
+        later = _report(ws, "井盖又坏", at=datetime(2026, 11, 20, 9))
+        first = ws.search_cases(HistoryFilter("井盖"), limit=2)
+        assert [c.id for c in first.cases] == [later.id, cases[1].id]
+        rest = ws.search_cases(HistoryFilter("井盖"), before=first.next_before, limit=2)
+        assert [c.id for c in rest.cases] == [cases[0].id]
+        with ws.write_session() as s:
+            search_index.remove_cases(s, [later.id, cases[0].id])
+        assert [c.id for c in ws.search_cases(HistoryFilter("井盖")).cases] == [cases[1].id]
+    finally:
+        ws.dispose()
+
+
+def test_every_so_many_reports_move_the_waiting_terms(
+        db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    from workstation.persistence import search_index
+
+    monkeypatch.setattr(search_index, "FLUSH_EVERY", 4)
+    ws = make_world(db_url, NOW)
+    try:
+        made = [_report(ws, f"路灯不亮第{i}盏") for i in range(6)]
+        with ws.read_session() as s:
+            waiting = s.execute(text("SELECT case_id FROM case_search_pending")).scalars()
+            assert sorted(waiting) == [c.id for c in made if c.id > max(
+                c.id for c in made if c.id % 4 == 0)]  # fmt: skip
+            assert _indexed(s) == 6
+        found = ws.search_cases(HistoryFilter("路灯")).cases
+        assert [c.id for c in found] == [c.id for c in reversed(made)]
     finally:
         ws.dispose()
 

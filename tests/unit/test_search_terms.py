@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from workstation.domain.search import REVERSED, index_terms, matches, parse_query
+from workstation.domain.search import REVERSED, index_terms, matches, matches_terms, parse_query
 
 
 def test_chinese_is_pairs_and_numbers_are_words() -> None:
@@ -33,3 +33,17 @@ def test_the_final_check_is_a_plain_substring_test() -> None:
     texts = ["2026112500093", "彩云北路", "井盖破损", "jdy001"]
     assert matches(parse_query("00093 井盖"), texts)
     assert not matches(parse_query("井盖 100%"), texts)  # % is no wildcard
+
+
+def test_terms_answer_a_query_as_the_index_does() -> None:
+    terms = index_terms("202611250093", ["彩云北路12号", "人行道井盖破损", None])
+    assert matches_terms(parse_query("井盖"), terms)
+    assert matches_terms(parse_query("井盖破损 北路"), terms)  # every word
+    assert matches_terms(parse_query("损"), terms)  # one character: the start of a term
+    assert matches_terms(parse_query("0093"), terms)  # the end of the case number
+    assert matches_terms(parse_query("2026"), terms)  # the start of a word
+    assert matches_terms(parse_query("1"), terms)
+    assert not matches_terms(parse_query("盖井"), terms)  # the pairs in order
+    assert not matches_terms(parse_query("道井盖破损x"), terms)
+    assert not matches_terms(parse_query("1125"), terms)  # not the middle of a number
+    assert not matches_terms(parse_query("井盖 彩云南"), terms)

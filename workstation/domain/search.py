@@ -95,6 +95,22 @@ def parse_query(text: str) -> SearchQuery:
     return SearchQuery(tuple(phrases), tuple(prefixes), tuple(words), tuple(typed))
 
 
+def matches_terms(query: SearchQuery, terms: str) -> bool:
+    """Whether a case's terms (`index_terms`) answer ``query`` as the databases' full-text
+    indexes do: each phrase its pairs one after another, each one-character prefix and
+    each word the start of some term (a word also that of the reversed case number). For
+    the few cases whose terms wait outside the index (`persistence.search_index`)."""
+    seq = terms.split()
+    for phrase in query.phrases:
+        n = len(phrase)
+        if not any(tuple(seq[i:i + n]) == phrase for i in range(len(seq) - n + 1)):
+            return False
+    if not all(any(t.startswith(c) for t in seq) for c in query.prefixes):
+        return False
+    return all(any(t.startswith(w) or t.startswith(REVERSED + w[::-1]) for t in seq)
+               for w in query.words)  # fmt: skip
+
+
 def matches(query: SearchQuery, texts: Iterable[str | None]) -> bool:
     """The final check: every typed word is a plain substring of the case's text."""
     haystack = "\n".join(normalize(t or "") for t in texts)

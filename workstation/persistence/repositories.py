@@ -157,9 +157,8 @@ class CaseRepository:
         self.db.execute(insert(EVENTS).values(**event_to_row(event)))
         # The search terms in the same transaction. The indexed fields (number, address,
         # description, reporter) are fixed by the report: no later action changes them.
-        search_index.index_cases(
-            self.db, [(case.id, case.case_no, case.address, case.description, case.reporter)],
-            new=True)
+        search_index.index_report(
+            self.db, (case.id, case.case_no, case.address, case.description, case.reporter))
 
     def save(self, case: Case, event: CaseEvent, expected_version: int) -> int:
         """Write the new state if nobody else changed the case since `expected_version`."""
@@ -259,12 +258,3 @@ class ChangeFeed:
         )
         # On PostgreSQL a trigger on change_feed sends NOTIFY (see migration 0002):
         # delivered at commit, never for a rolled-back transaction, no extra round trip.
-
-
-def last_change_id(conn: Connection | Session) -> int:
-    return int(conn.execute(select(func.coalesce(func.max(ChangeFeedRow.id), 0))).scalar() or 0)
-
-
-def changes_since(conn: Connection | Session, after_id: int, limit: int = 1000) -> list[Any]:
-    rows = conn.execute(select(FEED).where(FEED.c.id > after_id).order_by(FEED.c.id).limit(limit))
-    return list(rows)

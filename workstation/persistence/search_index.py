@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, func, select, text
+from sqlalchemy import Connection, bindparam, func, select, text
 from sqlalchemy.orm import Session
 
-from workstation.domain.search import REVERSED, SearchQuery, index_terms
+from workstation.domain.search import REVERSED, SearchQuery, index_terms, matches_terms
 from workstation.persistence.tables import Base
 
 CASES = Base.metadata.tables["cases"]
@@ -26,6 +26,11 @@ _SQLITE_INSERT = text("INSERT INTO case_search(rowid, terms) VALUES (:id, :terms
 _SQLITE_DELETE = text(
     "INSERT INTO case_search(case_search, rowid, terms) VALUES ('delete', :id, :terms)"
 )
+_PENDING_INSERT = text("INSERT INTO case_search_pending(case_id, terms) VALUES (:id, :terms)")
+_PENDING_TAKE = text("DELETE FROM case_search_pending RETURNING case_id AS id, terms")
+_PENDING_BELOW = text("SELECT case_id, terms FROM case_search_pending WHERE case_id < :before "
+                      "ORDER BY case_id DESC")  # fmt: skip
+FLUSH_EVERY = 128  # reports between two moves of the pending terms into the index
 _PG_UPSERT = text(
     "INSERT INTO case_search(case_id, terms) VALUES (:id, to_tsvector('simple', :terms)) "
     "ON CONFLICT (case_id) DO UPDATE SET terms = EXCLUDED.terms"
@@ -37,25 +42,48 @@ def _dialect(db: Executor) -> str:
     return bind.dialect.name
 
 
+def index_report(db: Executor, row: Sequence[Any]) -> None:
+    """A case just reported, (id, case_no, address, description, reporter): its terms wait
+    in the pending table, and every `FLUSH_EVERY`-th report moves them all into the index.
+    By id, not by a count of the pending rows: no extra query per report (ids a failed
+    transaction took are skipped, so a move may come a little later)."""
+    db.execute(_PENDING_INSERT, {"id": row[0], "terms": index_terms(row[1], row[2:5])})
+    if row[0] % FLUSH_EVERY == 0:
+        flush_pending(db)
+
+
 def index_cases(db: Executor, rows: Iterable[Sequence[Any]], *, new: bool = False) -> int:
-    """(id, case_no, address, description, reporter) rows → their terms, replacing any
-    (``new``: cases just recorded, which have none)."""
+    """(id, case_no, address, description, reporter) rows → their terms in the index,
+    replacing any (``new``: cases that have none)."""
     values = [{"id": r[0], "terms": index_terms(r[1], r[2:5])} for r in rows]
     if not values:
         return 0
-    if _dialect(db) == "sqlite":
-        if not new:
-            _remove_sqlite(db, [v["id"] for v in values])
-        db.execute(_SQLITE_INSERT, values)
-    else:
-        db.execute(_PG_UPSERT, values)
+    if not new:
+        remove_cases(db, [v["id"] for v in values])
+    _write_index(db, values)
     return len(values)
+
+
+def flush_pending(db: Executor) -> int:
+    """Move every pending case's terms into the index; returns how many. Concurrent
+    movers each take the rows they deleted (the other waits for the row locks)."""
+    values = [dict(r._mapping) for r in db.execute(_PENDING_TAKE)]
+    _write_index(db, values)
+    return len(values)
+
+
+def _write_index(db: Executor, values: list[dict[str, Any]]) -> None:
+    if not values:
+        return
+    db.execute(_SQLITE_INSERT if _dialect(db) == "sqlite" else _PG_UPSERT, values)
 
 
 def remove_cases(db: Executor, case_ids: Sequence[int]) -> None:
     """Take these cases out of the index (before the cases themselves are deleted)."""
     if not case_ids:
         return
+    db.execute(text("DELETE FROM case_search_pending WHERE case_id IN :ids")
+               .bindparams(bindparam("ids", expanding=True)), {"ids": list(case_ids)})  # fmt: skip
     if _dialect(db) == "sqlite":
         _remove_sqlite(db, case_ids)
     else:
@@ -64,6 +92,7 @@ def remove_cases(db: Executor, case_ids: Sequence[int]) -> None:
 
 
 def remove_all(db: Executor) -> None:
+    db.execute(text("DELETE FROM case_search_pending"))
     if _dialect(db) == "sqlite":
         db.execute(text("INSERT INTO case_search(case_search) VALUES ('delete-all')"))
     else:
@@ -84,15 +113,20 @@ def _remove_sqlite(db: Executor, case_ids: Sequence[int]) -> None:
 
 
 def fill_missing(db: Executor, chunk: int = 5000,
-                 progress: Callable[[int, int], None] | None = None) -> int:  # fmt: skip
+                 progress: Callable[[int, int], None] | None = None,
+                 pending: bool = True) -> int:  # fmt: skip
     """Index every case that has no terms yet (one pass in id order); returns how many.
-    ``progress(done, total)`` after each chunk, cases looked at of all the cases."""
+    ``progress(done, total)`` after each chunk, cases looked at of all the cases.
+    ``pending``: whether the pending table exists (not below revision 0015)."""
     sqlite = _dialect(db) == "sqlite"
+    if pending:
+        flush_pending(db)
     total = int(db.execute(select(func.count()).select_from(CASES)).scalar() or 0) \
         if progress else 0  # fmt: skip
     seen = 0
     indexed = text("SELECT rowid FROM case_search WHERE rowid BETWEEN :lo AND :hi") if sqlite \
         else text("SELECT case_id FROM case_search WHERE case_id BETWEEN :lo AND :hi")  # fmt: skip
+    waiting = text("SELECT case_id FROM case_search_pending WHERE case_id BETWEEN :lo AND :hi")
     done, after = 0, -1
     while True:
         rows = db.execute(select(CASES.c.id, *TEXT_COLUMNS).where(CASES.c.id > after)
@@ -101,6 +135,8 @@ def fill_missing(db: Executor, chunk: int = 5000,
             return done
         lo, hi = rows[0][0], rows[-1][0]
         have = set(db.execute(indexed, {"lo": lo, "hi": hi}).scalars())
+        if pending:
+            have |= set(db.execute(waiting, {"lo": lo, "hi": hi}).scalars())
         done += index_cases(db, [r for r in rows if r[0] not in have], new=True)
         after = hi
         seen += len(rows)
@@ -114,6 +150,15 @@ def newest_matches(db: Executor, query: SearchQuery, before: int | None,
     at most ``limit``: both indexes hand them out in id order without collecting every
     match first, so a common word ("垃圾") costs no more than a rare one."""
     upper = before if before is not None else 2**62
+    indexed = _newest_indexed(db, query, upper, limit)
+    waiting = [int(case_id) for case_id, terms in db.execute(_PENDING_BELOW, {"before": upper})
+               if matches_terms(query, terms)]  # fmt: skip
+    if not waiting:
+        return indexed
+    return sorted(set(indexed) | set(waiting), reverse=True)[:limit]
+
+
+def _newest_indexed(db: Executor, query: SearchQuery, upper: int, limit: int) -> list[int]:
     if _dialect(db) != "sqlite":
         return _newest_matches_pg(db, query, upper, limit)
     # FTS5: a quoted string of terms is a phrase (consecutive terms), "x"* a prefix.

@@ -46,4 +46,4 @@ def downgrade() -> None:
         _recreate("")
     else:
         op.execute("TRUNCATE case_search")
-    search_index.fill_missing(op.get_bind())
+    search_index.fill_missing(op.get_bind(), pending=False)
