@@ -236,10 +236,10 @@ def measure(args: argparse.Namespace) -> None:
     print(f"sort by 剩余时限: {sort_ms:.0f} ms; minute tick (countdown column): {tick_ms:.1f} ms")
 
     # -- change-feed latency -----------------------------------------------------------
-    follower = ChangeFollower(ws, ops, ctx.actor, parent=panel)
+    follower = ChangeFollower(ws, ctx.actor, parent=panel)
     follower.cases_changed.connect(panel.apply_changes)
     follower.start()
-    wait_until(lambda: follower.last_id is not None)
+    wait_until(lambda: follower.cursor is not None)
     supervisor = ws.actor("jdy001")
     cells = list(ws.reference.supervisors["jdy001"].patrol_cells)
     rng = random.Random(7)

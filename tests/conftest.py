@@ -58,5 +58,14 @@ def db_url(
 
 
 @pytest.fixture
+def postgres_url(postgres_server: str) -> Iterator[str]:
+    """A fresh, empty PostgreSQL database (for what only a shared server can show)."""
+    from support.pg import throwaway_database
+
+    with throwaway_database(postgres_server) as url:
+        yield url
+
+
+@pytest.fixture
 def sqlite_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     return f"sqlite:///{tmp_path_factory.mktemp('db') / 'workstation.sqlite'}"

@@ -1,25 +1,20 @@
-"""Follows the database's change feed and tells the panels what changed, within a second.
+"""The change feed, told to the panels: the core's follower (`services.follower`) reads the
+feed on its own thread and, there too, the changed cases as this account may see them;
+this object hands the results to the GUI thread as signals.
 
-SQLite: a cheap poll of the change feed (one indexed query) every `interval_ms`.
-PostgreSQL: the same poll, plus a LISTEN thread that wakes it at once on NOTIFY, so a
-shared centre sees changes immediately without polling harder.
-Polls run through `Operations` (never on the GUI thread) and at most one at a time.
+SQLite: a cheap poll (one indexed query) every `interval_ms`. PostgreSQL: the same poll,
+plus a LISTEN connection that wakes it at once on NOTIFY.
 """
 
 from __future__ import annotations
 
-import logging
-import threading
+from PySide6.QtCore import QObject, Signal, Slot
 
-from PySide6.QtCore import QObject, QTimer, Signal
-
-from ui.operations import Operations
+from ui.operations import user_message
 from workstation.bootstrap import Workstation
 from workstation.domain.roles import Actor
 from workstation.services.dto import CaseSummary
-from workstation.services.feed import ChangeBatch
-
-log = logging.getLogger("ui.feed")
+from workstation.services.feed import ChangeBatch, FeedCursor
 
 
 class ChangeFollower(QObject):
@@ -30,70 +25,49 @@ class ChangeFollower(QObject):
     topics_changed = Signal(frozenset)  # every topic of a batch (supervisor positions …)
     connection_lost = Signal(str)
     connection_restored = Signal()
+    # From the follower's thread (queued to this object's, the GUI thread):
+    _delivered = Signal(object, list)  # ChangeBatch, list[CaseSummary]
+    _status = Signal(object)  # the outage's cause, or None when restored
 
-    def __init__(self, ws: Workstation, ops: Operations, actor: Actor | None = None,
+    def __init__(self, ws: Workstation, actor: Actor | None = None,
                  interval_ms: int = 400, parent: QObject | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self._ws = ws
-        self._ops = ops
         self._actor = actor
-        self._last_id: int | None = None
-        self._in_flight = False
-        self._failing = False
-        self._timer = QTimer(self)
-        self._timer.setInterval(interval_ms)
-        self._timer.timeout.connect(self.poll)
-        self._listener: _PgListener | None = None
+        self._running = False
+        self._follower = ws.follower(self._read_cases, on_status=self._status.emit,
+                                     interval=interval_ms / 1000, name="console-feed")  # fmt: skip
+        self._delivered.connect(self._on_delivered)
+        self._status.connect(self._on_status)
 
     @property
-    def last_id(self) -> int | None:
-        return self._last_id
+    def cursor(self) -> FeedCursor | None:
+        return self._follower.cursor
 
-    def start(self, from_id: int | None = None) -> None:
-        """Follow changes after `from_id` (default: the current end of the feed)."""
-        self._last_id = from_id
-        self._timer.start()
-        if self._ws.engine.dialect.name == "postgresql" and self._listener is None:
-            self._listener = _PgListener(self._ws.settings.db_url)
-            self._listener.notified.connect(self.poll)
-            self._listener.start()
-        self.poll()
+    def start(self, cursor: FeedCursor | None = None) -> None:
+        """Follow changes after ``cursor`` (default: the current end of the feed)."""
+        self._running = True
+        self._follower.start(cursor)
 
     def stop(self) -> None:
-        self._timer.stop()
-        if self._listener is not None:
-            self._listener.stop()
-            self._listener = None
+        self._running = False
+        self._follower.stop()
 
     def poll(self) -> None:
-        if self._in_flight:
-            return
-        self._in_flight = True
-        after = self._last_id
-        ws, actor = self._ws, self._actor
+        """Read now instead of at the next tick."""
+        self._follower.wake()
 
-        def fetch() -> tuple[ChangeBatch | None, list[CaseSummary], int]:
-            if after is None:
-                return None, [], ws.last_change_id()
-            batch = ws.changes_since(after)
-            rows = [] if batch.truncated or not batch.case_ids else \
-                ws.cases_by_ids(batch.case_ids, actor)  # fmt: skip
-            return batch, rows, batch.last_id
+    def _read_cases(self, batch: ChangeBatch) -> None:
+        """On the follower's thread: the changed cases as this account sees them. An error
+        here is an outage like any other: the batch is read again later."""
+        rows = [] if batch.truncated or not batch.case_ids else \
+            self._ws.cases_by_ids(batch.case_ids, self._actor)  # fmt: skip
+        self._delivered.emit(batch, rows)
 
-        self._ops.run(fetch, self._fetched, self._failed, description="follow change feed",
-                      owner=self)  # a logged-out window's follower must not report
-
-    def _fetched(self, result: tuple[ChangeBatch | None, list[CaseSummary], int]) -> None:
-        self._in_flight = False
-        if not self._timer.isActive():
-            return  # stopped while the poll was on its way (the window is closing)
-        batch, rows, last_id = result
-        self._last_id = last_id
-        if self._failing:
-            self._failing = False
-            self.connection_restored.emit()
-        if batch is None or batch.empty:
-            return
+    @Slot(object, list)
+    def _on_delivered(self, batch: ChangeBatch, rows: list[CaseSummary]) -> None:
+        if not self._running:
+            return  # stopped while the batch was on its way (the window is closing)
         if "reference" in batch.topics:
             self._ws.invalidate_reference()
             self.reference_changed.emit()
@@ -109,45 +83,11 @@ class ChangeFollower(QObject):
                 self.cases_hidden.emit(hidden)
         self.topics_changed.emit(batch.topics)
 
-    def _failed(self, message: str, exc: BaseException) -> None:
-        self._in_flight = False
-        if not self._failing:  # say it once, not every 400 ms
-            self._failing = True
-            log.warning("change feed unavailable: %s", message)
-            self.connection_lost.emit(message)
-
-
-class _PgListener(QObject):
-    """LISTEN workstation_changes on its own connection, in its own thread."""
-
-    notified = Signal()
-
-    def __init__(self, url: str) -> None:
-        super().__init__()
-        self._url = url
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="pg-listen", daemon=True)
-
-    def start(self) -> None:
-        self._thread.start()
-
-    def stop(self) -> None:
-        self._stop.set()
-        self._thread.join(timeout=3)
-
-    def _run(self) -> None:
-        import psycopg
-        from sqlalchemy.engine import make_url
-
-        url = make_url(self._url).set(drivername="postgresql")
-        while not self._stop.is_set():
-            try:
-                with psycopg.connect(url.render_as_string(hide_password=False),
-                                     autocommit=True, connect_timeout=5) as conn:  # fmt: skip
-                    conn.execute("LISTEN workstation_changes")
-                    while not self._stop.is_set():
-                        for _ in conn.notifies(timeout=1.0, stop_after=1):
-                            self.notified.emit()  # queued to the GUI thread
-            except Exception as exc:  # the poll still runs; retry the listener quietly
-                log.info("LISTEN connection failed (%s); retrying", exc)
-                self._stop.wait(5)
+    @Slot(object)
+    def _on_status(self, cause: BaseException | None) -> None:
+        if not self._running:
+            return
+        if cause is None:
+            self.connection_restored.emit()
+        else:
+            self.connection_lost.emit(user_message(cause))

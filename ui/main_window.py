@@ -96,7 +96,7 @@ class MainWindow(QMainWindow):
                                           Qt.DockWidgetArea.BottomDockWidgetArea)  # fmt: skip
         self.actions = ActionController(ctx, self)
         self.actions.home = self.queue.table  # where the keyboard is after every dialog
-        self.follower = ChangeFollower(ctx.ws, ctx.ops, ctx.actor, parent=self)
+        self.follower = ChangeFollower(ctx.ws, ctx.actor, parent=self)
         self.calendar_notice = CalendarNotice(ctx, self)
         self.layout_store = WindowLayout(self, self._settings, ctx.account.username,
                                          ctx.role.value)  # fmt: skip
@@ -417,7 +417,7 @@ class MainWindow(QMainWindow):
         if self._panels_started:
             return
         self._panels_started = True
-        self.follower.start(self.queue.feed_id)  # from the queue's snapshot: nothing missed
+        self.follower.start(self.queue.feed_cursor)  # from the queue's snapshot: nothing missed
         self.supervisors.start()
         self.map_ctl.start()
         if self._early_cases is not None:

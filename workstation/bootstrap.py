@@ -61,8 +61,9 @@ from workstation.services.dto import (
     RecommendationView,
 )
 from workstation.services.duplicates import DuplicateCandidate
-from workstation.services.feed import ChangeBatch
+from workstation.services.feed import ChangeBatch, FeedCursor
 from workstation.services.field import FieldTask, SupervisorView, UnitWork
+from workstation.services.follower import FeedFollower, StatusCallback
 from workstation.services.map_queries import CellSummary, HeatQuery
 from workstation.services.phrases import PhraseBook
 from workstation.services.queries import CaseFilter
@@ -463,13 +464,23 @@ class Workstation:
         with self.read_session() as session:
             return map_queries.cell_summary(session, self.reference, code, at or self.clock())
 
-    def last_change_id(self) -> int:
+    def feed_cursor(self) -> FeedCursor:
+        """The change feed's end now (see services.feed)."""
         with self.read_session() as session:
-            return feed.last_change_id(session)
+            return feed.feed_cursor(session)
 
-    def changes_since(self, after_id: int, limit: int = 2000) -> ChangeBatch:
+    def changes_since(self, cursor: FeedCursor, limit: int = 2000) -> ChangeBatch:
         with self.read_session() as session:
-            return feed.changes_since(session, after_id, limit)
+            return feed.changes_since(session, cursor, limit)
+
+    def follower(self, deliver: Callable[[ChangeBatch], None], *,
+                 on_status: StatusCallback | None = None, interval: float = 0.4,
+                 name: str = "feed") -> FeedFollower:  # fmt: skip
+        """A follower of this database's change feed (not started): it polls, and on
+        PostgreSQL also LISTENs; ``deliver`` runs on its thread."""
+        listen = self.settings.db_url if self.engine.dialect.name == "postgresql" else None
+        return FeedFollower(self.changes_since, self.feed_cursor, deliver, on_status=on_status,
+                            listen_url=listen, interval=interval, name=name)  # fmt: skip
 
     def case_detail(self, case_ref: int | str, actor: Actor,
                     at: datetime | None = None) -> CaseDetail:  # fmt: skip

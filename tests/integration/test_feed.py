@@ -19,7 +19,7 @@ def ws(db_url: str):
 
 
 def test_follower_sees_changed_cases_once_in_order(ws) -> None:
-    start = ws.last_change_id()
+    start = ws.feed_cursor()
     cell = ws.reference.supervisors["jdy001"].patrol_cells[0]
     a = ws.report(ws.actor("jdy001"), description="暴露垃圾", grid_code=cell, category_code="E0102")
     b = ws.report(ws.actor("jdy001"), description="小广告", grid_code=cell, category_code="E0201")
@@ -28,19 +28,19 @@ def test_follower_sees_changed_cases_once_in_order(ws) -> None:
     assert batch.case_ids == (a.id, b.id)
     assert batch.topics == {"case"}
     assert not batch.truncated
-    assert ws.changes_since(batch.last_id).empty
+    assert ws.changes_since(batch.cursor).empty
     rows = ws.cases_by_ids(batch.case_ids)
     assert [(r.id, r.state) for r in rows] == [(a.id, "filed"), (b.id, "reported")]
 
 
 def test_too_many_changes_ask_for_a_reload(ws) -> None:
-    start = ws.last_change_id()
+    start = ws.feed_cursor()
     cell = ws.reference.supervisors["jdy001"].patrol_cells[0]
     for i in range(5):
         ws.report(ws.actor("jdy001"), description=f"问题 {i}", grid_code=cell)
     batch = ws.changes_since(start, limit=3)
     assert batch.truncated
-    assert batch.last_id == ws.last_change_id()
+    assert batch.cursor == ws.feed_cursor()
 
 
 def test_allowed_actions_follow_state_role_and_guards(ws) -> None:

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 import pytest
 
 from workstation.domain.errors import PermissionDenied, ValidationError
+from workstation.services.feed import FeedCursor
 from workstation.services.field import nearest_on_duty
 
 from support.world import make_world
@@ -38,7 +39,7 @@ def test_fixes_make_a_track_and_a_fresh_board_row(ws) -> None:
     assert not row.late
     code = ws.reference.supervisors["jdy001"].code
     assert len(ws.supervisor_track(code, NOW.replace(hour=0))) == 3
-    assert ws.changes_since(0).topics >= {"supervisor"}
+    assert ws.changes_since(FeedCursor(0)).topics >= {"supervisor"}
 
 
 def test_a_supervisor_without_a_fix_for_15_minutes_is_late(ws) -> None:

@@ -46,7 +46,7 @@ def _audit(ws: Workstation) -> list[tuple[str, str, str]]:
 
 def test_one_dispatchers_acknowledgement_is_the_shifts(ws: Workstation) -> None:
     item = _overdue(ws)
-    after = ws.last_change_id()
+    after = ws.feed_cursor()
     (written,) = ws.acknowledge_reminders(ws.actor("dispatcher"), [item])
     assert written.kind == ACK
 

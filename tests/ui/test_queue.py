@@ -421,12 +421,12 @@ def test_a_report_written_by_another_thread_arrives_through_the_feed(
 ) -> None:
     build_states(ws)
     panel = make_panel()
-    follower = ChangeFollower(ws, ops, panel._ctx.actor, interval_ms=100, parent=panel)
+    follower = ChangeFollower(ws, panel._ctx.actor, interval_ms=100, parent=panel)
     follower.cases_changed.connect(panel.apply_changes)
     resets: list[bool] = []
     panel.model.modelReset.connect(lambda: resets.append(True))
     follower.start()
-    qtbot.waitUntil(lambda: follower.last_id is not None)
+    qtbot.waitUntil(lambda: follower.cursor is not None)
     written: list[int] = []
 
     def write() -> None:  # another workstation, through the services

@@ -176,10 +176,10 @@ def test_a_hold_reaches_other_consoles_through_the_change_feed(qtbot, ws, ctx_fo
     yellow, red = world
     acceptor = _panel(qtbot, ctx_for("acceptor"))
     _load(qtbot, acceptor, ws, 2)
-    follower = ChangeFollower(ws, ops, acceptor._ctx.actor, interval_ms=50)
+    follower = ChangeFollower(ws, acceptor._ctx.actor, interval_ms=50)
     follower.topics_changed.connect(acceptor.on_topics)  # the main window's wiring
     follower.start()
-    qtbot.waitUntil(lambda: follower.last_id is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: follower.cursor is not None, timeout=10_000)
     try:
         dispatcher = _panel(qtbot, ctx_for("dispatcher"))
         _load(qtbot, dispatcher, ws, 2)

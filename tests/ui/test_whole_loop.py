@@ -55,7 +55,7 @@ def test_report_to_close_through_the_window(qtbot, ws, ctx_for, qsettings) -> No
     qtbot.waitExposed(window)
     window.start()
     queue, actions = window.queue, window.actions
-    qtbot.waitUntil(lambda: window.follower.last_id is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: window.follower.cursor is not None, timeout=10_000)
 
     # 1. A supervisor's report arrives from outside and appears in the queue.
     ref = ws.reference

@@ -340,6 +340,9 @@ class ChangeFeedRow(Base):
     entity_id: Mapped[str] = mapped_column(String(40))
     action: Mapped[str] = mapped_column(String(30))
     actor: Mapped[str] = mapped_column(String(40), default="")
+    # PostgreSQL: the writing transaction's id, set by the server (migration 0016), so that
+    # followers can tell which transactions have finished (services.feed). SQLite: NULL.
+    txid: Mapped[int | None] = mapped_column(BigInteger, index=True)
 
 
 # ----------------------------------------------------------------------------- hand-over

@@ -21,7 +21,7 @@ from workstation.domain.lifecycle import CaseState, Priority, Satisfaction, Sour
 from workstation.domain.roles import Actor, Role
 from workstation.persistence.repositories import CASES
 from workstation.services.dto import CaseSummary
-from workstation.services.feed import last_change_id
+from workstation.services.feed import FeedCursor, feed_cursor
 from workstation.services.reference import Reference
 
 OPEN_STATES = tuple(s.value for s in CaseState if s.is_open)
@@ -51,7 +51,7 @@ class QueueSnapshot:
     cases: list[CaseSummary]  # open cases, then the ones closed today
     verified: frozenset[int]  # ids of the cases whose report was verified on site
     day_start: datetime  # "today" began here (closed cases since then are included)
-    feed_id: int  # the change feed's last id before the cases were read
+    feed: FeedCursor  # where the change feed was before the cases were read
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +76,7 @@ def load_queue(session: Session, ref: Reference, actor: Actor | None,
                now: datetime) -> QueueSnapshot:  # fmt: skip
     """Open cases and cases closed since 00:00 of `now`'s day that `actor` may see."""
     day_start = day_start_of(now)
-    feed_id = last_change_id(session)
+    feed = feed_cursor(session)
     open_query = visible_to(select(*COLUMNS).where(CASES.c.state.in_(OPEN_STATES)), actor)
     # By closed_at alone: with "state = 'closed'" too, SQLite picks the state index and
     # walks every closed case of all time (0.8 s on 900,000 of them instead of 10 ms).
@@ -92,7 +92,7 @@ def load_queue(session: Session, ref: Reference, actor: Actor | None,
             cases.append(case)
             if row[_VERIFIED]:
                 verified.add(case.id)
-    return QueueSnapshot(cases, frozenset(verified), day_start, feed_id)
+    return QueueSnapshot(cases, frozenset(verified), day_start, feed)
 
 
 # Bound parameters per IN list: under SQLite's and psycopg's limits, and small enough
@@ -105,7 +105,7 @@ def load_cases(session: Session, ref: Reference, actor: Actor | None, ids: Itera
     """These cases, open or not (a statistics drill-down lists the closed cases of a
     period too), as lean as `load_queue`; those ``actor`` may not see are left out."""
     wanted = sorted(set(ids))
-    feed_id = last_change_id(session)
+    feed = feed_cursor(session)
     builder = SummaryBuilder(ref)
     cases: list[CaseSummary] = []
     verified: set[int] = set()
@@ -117,7 +117,7 @@ def load_cases(session: Session, ref: Reference, actor: Actor | None, ids: Itera
             cases.append(case)
             if row[_VERIFIED]:
                 verified.add(case.id)
-    return QueueSnapshot(cases, frozenset(verified), day_start_of(now), feed_id)
+    return QueueSnapshot(cases, frozenset(verified), day_start_of(now), feed)
 
 
 def awaiting_revisit(session: Session, now: datetime, days: int = 7) -> list[int]:
