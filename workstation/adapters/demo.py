@@ -37,7 +37,7 @@ from workstation.domain.holiday_rules import unconfirmed_year_message
 from workstation.domain.lifecycle import Action, CaseState, Priority, Source
 from workstation.domain.roles import Actor, Role
 from workstation.domain.units import ResponsibilityMatrix
-from workstation.persistence import search_index
+from workstation.persistence import append_only, search_index
 from workstation.persistence.database import writer_engine
 from workstation.persistence.repositories import (
     CASES,
@@ -1409,11 +1409,13 @@ def _sink(ws: Workstation, large: bool) -> _Sink:
 
 
 def _delete_cases(session: Session) -> None:
-    """Everything case-related; the change feed stays, followers track its last id."""
+    """Everything case-related; the change feed stays, followers track where they are.
+    Only on a demo or training database: elsewhere the events are append-only."""
     session.execute(delete(AttachmentRow))
     search_index.remove_all(session)  # (outside the models: see search_index)
     session.execute(text("DELETE FROM escalations"))  # (the 督办 records: of the events)
-    session.execute(delete(EVENTS))
+    with append_only.lifted(session):
+        session.execute(delete(EVENTS))
     session.execute(delete(CASES))
     session.execute(delete(COUNTERS).where(COUNTERS.c.name == "case_id"))
     session.execute(delete(COUNTERS).where(COUNTERS.c.name.like("case\\_no:%", escape="\\")))
