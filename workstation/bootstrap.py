@@ -123,7 +123,7 @@ class Workstation:
             yield session
 
     def uow(self) -> SqlUnitOfWork:
-        return SqlUnitOfWork(self._write_engine)
+        return SqlUnitOfWork(self._write_engine, self.settings.workstation_name)
 
     def upgrade(self, progress: Callable[[str, int, int], None] | None = None) -> None:
         """Create or migrate the schema and seed the catalog into an empty database;

@@ -15,6 +15,7 @@ from datetime import datetime
 from typing import Any
 
 from workstation import cli_handover
+from workstation.cli_identity import acting
 from workstation.cli_parser import ChineseArgumentParser
 from workstation.domain.errors import DomainError
 from workstation.domain.lifecycle import INTERNAL_ACTIONS, Action, CaseState
@@ -288,7 +289,7 @@ def _dispatch(args: argparse.Namespace) -> int:
             return cli_calendar.run(ws, args)
         if args.case_command == "show":
             at = _instant(args.at) or ws.clock()
-            detail = ws.case_detail(args.id, ws.actor(args.user), at=at)
+            detail = ws.case_detail(args.id, acting(ws, args.user), at=at)
             data = detail.to_json()
             data["clock"] = _clock_json(ws, detail.summary, at)
             _print_detail(data, args.json)
@@ -462,7 +463,7 @@ def _cases_search(ws: Any, args: argparse.Namespace) -> int:
     flt = HistoryFilter(args.text, day(args.first_day), day(args.last_day),
                         tuple(args.state or ()), args.source or "", args.unit or "",
                         args.category or "", args.area or "")  # fmt: skip
-    actor = ws.actor(args.user) if args.user else None
+    actor = acting(ws, args.user) if args.user else None
     page = ws.search_cases(flt, actor, before=args.before, limit=args.limit)
     if args.json:
         json.dump([c.to_json() for c in page.cases], sys.stdout, ensure_ascii=False, indent=1)
@@ -530,7 +531,7 @@ def _print_detail(data: dict[str, Any], as_json: bool) -> None:
 
 
 def _case_act(ws: Any, args: argparse.Namespace) -> int:
-    actor = ws.actor(args.user)
+    actor = acting(ws, args.user)
     params: dict[str, Any] = {}
     for option, key in ACTION_OPTIONS.items():
         value = getattr(args, option)
@@ -556,7 +557,7 @@ def _case_act(ws: Any, args: argparse.Namespace) -> int:
 
 def _case_report(ws: Any, args: argparse.Namespace) -> int:
     summary = ws.report(
-        ws.actor(args.user), description=args.description, source=args.source, lon=args.lon,
+        acting(ws, args.user), description=args.description, source=args.source, lon=args.lon,
         lat=args.lat, grid_code=args.grid, category_code=args.category, address=args.address,
         priority=args.priority, self_handled=args.self_handled,
         at=_scenario_time(ws, args.at, None),

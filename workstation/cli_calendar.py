@@ -11,6 +11,7 @@ import sys
 from datetime import date
 from typing import Any
 
+from workstation.cli_identity import acting
 from workstation.cli_text import pad
 from workstation.domain.errors import ValidationError
 from workstation.domain.holiday_rules import DayKind
@@ -63,7 +64,7 @@ def _parse_date(text: str) -> date:
 
 
 def _change(ws: Any, args: argparse.Namespace, change: CalendarChange) -> int:
-    actor = ws.actor(args.user)
+    actor = acting(ws, args.user)
     preview: CalendarImpact = ws.calendar_impact(change)
     if preview.count and args.recompute is None:
         print(_affected_lines(preview), file=sys.stderr)

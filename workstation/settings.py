@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+import socket
+from dataclasses import dataclass, field
 
 from workstation.persistence.database import resolve_url
 
@@ -13,6 +14,9 @@ class Settings:
     db_url: str
     lang: str = "zh_CN"
     echo_sql: bool = False
+    # Recorded with every action (case events): which console it came from. The machine's
+    # name unless $WORKSTATION_NAME says otherwise (a desk's number, say).
+    workstation_name: str = field(default_factory=lambda: default_workstation_name())
 
     @classmethod
     def from_env(cls, db: str | None = None, lang: str | None = None) -> Settings:
@@ -21,3 +25,8 @@ class Settings:
             lang=lang or os.environ.get("WORKSTATION_LANG") or "zh_CN",
             echo_sql=os.environ.get("WORKSTATION_ECHO_SQL") == "1",
         )
+
+
+def default_workstation_name() -> str:
+    name = os.environ.get("WORKSTATION_NAME") or socket.gethostname() or "workstation"
+    return name.strip()[:64]

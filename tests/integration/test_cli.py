@@ -14,13 +14,18 @@ from sqlalchemy import func, select
 
 from workstation.persistence.tables import CaseEventRow
 
-from support.world import dispatched_case, make_world
+from support.world import PASSWORD, dispatched_case, make_world
 
 NOW = datetime(2026, 11, 25, 10, 0)
 
 
-def run(*args: str, db: str | None = None) -> subprocess.CompletedProcess[str]:
+def run(*args: str, db: str | None = None,
+        password: str | None = PASSWORD) -> subprocess.CompletedProcess[str]:  # fmt: skip
+    """The CLI as a subprocess; ``password``: the `--as` account's (None: none given)."""
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    env.pop("WORKSTATION_PASSWORD", None)
+    if password is not None:
+        env["WORKSTATION_PASSWORD"] = password
     env.pop("WORKSTATION_DB", None)
     cmd = [sys.executable, "-m", "workstation", *(["--db", db] if db else []), *args]
     return subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=120)
@@ -78,12 +83,31 @@ def test_refused_action_exits_nonzero_with_one_chinese_line_and_writes_nothing(w
         assert s.scalar(select(func.count()).select_from(CaseEventRow)) == before
 
 
+def test_acting_as_an_account_needs_its_password_on_a_real_database(world) -> None:
+    """`--as` is a login (issue 10 §5): without the password, or with a wrong one, the
+    command is refused with one line and changes nothing; with it, it acts."""
+    ws, case = world
+    db = ws.settings.db_url
+    bare = run("case", "act", str(case.id), "file", "--as", "leader", db=db, password=None)
+    assert bare.returncode == 1
+    assert "需要其密码" in bare.stderr
+    assert "WORKSTATION_PASSWORD" in bare.stderr
+    assert "Traceback" not in bare.stderr
+    wrong = run("case", "act", str(case.id), "file", "--as", "leader", db=db, password="x")
+    assert wrong.returncode == 1
+    assert "账号或密码错误" in wrong.stderr
+    assert [e.action for e in ws.load_case(case.id)[2]][-1] != "file"
+    right = run("case", "act", str(case.id), "file", "--as", "leader", db=db)
+    assert right.returncode == 0, right.stderr
+    assert [e.action for e in ws.load_case(case.id)[2]][-1] == "file"
+
+
 def test_unknown_user_and_case_are_clear_errors(world) -> None:
     ws, case = world
     db = ws.settings.db_url
     nobody = run("case", "act", str(case.id), "remind", "--as", "nobody", db=db)
     assert nobody.returncode == 1
-    assert "账号 nobody 不存在" in nobody.stderr
+    assert "账号或密码错误" in nobody.stderr
     missing = run("case", "show", "999999", "--json", db=db)
     assert missing.returncode == 1
     assert "案件 999999 不存在" in missing.stderr

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from workstation import cli
 from workstation.adapters.demo import (
+    DEMO_ORIGIN,
     DemoOptions,
     DemoStats,
     _json_encoder,
@@ -179,7 +180,7 @@ def test_json_encoder_writes_what_json_dumps_writes() -> None:
 def test_every_case_replays_from_its_events(demo: Demo) -> None:
     ctx = demo.ws.reference.context
     with demo.ws.read_session() as session:
-        repo = CaseRepository(session)
+        repo = CaseRepository(session, DEMO_ORIGIN)  # as the demo records them
         rows = session.execute(select(CASES).order_by(CASES.c.id)).all()
         assert len(rows) == demo.stats.cases
         for row in rows:
@@ -220,7 +221,7 @@ def test_rows_are_exactly_what_the_repository_writes(demo: Demo) -> None:
         stored = (list(conn.exec_driver_sql(case_sql)), list(conn.exec_driver_sql(event_sql)))
     session = demo.ws._writes()
     try:
-        repo = CaseRepository(session)
+        repo = CaseRepository(session, DEMO_ORIGIN)  # as the demo records them
         histories = {i: repo.events(i) for i in sample}
         with append_only.lifted(session):  # a demo database: its events may be replayed
             session.execute(EVENTS.delete().where(EVENTS.c.case_id.in_(sample)))

@@ -16,13 +16,13 @@ from workstation.domain.handover import parse_shift_times, shift_at
 from workstation.persistence.tables import SettingRow
 
 from support.accounts import add_account
-from support.world import dispatched_case, make_world
+from support.world import PASSWORD, dispatched_case, make_world
 
 NOW = datetime(2026, 11, 25, 15, 0)
 
 
 def run(*args: str, db: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "WORKSTATION_PASSWORD": PASSWORD}
     env.pop("WORKSTATION_DB", None)
     cmd = [sys.executable, "-m", "workstation", "--db", db, *args]
     return subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=120)

@@ -12,7 +12,7 @@ from workstation import cli
 from workstation.persistence.repositories import CASES
 from workstation.services import queue_queries
 
-from support.world import make_world
+from support.world import PASSWORD, make_world
 
 NOW = datetime(2026, 11, 25, 10, 0)
 
@@ -57,7 +57,8 @@ def test_a_given_address_is_kept_and_no_coordinates_invent_none(ws) -> None:
     assert ws.reference.address_at(102.60, 24.90) == ""  # outside the district
 
 
-def test_the_cli_report_gets_the_address_too(ws, capsys) -> None:
+def test_the_cli_report_gets_the_address_too(ws, capsys, monkeypatch) -> None:
+    monkeypatch.setenv("WORKSTATION_PASSWORD", PASSWORD)
     code, cell = _cell(ws)
     argv = ["--db", ws.settings.db_url, "case", "report", "--as", "jdy001", "--description",
             "井盖破损", "--lon", str(cell.lon), "--lat", str(cell.lat), "--json"]  # fmt: skip

@@ -322,8 +322,9 @@ CASE_COLUMNS = tuple(c.name for c in CASES.columns)
 EVENT_COLUMNS = tuple(c.name for c in EVENTS.columns if c.name != "id")
 _EXPECTED_EVENT_COLUMNS = (
     "case_id", "seq", "action", "actor", "role", "at", "from_state", "to_state", "payload",
-    "note",
+    "note", "origin",
 )  # fmt: skip
+DEMO_ORIGIN = "demo"  # the workstation recorded with the generated events
 assert EVENT_COLUMNS == _EXPECTED_EVENT_COLUMNS, "case_events changed: update _event_tuple"
 
 
@@ -388,12 +389,13 @@ def _case_tuple(row: Mapping[str, Any], sqlite: bool) -> tuple[Any, ...]:
 def _event_tuple_sqlite(r: Mapping[str, Any]) -> tuple[Any, ...]:
     return (r["case_id"], r["seq"], r["action"], r["actor"], r["role"],
             r["at"].isoformat(" ", "microseconds"), r["from_state"], r["to_state"],
-            _dumps(r["payload"]), r["note"])  # fmt: skip
+            _dumps(r["payload"]), r["note"], DEMO_ORIGIN)  # fmt: skip
 
 
 def _event_tuple_pg(r: Mapping[str, Any]) -> tuple[Any, ...]:
     return (r["case_id"], r["seq"], r["action"], r["actor"], r["role"], r["at"],
-            r["from_state"], r["to_state"], _dumps(r["payload"]), r["note"])  # fmt: skip
+            r["from_state"], r["to_state"], _dumps(r["payload"]), r["note"],
+            DEMO_ORIGIN)  # fmt: skip
 
 
 # ----------------------------------------------------------------------------- plan

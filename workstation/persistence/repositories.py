@@ -117,8 +117,9 @@ class CounterRepository:
 
 
 class CaseRepository:
-    def __init__(self, db: Executor) -> None:
+    def __init__(self, db: Executor, origin: str = "") -> None:
         self.db = db
+        self.origin = origin  # the workstation the events are written from
         self.counters = CounterRepository(db)
 
     def next_identity(self, reported_at: datetime) -> tuple[int, str]:
@@ -154,7 +155,7 @@ class CaseRepository:
 
     def add(self, case: Case, event: CaseEvent) -> None:
         self.db.execute(insert(CASES).values(version=1, **case_to_row(case)))
-        self.db.execute(insert(EVENTS).values(**event_to_row(event)))
+        self.db.execute(insert(EVENTS).values(**event_to_row(event), origin=self.origin))
         # The search terms in the same transaction. The indexed fields (number, address,
         # description, reporter) are fixed by the report: no later action changes them.
         search_index.index_report(
@@ -171,7 +172,7 @@ class CaseRepository:
         )
         if result.rowcount != 1:  # type: ignore[attr-defined]
             raise self._conflict(case)
-        self.db.execute(insert(EVENTS).values(**event_to_row(event)))
+        self.db.execute(insert(EVENTS).values(**event_to_row(event), origin=self.origin))
         return expected_version + 1
 
     def _conflict(self, case: Case) -> ConcurrencyConflict:

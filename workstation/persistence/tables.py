@@ -310,6 +310,7 @@ class CaseEventRow(Base):
     to_state: Mapped[str] = mapped_column(String(20))
     payload: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     note: Mapped[str] = mapped_column(Text, default="")
+    origin: Mapped[str] = mapped_column(String(64), default="", server_default="")  # console
 
     __table_args__ = (UniqueConstraint("case_id", "seq", name="uq_case_events_case_seq"),)
 

@@ -25,13 +25,14 @@ class SqlUnitOfWork:
     counters: CounterRepository
     attachments: AttachmentRepository
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, origin: str = "") -> None:
         self._engine = engine
+        self._origin = origin  # the workstation recorded with each event
 
     def __enter__(self) -> SqlUnitOfWork:
         self.connection = self._engine.connect()
         self._transaction = self.connection.begin()
-        self.cases = CaseRepository(self.connection)
+        self.cases = CaseRepository(self.connection, self._origin)
         self.feed = ChangeFeed(self.connection)
         self.counters = self.cases.counters
         self.attachments = AttachmentRepository(self.connection)

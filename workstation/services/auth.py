@@ -11,7 +11,7 @@ from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
 from workstation.domain.errors import PermissionDenied
-from workstation.domain.roles import Account, Role
+from workstation.domain.roles import Account, Actor, Role
 from workstation.persistence.tables import AccountRow
 
 _N, _R, _P = 2**14, 8, 1
@@ -48,6 +48,19 @@ def find_account(session: Session, username: str) -> Account:
     if row is None or not row.active:
         raise PermissionDenied(f"账号 {username} 不存在或已停用")
     return Account(row.username, row.display_name, Role(row.role), row.unit_code, row.active)
+
+
+def resolve_actor(db: Connection | Session, claimed: Actor) -> Actor:
+    """The acting account as stored, read inside the action's transaction: it must exist
+    and be active, and its stored role, unit and name are what the action records — not
+    what the caller's `Actor` says (made up, or obtained before the account changed)."""
+    row = db.execute(
+        select(AccountRow.role, AccountRow.active, AccountRow.unit_code, AccountRow.display_name)
+        .where(AccountRow.username == claimed.username)
+    ).first()
+    if row is None or not row.active:
+        raise PermissionDenied(f"账号 {claimed.username} 不存在或已停用")
+    return Actor(claimed.username, Role(row.role), row.display_name, row.unit_code)
 
 
 def require_stored_role(db: Connection | Session, username: str, roles: Collection[Role],

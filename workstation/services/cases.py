@@ -23,6 +23,7 @@ from workstation.domain.lifecycle import INTERNAL_ACTIONS, RULES, Action, CaseSt
 from workstation.domain.roles import Actor
 from workstation.persistence.uow import SqlUnitOfWork
 from workstation.services import escalations
+from workstation.services.auth import resolve_actor
 from workstation.services.dto import CaseSummary, RecommendationView
 from workstation.services.reference import Reference
 from workstation.services.views import summarize
@@ -61,6 +62,7 @@ def report(
     if not address.strip():  # a phone fix or a map click: the gazetteer names the place
         address = ref.address_at(lon, lat, grid_code)
     with uow:
+        actor = resolve_actor(uow.connection, actor)
         case_id, case_no = uow.cases.next_identity(reported_at or now)
         params = dict(
             case_id=case_id, case_no=case_no, description=description, source=str(source),
@@ -102,6 +104,7 @@ def perform(
         return merged
     params = dict(params or {})
     with uow:
+        actor = resolve_actor(uow.connection, actor)
         case, version = uow.cases.get_versioned(case_id)
         if expected_version is not None and expected_version != version:
             raise uow.cases._conflict(case)  # noqa: SLF001 - same layer
@@ -159,6 +162,7 @@ def attach(
     mime = sniff_mime(data, filename)
     thumbnail = thumbnail_png(data, filename) if mime.startswith("image/") else None
     with uow:
+        actor = resolve_actor(uow.connection, actor)
         case, version = uow.cases.get_versioned(case_id)
         params = {"text": note, "attachments": [{"filename": filename, "kind": kind.value}]}
         event = decide(case, Action.NOTE, actor, now, ref.context, params)
@@ -184,6 +188,7 @@ def merge(
     if duplicate_id == original_id:
         raise ValidationError("不能把案件与自身合并")
     with uow:
+        actor = resolve_actor(uow.connection, actor)
         duplicate, dup_version = uow.cases.get_versioned(duplicate_id)
         original, orig_version = uow.cases.get_versioned(original_id)
         if original.merged_into is not None or not original.is_open:

@@ -16,6 +16,7 @@ from workstation.domain.roles import Actor, Role, Supervisor, SupervisorStatus
 from workstation.persistence.repositories import CASES
 from workstation.persistence.tables import Base
 from workstation.persistence.uow import SqlUnitOfWork
+from workstation.services.auth import resolve_actor
 from workstation.services.clock_sql import overdue_count
 from workstation.services.reference import Reference
 
@@ -74,6 +75,7 @@ def record_fix(uow: SqlUnitOfWork, ref: Reference, actor: Actor, at: datetime, l
     supervisor = _supervisor(ref, actor)
     with uow:
         db = uow.connection
+        supervisor = _supervisor(ref, resolve_actor(db, actor))
         db.execute(insert(FIXES).values(supervisor_code=supervisor.code, at=at, lon=lon, lat=lat))
         updated = db.execute(
             update(STATES)
@@ -101,6 +103,7 @@ def set_status(uow: SqlUnitOfWork, ref: Reference, actor: Actor, at: datetime,
     status = SupervisorStatus(status)
     with uow:
         db = uow.connection
+        supervisor = _supervisor(ref, resolve_actor(db, actor))
         updated = db.execute(
             update(STATES).where(STATES.c.supervisor_code == supervisor.code)
             .values(status=status.value, status_since=at)
