@@ -156,10 +156,10 @@ class CaseRepository:
     def add(self, case: Case, event: CaseEvent) -> None:
         self.db.execute(insert(CASES).values(version=1, **case_to_row(case)))
         self.db.execute(insert(EVENTS).values(**event_to_row(event), origin=self.origin))
-        # The search terms in the same transaction. The indexed fields (number, address,
+        # The search index in the same transaction: the trigger on `cases` has listed the
+        # case as pending (see search_index). The indexed fields (number, address,
         # description, reporter) are fixed by the report: no later action changes them.
-        search_index.index_report(
-            self.db, (case.id, case.case_no, case.address, case.description, case.reporter))
+        search_index.index_report(self.db, case.id)
 
     def save(self, case: Case, event: CaseEvent, expected_version: int) -> int:
         """Write the new state if nobody else changed the case since `expected_version`."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, func, select, text
+from sqlalchemy import Connection, bindparam, column, func, select, table, text
 from sqlalchemy.orm import Session
 
 from workstation.domain.search import REVERSED, SearchQuery, index_terms, matches_terms
@@ -26,15 +26,30 @@ _SQLITE_INSERT = text("INSERT INTO case_search(rowid, terms) VALUES (:id, :terms
 _SQLITE_DELETE = text(
     "INSERT INTO case_search(case_search, rowid, terms) VALUES ('delete', :id, :terms)"
 )
-_PENDING_INSERT = text("INSERT INTO case_search_pending(case_id, terms) VALUES (:id, :terms)")
-_PENDING_TAKE = text("DELETE FROM case_search_pending RETURNING case_id AS id, terms")
-_PENDING_BELOW = text("SELECT case_id, terms FROM case_search_pending WHERE case_id < :before "
-                      "ORDER BY case_id DESC")  # fmt: skip
-FLUSH_EVERY = 128  # reports between two moves of the pending terms into the index
+PENDING = table("case_search_pending", column("case_id"))  # (outside the models, as the index)
+_PENDING_TAKE = text("DELETE FROM case_search_pending RETURNING case_id")
+FLUSH_EVERY = 128  # reports between two moves of the listed cases into the index
 _PG_UPSERT = text(
     "INSERT INTO case_search(case_id, terms) VALUES (:id, to_tsvector('simple', :terms)) "
     "ON CONFLICT (case_id) DO UPDATE SET terms = EXCLUDED.terms"
 )
+
+
+def list_trigger_statements(dialect: str) -> list[str]:
+    """The trigger that lists every new case as pending (migration 0015)."""
+    insert = "INSERT INTO case_search_pending (case_id) VALUES (NEW.id);"
+    if dialect == "postgresql":
+        return [f"CREATE OR REPLACE FUNCTION workstation_list_for_search() RETURNS trigger AS $$ "
+                f"BEGIN {insert} RETURN NULL; END; $$ LANGUAGE plpgsql",
+                "CREATE TRIGGER cases_list_for_search AFTER INSERT ON cases "
+                "FOR EACH ROW EXECUTE FUNCTION workstation_list_for_search()"]  # fmt: skip
+    return [f"CREATE TRIGGER cases_list_for_search AFTER INSERT ON cases BEGIN {insert} END"]
+
+
+def drop_list_trigger_statements(dialect: str) -> list[str]:
+    if dialect == "postgresql":
+        return ["DROP TRIGGER IF EXISTS cases_list_for_search ON cases"]
+    return ["DROP TRIGGER IF EXISTS cases_list_for_search"]
 
 
 def _dialect(db: Executor) -> str:
@@ -42,13 +57,12 @@ def _dialect(db: Executor) -> str:
     return bind.dialect.name
 
 
-def index_report(db: Executor, row: Sequence[Any]) -> None:
-    """A case just reported, (id, case_no, address, description, reporter): its terms wait
-    in the pending table, and every `FLUSH_EVERY`-th report moves them all into the index.
-    By id, not by a count of the pending rows: no extra query per report (ids a failed
-    transaction took are skipped, so a move may come a little later)."""
-    db.execute(_PENDING_INSERT, {"id": row[0], "terms": index_terms(row[1], row[2:5])})
-    if row[0] % FLUSH_EVERY == 0:
+def index_report(db: Executor, case_id: int) -> None:
+    """A case just reported (the trigger has listed it as pending): every `FLUSH_EVERY`-th
+    report moves the listed cases into the index. By id, not by a count of the pending
+    rows: no extra query per report (ids a failed transaction took are skipped, so a move
+    may come a little later)."""
+    if case_id % FLUSH_EVERY == 0:
         flush_pending(db)
 
 
@@ -65,11 +79,18 @@ def index_cases(db: Executor, rows: Iterable[Sequence[Any]], *, new: bool = Fals
 
 
 def flush_pending(db: Executor) -> int:
-    """Move every pending case's terms into the index; returns how many. Concurrent
-    movers each take the rows they deleted (the other waits for the row locks)."""
-    values = [dict(r._mapping) for r in db.execute(_PENDING_TAKE)]
-    _write_index(db, values)
-    return len(values)
+    """Move every listed case into the index; returns how many. Concurrent movers each
+    take the rows they deleted (the other waits for the row locks)."""
+    ids = [int(i) for i in db.execute(_PENDING_TAKE).scalars()]
+    for i in range(0, len(ids), 500):
+        _write_index(db, _terms_of(db, ids[i:i + 500]))
+    return len(ids)
+
+
+def _terms_of(db: Executor, case_ids: Sequence[int]) -> list[dict[str, Any]]:
+    rows = db.execute(select(CASES.c.id, *TEXT_COLUMNS)
+                      .where(CASES.c.id.in_(list(case_ids)))).tuples()  # fmt: skip
+    return [{"id": r[0], "terms": index_terms(r[1], r[2:5])} for r in rows]
 
 
 def _write_index(db: Executor, values: list[dict[str, Any]]) -> None:
@@ -119,14 +140,13 @@ def fill_missing(db: Executor, chunk: int = 5000,
     ``progress(done, total)`` after each chunk, cases looked at of all the cases.
     ``pending``: whether the pending table exists (not below revision 0015)."""
     sqlite = _dialect(db) == "sqlite"
-    if pending:
-        flush_pending(db)
     total = int(db.execute(select(func.count()).select_from(CASES)).scalar() or 0) \
         if progress else 0  # fmt: skip
     seen = 0
     indexed = text("SELECT rowid FROM case_search WHERE rowid BETWEEN :lo AND :hi") if sqlite \
         else text("SELECT case_id FROM case_search WHERE case_id BETWEEN :lo AND :hi")  # fmt: skip
-    waiting = text("SELECT case_id FROM case_search_pending WHERE case_id BETWEEN :lo AND :hi")
+    # Listed cases are indexed here like any other, and no longer listed.
+    listed = text("DELETE FROM case_search_pending WHERE case_id BETWEEN :lo AND :hi")
     done, after = 0, -1
     while True:
         rows = db.execute(select(CASES.c.id, *TEXT_COLUMNS).where(CASES.c.id > after)
@@ -135,9 +155,9 @@ def fill_missing(db: Executor, chunk: int = 5000,
             return done
         lo, hi = rows[0][0], rows[-1][0]
         have = set(db.execute(indexed, {"lo": lo, "hi": hi}).scalars())
-        if pending:
-            have |= set(db.execute(waiting, {"lo": lo, "hi": hi}).scalars())
         done += index_cases(db, [r for r in rows if r[0] not in have], new=True)
+        if pending:
+            db.execute(listed, {"lo": lo, "hi": hi})
         after = hi
         seen += len(rows)
         if progress is not None:
@@ -151,8 +171,12 @@ def newest_matches(db: Executor, query: SearchQuery, before: int | None,
     match first, so a common word ("垃圾") costs no more than a rare one."""
     upper = before if before is not None else 2**62
     indexed = _newest_indexed(db, query, upper, limit)
-    waiting = [int(case_id) for case_id, terms in db.execute(_PENDING_BELOW, {"before": upper})
-               if matches_terms(query, terms)]  # fmt: skip
+    # IN, not a join: the planners then walk the few listed ids, not the cases.
+    listed = select(CASES.c.id, *TEXT_COLUMNS).where(CASES.c.id.in_(select(PENDING.c.case_id)))
+    if before is not None:
+        listed = listed.where(CASES.c.id < before)
+    waiting = [int(r[0]) for r in db.execute(listed).tuples()
+               if matches_terms(query, index_terms(r[1], r[2:5]))]  # fmt: skip
     if not waiting:
         return indexed
     return sorted(set(indexed) | set(waiting), reverse=True)[:limit]
