@@ -505,7 +505,9 @@ def bootstrap(settings: Settings | None = None, *, clock: Clock | None = None,
               upgrade: bool = False) -> Workstation:  # fmt: skip
     """Build the workstation for these settings; connects only when first used."""
     settings = settings or Settings.from_env()
-    engine = create_db_engine(settings.db_url, echo=settings.echo_sql)
+    engine = create_db_engine(settings.db_url, echo=settings.echo_sql,
+                              connect_timeout=settings.connect_timeout,
+                              statement_timeout=settings.statement_timeout)  # fmt: skip
     ws = Workstation(settings, engine, clock or local_now)
     if upgrade:
         ws.upgrade()

@@ -228,7 +228,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         if isinstance(exc, SQLAlchemyError):
             log.debug("database error", exc_info=True)
-            return _fail(f"数据库错误：{_db_message(exc)}")
+            return _fail(_db_message(exc))
         log.exception("unexpected error")
         return _fail(f"内部错误：{exc}")
 
@@ -239,13 +239,9 @@ def _fail(message: str) -> int:
 
 
 def _db_message(exc: Exception) -> str:
-    text = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
-    if "no such table" in text or "does not exist" in text:
-        return f"数据库结构未初始化或版本不符，请先运行 workstation db upgrade（{text}）"
-    if "could not connect" in text.lower() or "connection refused" in text.lower() or \
-            "unable to open database" in text.lower():  # fmt: skip
-        return f"无法连接数据库（{text}）"
-    return text
+    from workstation.persistence.problems import database_problem
+
+    return database_problem(exc) or str(exc)
 
 
 def _dispatch(args: argparse.Namespace) -> int:
@@ -341,13 +337,9 @@ def _check_database_url(url: str, *, creates: bool) -> None:
 def _require_schema(ws: Any) -> None:
     from workstation.persistence import migrate
 
-    current, head = migrate.current_revision(ws.engine), migrate.head_revision(ws.engine)
-    if current == head:
-        return
-    if current is not None and current > (head or ""):
-        raise DomainError(f"数据库的结构版本（{current}）比本程序新（{head}），"
-                          "请改用新版工作站")  # fmt: skip
-    raise DomainError("数据库结构未初始化或不是最新版本，请先运行 workstation db upgrade")
+    migrate.refuse_newer(ws.engine)
+    if not migrate.is_up_to_date(ws.engine):
+        raise DomainError("数据库结构未初始化或不是最新版本，请先运行 workstation db upgrade")
 
 
 def _safe_url(url: str) -> str:

@@ -1349,6 +1349,8 @@ class _PostgresSink(_Sink):
         super().__init__(conn, large)
         # Losing the last commit in a crash only means running the demo again.
         conn.exec_driver_sql("SET LOCAL synchronous_commit TO OFF")
+        # One COPY of a large data set takes longer than a console's statement limit.
+        conn.exec_driver_sql("SET LOCAL statement_timeout TO 0")
         self.cursor = self.raw.cursor()
         self.cases: list[tuple[Any, ...]] = []
         self.events: list[tuple[Any, ...]] = []

@@ -40,8 +40,16 @@ def is_sqlite(url: str) -> bool:
     return make_url(url).get_backend_name() == "sqlite"
 
 
-def create_db_engine(url: str, **kwargs: Any) -> Engine:
-    """An engine with the settings each backend needs; connects lazily, not here."""
+def create_db_engine(url: str, *, connect_timeout: float = 5.0, statement_timeout: float = 30.0,
+                     **kwargs: Any) -> Engine:  # fmt: skip
+    """An engine with the settings each backend needs; connects lazily, not here.
+
+    PostgreSQL: a server that accepts a connection and never answers fails it after
+    ``connect_timeout`` s (it hung the CLI for good); any statement, lock waits
+    included, is cancelled after ``statement_timeout`` s, and a transaction left idle for
+    a minute is ended by the server (it would hold back every console's change feed,
+    see services.feed). Bulk loads and migrations lift the statement limit for
+    themselves."""
     if is_sqlite(url):
         database = make_url(url).database
         if database and database != ":memory:":
@@ -55,8 +63,13 @@ def create_db_engine(url: str, **kwargs: Any) -> Engine:
         return engine
     # JIT compilation pays off for long analytic scans only: on the evaluation's month it
     # added 0.17–0.23 s of compiling to a 0.1 s query (see docs/benchmarks.md).
+    options = f"-c jit=off -c statement_timeout={int(statement_timeout * 1000)} " \
+        "-c idle_in_transaction_session_timeout=60000"  # fmt: skip
+    connect_args: dict[str, Any] = {"options": options}
+    if connect_timeout:
+        connect_args["connect_timeout"] = max(1, round(connect_timeout))  # libpq: whole seconds
     return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=10,
-                         connect_args={"options": "-c jit=off"}, **kwargs)  # fmt: skip
+                         connect_args=connect_args, **kwargs)  # fmt: skip
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

@@ -22,7 +22,21 @@ def alembic_config(engine: Engine) -> Config:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
+    refuse_newer(engine)
     command.upgrade(alembic_config(engine), revision)
+
+
+def refuse_newer(engine: Engine) -> None:
+    """`SchemaTooNew` when the database carries a revision this version does not know (a
+    newer workstation migrated it): upgrading or using it could only do harm."""
+    from workstation.persistence.problems import SchemaTooNew, too_new_message
+
+    current = current_revision(engine)
+    if current is None:
+        return
+    scripts = ScriptDirectory.from_config(alembic_config(engine))
+    if current not in {r.revision for r in scripts.walk_revisions()}:
+        raise SchemaTooNew(too_new_message(current, scripts.get_current_head()))
 
 
 def current_revision(engine: Engine) -> str | None:

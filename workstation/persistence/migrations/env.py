@@ -10,6 +10,9 @@ config = context.config
 engine = config.attributes["engine"]
 
 with engine.begin() as connection:
+    if connection.dialect.name == "postgresql":
+        # An index over millions of rows takes longer than a console's statement limit.
+        connection.exec_driver_sql("SET LOCAL statement_timeout TO 0")
     context.configure(
         connection=connection,
         target_metadata=Base.metadata,
