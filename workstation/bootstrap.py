@@ -24,7 +24,7 @@ from workstation.domain.metrics import Period
 from workstation.domain.roles import Account, Actor
 from workstation.persistence import migrate, search_index
 from workstation.persistence.database import create_db_engine, writer_engine
-from workstation.persistence.repositories import AttachmentRepository
+from workstation.persistence.repositories import AttachmentRepository, CaseRepository
 from workstation.persistence.tables import GridCellRow
 from workstation.persistence.uow import SqlUnitOfWork
 from workstation.services import (
@@ -105,7 +105,11 @@ class Workstation:
     _lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
 
     def __post_init__(self) -> None:
-        self._reads = sessionmaker(self.engine, expire_on_commit=False)
+        # Reads: on PostgreSQL a READ ONLY transaction (the server refuses a write through
+        # it); on SQLite a deferred one, which under WAL never takes the write lock.
+        reads = self.engine.execution_options(postgresql_readonly=True) \
+            if self.engine.dialect.name == "postgresql" else self.engine  # fmt: skip
+        self._reads = sessionmaker(reads, expire_on_commit=False)
         self._write_engine = writer_engine(self.engine)
         self._writes = sessionmaker(self._write_engine, expire_on_commit=False)
 
@@ -226,7 +230,8 @@ class Workstation:
             )
 
     def recommend(self, case_id: int, at: datetime | None = None) -> RecommendationView:
-        case, _, _ = cases.load(self.uow(), case_id)
+        with self.read_session() as session:
+            case = CaseRepository(session).get(case_id)
         return cases.recommend_unit(self.reference, case, at or self.clock())
 
     def list_cases(self, flt: CaseFilter | None = None,
@@ -494,7 +499,8 @@ class Workstation:
             return queries.find_case(session, case_ref).id
 
     def load_case(self, case_id: int) -> tuple[Case, int, list[CaseEvent]]:
-        return cases.load(self.uow(), case_id)
+        with self.read_session() as session:
+            return cases.load(session, case_id)
 
     def has_grid(self) -> bool:
         with self.read_session() as session:
