@@ -33,8 +33,8 @@ from sqlalchemy import select  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 
 from workstation.bootstrap import Workstation, bootstrap  # noqa: E402
-from workstation.persistence.repositories import CASES  # noqa: E402
 from workstation.domain.roles import Actor  # noqa: E402
+from workstation.persistence.repositories import CASES  # noqa: E402
 from workstation.services.map_queries import HeatQuery  # noqa: E402
 from workstation.services.queue_queries import load_queue  # noqa: E402
 from workstation.settings import Settings  # noqa: E402
@@ -83,7 +83,8 @@ def measure(ws: Workstation, ids: list[int], samples: int) -> None:
         "allowed_actions": lambda i: ws.allowed_actions([i], dispatcher),
     }
     for name, fn in paths.items():
-        runs = [_timed(lambda i=i: fn(i)) for i in random.sample(ids, min(samples, len(ids)))]
+        runs = [_timed(lambda i=i, fn=fn: fn(i))  # type: ignore[misc]
+                for i in random.sample(ids, min(samples, len(ids)))]  # fmt: skip
         print(f"  {name:<16} {_percentiles(runs)}")
     month = HeatQuery(END - timedelta(days=30), END)
     big: dict[str, Callable[[], object]] = {

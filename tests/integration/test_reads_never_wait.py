@@ -50,7 +50,8 @@ def test_every_read_path_answers_while_a_writer_holds_the_lock(sqlite_url: str) 
             done = threading.Event()
             failure: list[BaseException] = []
 
-            def call(fn: Callable[[], object] = fn) -> None:
+            def call(fn: Callable[[], object] = fn, done: threading.Event = done,
+                     failure: list[BaseException] = failure) -> None:  # fmt: skip
                 try:
                     fn()
                 except BaseException as exc:  # reported below
