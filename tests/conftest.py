@@ -16,6 +16,8 @@ PG_ADMIN_URL = os.environ.get(
     "WORKSTATION_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 )
 
+pytest_plugins = ["support.sockets"]  # refused_port, silent_server
+
 
 def _postgres_available() -> str | None:
     """None when a server answers, else the reason it does not."""

@@ -6,6 +6,7 @@ import logging
 import os
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from workstation.settings import Settings
@@ -78,7 +79,150 @@ def prepare_database(ws: Any, progress: Callable[[str, int, int], None]) -> bool
     return True
 
 
-def run_gui(settings: Settings, argv: list[str] | None = None) -> int:
+SAVED_URL_KEY = "database/url"
+
+
+def saved_settings(settings: Settings, store: Any) -> Settings:
+    """The database chosen in 连接设置… last time (QSettings), when the command line and
+    the environment named none; without one, the embedded file as before."""
+    from workstation.persistence.database import resolve_url
+
+    saved = str(store.value(SAVED_URL_KEY, "") or "").strip()
+    return replace(settings, db_url=resolve_url(saved)) if saved else settings
+
+
+def shown_url(url: str) -> str:
+    """An address to show: the file, or the server's URL without any password."""
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        return parsed.database or ":memory:"
+    # (URL.set(password=None) would keep it: None there means "unchanged".)
+    return parsed._replace(password=None).render_as_string(hide_password=False)
+
+
+class Startup:
+    """Prepare the database (progress dialog), then the login. When the database cannot
+    be opened (server down, timeout, a newer schema, a bad file) the start-up problem
+    dialog offers 重试, 连接设置… and 退出 instead of ending the program.
+
+    A plain object, not a QObject: this module is imported before Qt may be (see
+    platform_check); Qt is loaded here only when a Startup is made."""
+
+    def __init__(self, settings: Settings, ops: Any, store: Any, *,
+                 on_finished: Callable[[int], None]) -> None:  # fmt: skip
+        from PySide6.QtCore import QObject, Signal
+        from PySide6.QtWidgets import QApplication
+
+        from workstation.bootstrap import bootstrap
+
+        class Progress(QObject):  # made on the GUI thread: the worker's steps queue to it
+            changed = Signal(str, int, int)
+
+        self.settings = settings
+        self.ops = ops
+        self.store = store
+        self.on_finished = on_finished  # exit code: 0 nobody logs in any more, 1 退出
+        self.ws = bootstrap(settings)
+        self.session: Any = None
+        self.progress: Any = None
+        self.problem: Any = None  # StartupProblemDialog, made at the first failure
+        self.connection: Any = None  # ConnectionDialog, while open
+        self._bridge = Progress()
+        self._bridge.changed.connect(self._progressed)
+        app = QApplication.instance()
+        # Between the progress, the problem and the connection dialogs no window may be
+        # open for a moment: this object, not Qt, decides when the program ends.
+        if isinstance(app, QApplication):
+            app.setQuitOnLastWindowClosed(False)
+
+    def start(self) -> None:
+        """Prepare the database on a worker; the login follows, or the problem dialog."""
+        from PySide6.QtCore import QCoreApplication
+        from PySide6.QtWidgets import QProgressDialog
+
+        translate = QCoreApplication.translate
+        if self.progress is None:
+            self.progress = QProgressDialog(translate("app", "正在准备数据库…"), None, 0, 100)
+            self.progress.setWindowTitle(translate("app", "网格化指挥调度工作站"))
+            self.progress.setMinimumDuration(0)
+            self.progress.setMinimumWidth(420)
+            self.progress.setAutoClose(False)
+            self.progress.setAutoReset(False)
+        self.progress.setLabelText(translate("app", "正在准备数据库…"))
+        self.progress.setValue(0)
+        self.progress.show()
+        ws, report = self.ws, self._bridge.changed.emit
+
+        def prepare() -> bool:
+            built = prepare_database(ws, report)
+            _ = ws.reference  # warm the reference data off the GUI thread
+            return built
+
+        self.ops.run(prepare, self._prepared, self._failed, description="prepare database")
+
+    def _progressed(self, step: str, done: int, total: int) -> None:
+        self.progress.setLabelText(step)
+        self.progress.setValue(int(100 * done / total) if total else 100)
+
+    def _prepared(self, _: object) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        from ui.session import Session
+
+        self.progress.close()
+        # ws.reference was loaded on the worker by prepare_database.
+        self.session = Session(self.ws, self.ops, demo=self.ws.reference.is_demo,
+                               parent=QApplication.instance())  # fmt: skip
+        self.session.finished.connect(lambda: self.on_finished(0))
+        self.session.start()
+
+    def _failed(self, message: str, exc: BaseException) -> None:
+        from ui.dialogs.startup_problem import StartupProblemDialog
+        from ui.labels import error_text
+        from workstation.persistence.problems import database_problem
+
+        self.progress.close()
+        text = error_text(database_problem(exc) or message)  # the user's language
+        where = shown_url(self.settings.db_url)
+        if self.problem is None:
+            self.problem = StartupProblemDialog(text, where)
+            self.problem.retry_requested.connect(self.start)
+            self.problem.settings_requested.connect(self.change_connection)
+            self.problem.rejected.connect(lambda: self.on_finished(1))
+        else:
+            self.problem.show_problem(text, where)
+        self.problem.open()
+
+    def change_connection(self) -> None:
+        from ui.dialogs.connection import ConnectionDialog
+
+        dialog = ConnectionDialog(self.settings.db_url, self.ops,
+                                  connect_timeout=self.settings.connect_timeout)  # fmt: skip
+        dialog.accepted.connect(lambda: self.use(dialog.url(), dialog.saved_url()))
+        dialog.rejected.connect(self.problem.open)  # back to the choice it came from
+        dialog.finished.connect(dialog.deleteLater)
+        self.connection = dialog
+        dialog.open()
+
+    def use(self, url: str, saved_url: str) -> None:
+        """Work on this database from now on (and, without a password, on later starts)."""
+        from workstation.bootstrap import bootstrap
+
+        self.connection = None
+        self.store.setValue(SAVED_URL_KEY, saved_url)
+        self.store.sync()
+        old = self.ws  # its last task, the failed preparation, is over
+        self.settings = replace(self.settings, db_url=url)
+        self.ws = bootstrap(self.settings)
+        old.dispose()
+        self.start()
+
+
+def run_gui(settings: Settings, argv: list[str] | None = None, *,
+            use_saved_url: bool = False) -> int:  # fmt: skip
+    """``use_saved_url``: neither --db nor $WORKSTATION_DB was given (the CLI knows)."""
     from ui.platform_check import problem
 
     reason = problem()
@@ -86,12 +230,10 @@ def run_gui(settings: Settings, argv: list[str] | None = None) -> int:
         print(f"错误：{reason}", file=sys.stderr)
         return 1
     qt_environment()
-    from PySide6.QtCore import QObject, Signal
-    from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
 
     from ui.operations import Operations
-    from ui.session import Session
-    from workstation.bootstrap import bootstrap
 
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
@@ -102,45 +244,14 @@ def run_gui(settings: Settings, argv: list[str] | None = None) -> int:
     install_translations(app, settings.lang)
     apply_fonts(app)
 
-    ws = bootstrap(settings)
+    store = QSettings()  # after the names above: they say where it lives
+    if use_saved_url:
+        settings = saved_settings(settings, store)
     ops = Operations(app)
-
-    class Progress(QObject):
-        changed = Signal(str, int, int)
-
-    bridge = Progress()
-    dialog = QProgressDialog(app.translate("app", "正在准备数据库…"), None, 0, 100)
-    dialog.setWindowTitle(app.translate("app", "网格化指挥调度工作站"))
-    dialog.setMinimumDuration(0)
-    dialog.setMinimumWidth(420)
-    dialog.setAutoClose(False)
-
-    def on_progress(step: str, done: int, total: int) -> None:
-        dialog.setLabelText(step)
-        dialog.setValue(int(100 * done / total) if total else 100)
-
-    bridge.changed.connect(on_progress)
-
-    def show_login(_: object) -> None:
-        dialog.close()
-        # ws.reference was loaded on the worker by prepare_database.
-        session = Session(ws, ops, demo=ws.reference.is_demo, parent=app)
-        session.finished.connect(app.quit)
-        session.start()
-
-    def failed(message: str, exc: BaseException) -> None:
-        dialog.close()
-        QMessageBox.critical(None, app.translate("app", "无法打开数据库"), message)
-        app.exit(1)
-
-    def prepare() -> bool:
-        built = prepare_database(ws, bridge.changed.emit)
-        _ = ws.reference  # warm the reference data off the GUI thread
-        return built
-
-    ops.run(prepare, show_login, failed, description="prepare database")
+    startup = Startup(settings, ops, store, on_finished=app.exit)
+    startup.start()
     try:
         return int(app.exec())
     finally:
         ops.wait_for_done(5000)
-        ws.dispose()
+        startup.ws.dispose()

@@ -8,6 +8,8 @@ plus a LISTEN connection that wakes it at once on NOTIFY.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import QObject, Signal, Slot
 
 from ui.operations import user_message
@@ -43,6 +45,12 @@ class ChangeFollower(QObject):
     @property
     def cursor(self) -> FeedCursor | None:
         return self._follower.cursor
+
+    @property
+    def last_good(self) -> datetime | None:
+        """When the feed last answered (local time): the views are at least that fresh."""
+        stamp = self._follower.last_good
+        return None if stamp is None else datetime.fromtimestamp(stamp)
 
     def start(self, cursor: FeedCursor | None = None) -> None:
         """Follow changes after ``cursor`` (default: the current end of the feed)."""

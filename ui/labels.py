@@ -317,6 +317,15 @@ ERROR_TEMPLATES = _marked(
     QT_TRANSLATE_NOOP("DomainErrors", "网格 %1 没有匹配的责任单位，也找不到所属街道办事处"),
     QT_TRANSLATE_NOOP("DomainErrors", "账号或密码错误，或账号已停用"),
     QT_TRANSLATE_NOOP("DomainErrors", "账号 %1 不存在或已停用"),
+    # The database's failures (workstation.persistence.problems), the driver's line last.
+    QT_TRANSLATE_NOOP("DomainErrors", "数据库操作超时，已取消，未写入任何内容（%1）"),
+    QT_TRANSLATE_NOOP("DomainErrors", "数据库事务空闲超时，已取消，未写入任何内容（%1）"),
+    QT_TRANSLATE_NOOP("DomainErrors", "无法连接数据库：服务器没有在限定时间内应答（%1）"),
+    QT_TRANSLATE_NOOP("DomainErrors", "无法连接数据库（%1）"),
+    QT_TRANSLATE_NOOP("DomainErrors", "数据库正忙（另一个程序正在写入），请稍后重试（%1）"),
+    QT_TRANSLATE_NOOP("DomainErrors", "数据库错误：%1"),
+    QT_TRANSLATE_NOOP("DomainErrors", "数据库的结构版本（%1）比本程序新（本程序为 %2）：它已由更新版本的工作站升级，请改用新版工作站；本版本不会读写或降级它"),  # noqa: E501
+    QT_TRANSLATE_NOOP("DomainErrors", "数据库结构未初始化或版本不符，请先运行 workstation db upgrade（%1）"),  # noqa: E501
     QT_TRANSLATE_NOOP("DomainErrors", "案件已存在，不能重复上报"),
     QT_TRANSLATE_NOOP("DomainErrors", "%1需要一个已存在的案件"),
     QT_TRANSLATE_NOOP("DomainErrors", "只有监督员上报的问题可以先行处置"),

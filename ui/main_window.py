@@ -10,7 +10,15 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui.actions.controller import ActionController
 from ui.actions.dialogs import ActionDialog
@@ -26,6 +34,7 @@ from ui.actions.shortcuts import (
 )
 from ui.admin.calendar_screen import CalendarScreen
 from ui.context import AppContext
+from ui.database_status import DatabaseStatus
 from ui.escalation_list import EscalationListWindow
 from ui.feed import ChangeFollower
 from ui.handover.window import HandoverWindow
@@ -43,6 +52,7 @@ from ui.single_window import SingleWindow
 from ui.stats.window import StatsWindow
 from ui.widgets.calendar_notice import CalendarNotice
 from ui.widgets.confirm import ask
+from ui.widgets.outage_banner import OutageBanner
 from workstation.domain.lifecycle import RULES, Action
 from workstation.domain.roles import Role
 from workstation.services.dto import CaseSummary
@@ -78,7 +88,14 @@ class MainWindow(QMainWindow):
         if self.simulation is not None:
             ctx.ws.clock = self.simulation.now
         self.queue = QueuePanel(ctx, self)
-        self.setCentralWidget(self.queue)
+        self.outage = OutageBanner(self)
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.outage)
+        column.addWidget(self.queue, 1)
+        self.setCentralWidget(central)
         self.detail = CaseDetailPanel(ctx, self)
         self.reminders = ReminderPanel(ctx, self, settings=self._settings)
         self.detail_dock = self._dock("detailDock", self.tr("案件详情"), self.detail,
@@ -105,11 +122,11 @@ class MainWindow(QMainWindow):
         self.addToolBar(self.actions.build_toolbar(self))
         self._wire()
 
-        self.connection = QLabel(self)
+        self.database_status = DatabaseStatus(self, ctx, self._settings, self.outage)
+        self.database_status.follow(self.follower)
+        status = self.database_status
+        self.connection, self.database = status.connection, status.database
         self.statusBar().addPermanentWidget(self.connection)
-        self.database = QLabel(self._database_text(), self)
-        self.database.setObjectName("databaseIndicator")
-        self.database.setToolTip(self._safe_url())
         self.statusBar().addPermanentWidget(self.database)
         self.statusBar().addPermanentWidget(self.calendar_notice)
         if ctx.demo:
@@ -145,6 +162,11 @@ class MainWindow(QMainWindow):
             self.handover_action.triggered.connect(self.open_handover)
             system.insertAction(self.switch_user_action, self.handover_action)
             system.insertSeparator(self.switch_user_action)
+        self.connection_action = QAction(self.tr("数据库连接…"), self)
+        self.connection_action.setObjectName("action_connection")
+        self.connection_action.triggered.connect(
+            lambda: self.database_status.open_connection_settings())
+        system.insertAction(self.switch_user_action, self.connection_action)
         system.addSeparator()
         self.quit_action = QAction(self.tr("退出"), self)
         self.quit_action.setObjectName("action_quit")
@@ -367,8 +389,6 @@ class MainWindow(QMainWindow):
         f.reference_changed.connect(q.reload)
         f.reference_changed.connect(self.calendar_notice.refresh)
         f.cases_hidden.connect(q.forget_cases)
-        f.connection_lost.connect(self._connection_lost)
-        f.connection_restored.connect(self._connection_restored)
         f.topics_changed.connect(self.supervisors.on_topics)
         f.topics_changed.connect(r.on_topics)  # another console acknowledged or snoozed
         f.topics_changed.connect(self._handover_topics)
@@ -433,32 +453,6 @@ class MainWindow(QMainWindow):
             self.map.set_cases(rows)
         else:
             self._early_cases = rows
-
-    def _safe_url(self) -> str:
-        from sqlalchemy.engine import make_url
-
-        return make_url(self._ctx.ws.settings.db_url).render_as_string(hide_password=True)
-
-    def _database_text(self) -> str:
-        """Which database this window works on, in a word or two (the full address in the
-        tooltip, without a password): the embedded file, or server/database."""
-        from sqlalchemy.engine import make_url
-
-        url = make_url(self._ctx.ws.settings.db_url)
-        if url.get_backend_name() == "sqlite":
-            name = (url.database or "").replace("\\", "/").rsplit("/", 1)[-1] or ":memory:"
-            return self.tr("数据库：本机 %1").replace("%1", name)
-        where = f"{url.host or 'localhost'}{':' + str(url.port) if url.port else ''}/{url.database}"
-        return self.tr("数据库：%1").replace("%1", where)
-
-    def _connection_lost(self, message: str) -> None:
-        self.connection.setText(self.tr("数据库连接中断，正在重试…"))
-        self.database.setStyleSheet("QLabel { color: #c62828; }")
-        self.show_error(message)
-
-    def _connection_restored(self) -> None:
-        self.connection.setText("")
-        self.database.setStyleSheet("")
 
     def show_error(self, message: str) -> None:
         self.statusBar().showMessage(message, 15_000)

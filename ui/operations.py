@@ -92,15 +92,16 @@ def user_message(exc: BaseException) -> str:
     a plain database message."""
     if isinstance(exc, DomainError | ValueError):
         return error_text(str(exc))
-    from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
+    from sqlalchemy.exc import DBAPIError, OperationalError
+
+    from workstation.persistence.problems import database_problem
 
     translate = QCoreApplication.translate  # thread-safe: this also runs on workers
     if isinstance(exc, OperationalError | DBAPIError) and exc.connection_invalidated:
         return translate("Operations", "与数据库的连接已断开，正在重试；请稍后再试")
-    if isinstance(exc, SQLAlchemyError):
-        first = str(getattr(exc, "orig", exc)).strip().splitlines()
-        reason = first[0] if first else type(exc).__name__
-        return translate("Operations", "数据库错误：%1").replace("%1", reason)
+    problem = database_problem(exc)  # the CLI's words too
+    if problem is not None:
+        return error_text(problem)
     return translate("Operations", "内部错误：%1").replace("%1", f"{type(exc).__name__}: {exc}")
 
 

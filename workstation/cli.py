@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from datetime import datetime
@@ -19,6 +20,7 @@ from workstation.cli_identity import acting
 from workstation.cli_parser import ChineseArgumentParser
 from workstation.domain.errors import DomainError
 from workstation.domain.lifecycle import INTERNAL_ACTIONS, Action, CaseState
+from workstation.persistence.database import ENV_DB
 from workstation.settings import Settings
 
 log = logging.getLogger("workstation.cli")
@@ -247,7 +249,8 @@ def _db_message(exc: Exception) -> str:
 def _dispatch(args: argparse.Namespace) -> int:
     settings = Settings.from_env(args.db, args.lang)
     if args.command is None:
-        return _launch_gui(settings)
+        # Only when no address was given may the GUI open the one saved in 连接设置….
+        return _launch_gui(settings, use_saved_url=not (args.db or os.environ.get(ENV_DB)))
     if args.command == "calendar":
         # These commands say themselves, once and in plain words, which years have no
         # confirmed schedule; the calendar's own log warning would say it a second time.
@@ -297,7 +300,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         ws.dispose()
 
 
-def _launch_gui(settings: Settings) -> int:
+def _launch_gui(settings: Settings, *, use_saved_url: bool) -> int:
     """Start the GUI registered under the `workstation.gui` entry point (the `ui` package).
 
     The core never imports Qt (see the import-linter contracts): the GUI plugs itself in,
@@ -309,7 +312,7 @@ def _launch_gui(settings: Settings) -> int:
     if not launchers:
         raise DomainError("未安装图形界面（ui 包），请按 README 安装后再试")
     run_gui = next(iter(launchers)).load()
-    return int(run_gui(settings))
+    return int(run_gui(settings, use_saved_url=use_saved_url))
 
 
 def _check_database_url(url: str, *, creates: bool) -> None:

@@ -2405,6 +2405,138 @@
     </message>
 </context>
 <context>
+    <name>ConnectionDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/connection.py" line="89"/>
+        <source>连接设置 — 网格化指挥调度工作站</source>
+        <translation>Connection settings — Grid Dispatch Workstation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/connection.py" line="92"/>
+        <source>内置数据库（SQLite 文件）(&amp;L)</source>
+        <translation>&amp;Local database (SQLite file)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/connection.py" line="94"/>
+        <source>共享数据库（PostgreSQL）(&amp;G)</source>
+        <translation>Shared database (PostgreSQL) (&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/connection.py" line="101"/>
+        <source>浏览(&amp;B)…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/connection.py" line="110"/>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/connection.py" line="119"/>
+        <source>可留空</source>
+        <translation>may be left empty</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/connection.py" line="120"/>
+        <source>密码留空则使用 ~/.pgpass 或环境变量 PGPASSWORD；在此填写的密码仅用于本次运行，不会保存</source>
+        <translation>Leave the password empty to use ~/.pgpass or the PGPASSWORD environment variable; a password typed here is used for this run only and never saved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/connection.py" line="127"/>
+        <location filename="../../ui/dialogs/connection.py" line="200"/>
+        <source>服务器</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/connection.py" line="128"/>
+        <location filename="../../ui/dialogs/connection.py" line="200"/>
+        <source>端口</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/connection.py" line="129"/>
+        <location filename="../../ui/dialogs/connection.py" line="201"/>
+        <source>数据库</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/connection.py" line="130"/>
+        <location filename="../../ui/dialogs/connection.py" line="201"/>
+        <source>用户</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/connection.py" line="131"/>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/connection.py" line="134"/>
+        <source>测试连接(&amp;T)</source>
+        <translation>&amp;Test connection</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/connection.py" line="149"/>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/connection.py" line="150"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/connection.py" line="199"/>
+        <source>请填写数据库文件的位置</source>
+        <translation>Enter where the database file is</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/connection.py" line="204"/>
+        <source>请填写%1</source>
+        <translation>Enter the %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/connection.py" line="207"/>
+        <source>端口应为 1 到 65535 之间的整数</source>
+        <translation>The port must be a whole number from 1 to 65535</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/connection.py" line="243"/>
+        <source>正在连接…</source>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/connection.py" line="256"/>
+        <source>连接成功（%1）：数据库结构为最新</source>
+        <translation>Connected (%1): the database schema is up to date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/connection.py" line="257"/>
+        <source>连接成功（%1）：数据库结构较旧，启动时将自动升级</source>
+        <translation>Connected (%1): the schema is older and will be upgraded at start</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/connection.py" line="258"/>
+        <source>连接成功（%1）：数据库为空，启动时将建立表结构并写入演示数据</source>
+        <translation>Connected (%1): the database is empty; the schema and the demo data will be created at start</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/connection.py" line="259"/>
+        <source>文件尚不存在：启动时将新建数据库并写入演示数据</source>
+        <translation>The file does not exist yet: a new database with the demo data will be created at start</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/connection.py" line="303"/>
+        <source>选择数据库文件</source>
+        <translation>Choose the database file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/connection.py" line="304"/>
+        <source>SQLite 数据库 (*.sqlite *.db);;所有文件 (*)</source>
+        <translation>SQLite databases (*.sqlite *.db);;All files (*)</translation>
+    </message>
+</context>
+<context>
     <name>DayDialog</name>
     <message>
         <location filename="../../ui/admin/calendar_dialogs.py" line="56"/>
@@ -2653,222 +2785,262 @@
         <translation>Account %1 does not exist or is disabled</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="320"/>
+        <location filename="../../ui/labels.py" line="321"/>
+        <source>数据库操作超时，已取消，未写入任何内容（%1）</source>
+        <translation>The database did not finish in time; the operation was cancelled and nothing was saved (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="322"/>
+        <source>数据库事务空闲超时，已取消，未写入任何内容（%1）</source>
+        <translation>The database transaction stayed idle too long; it was cancelled and nothing was saved (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="323"/>
+        <source>无法连接数据库：服务器没有在限定时间内应答（%1）</source>
+        <translation>Cannot connect to the database: the server did not answer in time (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="324"/>
+        <source>无法连接数据库（%1）</source>
+        <translation>Cannot connect to the database (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="325"/>
+        <source>数据库正忙（另一个程序正在写入），请稍后重试（%1）</source>
+        <translation>The database is busy (another program is writing); try again shortly (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="326"/>
+        <source>数据库错误：%1</source>
+        <translation>Database error: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="327"/>
+        <source>数据库的结构版本（%1）比本程序新（本程序为 %2）：它已由更新版本的工作站升级，请改用新版工作站；本版本不会读写或降级它</source>
+        <translation>The database&apos;s schema version (%1) is newer than this program&apos;s (%2): a newer workstation has upgraded it. Use the newer workstation; this version will neither read, write nor downgrade it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="328"/>
+        <source>数据库结构未初始化或版本不符，请先运行 workstation db upgrade（%1）</source>
+        <translation>The database schema is missing or out of date; run workstation db upgrade first (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="329"/>
         <source>案件已存在，不能重复上报</source>
         <translation>The case already exists and cannot be reported again</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="321"/>
+        <location filename="../../ui/labels.py" line="330"/>
         <source>%1需要一个已存在的案件</source>
         <translation>“%1” needs an existing case</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="322"/>
+        <location filename="../../ui/labels.py" line="331"/>
         <source>只有监督员上报的问题可以先行处置</source>
         <translation>Only problems reported by a field supervisor can be handled on site</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="323"/>
+        <location filename="../../ui/labels.py" line="332"/>
         <source>%1 的核实任务不是派给你的</source>
         <translation>The verification of %1 was not assigned to you</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="324"/>
+        <location filename="../../ui/labels.py" line="333"/>
         <source>%1 的核查任务不是派给你的</source>
         <translation>The check of %1 was not assigned to you</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="325"/>
+        <location filename="../../ui/labels.py" line="334"/>
         <source>%1 为先行处置上报，请批准或驳回先行处置</source>
         <translation>%1 was handled on site: approve or reject the on-site handling</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="326"/>
+        <location filename="../../ui/labels.py" line="335"/>
         <source>%1 来自%2，需先经监督员核实才能立案</source>
         <translation>%1 comes from %2: a field supervisor must verify it before it can be filed</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="327"/>
+        <location filename="../../ui/labels.py" line="336"/>
         <source>%1 立案需要选择问题类别</source>
         <translation>Filing %1 needs a category</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="328"/>
+        <location filename="../../ui/labels.py" line="337"/>
         <source>%1 立案需要确定所在单元网格</source>
         <translation>Filing %1 needs its grid cell</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="329"/>
+        <location filename="../../ui/labels.py" line="338"/>
         <source>%1 已立案，作废需值班长批准</source>
         <translation>%1 is filed: voiding it needs the shift leader</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="330"/>
+        <location filename="../../ui/labels.py" line="339"/>
         <source>%1 已立案，合并作废需值班长批准</source>
         <translation>%1 is filed: merging it as a duplicate needs the shift leader</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="331"/>
+        <location filename="../../ui/labels.py" line="340"/>
         <source>%1 有待审批的%2申请，请先等待值班长处理</source>
         <translation>%1 has a pending %2 request: wait for the shift leader&apos;s decision first</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="332"/>
+        <location filename="../../ui/labels.py" line="341"/>
         <source>%1 已有待审批的%2申请</source>
         <translation>%1 already has a pending %2 request</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="333"/>
+        <location filename="../../ui/labels.py" line="342"/>
         <source>%1 没有待审批的%2申请</source>
         <translation>%1 has no pending %2 request</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="334"/>
+        <location filename="../../ui/labels.py" line="343"/>
         <source>%1 尚未派发核查，不能录入核查结果</source>
         <translation>%1 has not been sent for check: no check result can be entered</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="335"/>
+        <location filename="../../ui/labels.py" line="344"/>
         <source>核查不通过需要说明原因</source>
         <translation>A failed check needs a reason</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="336"/>
+        <location filename="../../ui/labels.py" line="345"/>
         <source>%1 不是先行处置上报</source>
         <translation>%1 was not handled on site</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="337"/>
+        <location filename="../../ui/labels.py" line="346"/>
         <source>%1 尚未派发%2，请先派发%2</source>
         <translation>%1 has not been sent for %2: send it for %2 first</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="338"/>
+        <location filename="../../ui/labels.py" line="347"/>
         <source>%1 已在督办中，等待处置单位回复</source>
         <translation>%1 is already escalated and waits for the handling unit&apos;s reply</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="339"/>
+        <location filename="../../ui/labels.py" line="348"/>
         <source>请填写督办意见</source>
         <translation>Please enter the escalation instruction</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="340"/>
+        <location filename="../../ui/labels.py" line="349"/>
         <source>%1 没有待回复的督办</source>
         <translation>%1 has no escalation waiting for a reply</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="341"/>
+        <location filename="../../ui/labels.py" line="350"/>
         <source>请填写督办回复</source>
         <translation>Please enter the reply to the escalation</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="342"/>
+        <location filename="../../ui/labels.py" line="351"/>
         <source>%1 不能与自身合并</source>
         <translation>%1 cannot be merged with itself</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="343"/>
+        <location filename="../../ui/labels.py" line="352"/>
         <source>不能把案件与自身合并</source>
         <translation>A case cannot be merged with itself</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="344"/>
+        <location filename="../../ui/labels.py" line="353"/>
         <source>%1 已结束，不能作为原案件</source>
         <translation>%1 is finished and cannot be the original case</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="345"/>
+        <location filename="../../ui/labels.py" line="354"/>
         <source>%1 已是该类别</source>
         <translation>%1 is already in this category</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="346"/>
+        <location filename="../../ui/labels.py" line="355"/>
         <source>备注内容不能为空</source>
         <translation>The note cannot be empty</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="347"/>
+        <location filename="../../ui/labels.py" line="356"/>
         <source>%1 由监督员上报，没有需要回访的市民</source>
         <translation>%1 was reported by a field supervisor: there is no citizen to call back</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="348"/>
+        <location filename="../../ui/labels.py" line="357"/>
         <source>%1 已回访（%2），不能重复回访</source>
         <translation>%1 has already been called back (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="349"/>
+        <location filename="../../ui/labels.py" line="358"/>
         <source>回访结果应为%1之一</source>
         <translation>The call-back result must be one of: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="350"/>
+        <location filename="../../ui/labels.py" line="359"/>
         <source>市民不满意时请记录不满意的原因</source>
         <translation>When the citizen is dissatisfied, record why</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="351"/>
+        <location filename="../../ui/labels.py" line="360"/>
         <source>请使用上报功能登记新问题</source>
         <translation>Use Report to register a new problem</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="352"/>
+        <location filename="../../ui/labels.py" line="361"/>
         <source>请选择要并入的原案件</source>
         <translation>Choose the original case to merge into</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="353"/>
+        <location filename="../../ui/labels.py" line="362"/>
         <source>案件缺少类别或网格，无法推荐处置单位</source>
         <translation>The case has no category or grid cell: no handling unit can be recommended</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="354"/>
+        <location filename="../../ui/labels.py" line="363"/>
         <source>没有加载单元网格数据</source>
         <translation>No grid data is loaded</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="355"/>
+        <location filename="../../ui/labels.py" line="364"/>
         <source>%1 不是监督员，不能上报位置</source>
         <translation>%1 is not a field supervisor and cannot report a position</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="356"/>
+        <location filename="../../ui/labels.py" line="365"/>
         <source>%1只能%2本单位的案件</source>
         <translation>The role %1 may only %2 cases of its own unit</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="357"/>
+        <location filename="../../ui/labels.py" line="366"/>
         <source>稍后提醒的时间必须晚于现在</source>
         <translation>The snooze time must be in the future</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="358"/>
+        <location filename="../../ui/labels.py" line="367"/>
         <source>%1账号未关联处置单位，无权%2</source>
         <translation>This %1 account is not linked to a handling unit and may not %2</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="359"/>
+        <location filename="../../ui/labels.py" line="368"/>
         <source>%1无权%2</source>
         <translation>The role %1 may not %2</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="360"/>
+        <location filename="../../ui/labels.py" line="369"/>
         <source>无法识别的时限：%1（%2）</source>
         <translation>Unrecognised time limit: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="361"/>
+        <location filename="../../ui/labels.py" line="370"/>
         <source>时限必须大于 0：%1（%2）</source>
         <translation>The time limit must be greater than 0: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="415"/>
+        <location filename="../../ui/labels.py" line="424"/>
         <source>案件 %1</source>
         <translation>Case %1</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="423"/>
+        <location filename="../../ui/labels.py" line="432"/>
         <source>、</source>
         <translation>, </translation>
     </message>
@@ -4434,232 +4606,242 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="73"/>
+        <location filename="../../ui/main_window.py" line="79"/>
         <source>网格化指挥调度工作站 — 呈贡分中心</source>
         <translation>Grid Dispatch Workstation — Chenggong Sub-centre</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="75"/>
-        <location filename="../../ui/main_window.py" line="338"/>
+        <location filename="../../ui/main_window.py" line="81"/>
+        <location filename="../../ui/main_window.py" line="362"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="76"/>
+        <location filename="../../ui/main_window.py" line="82"/>
         <source>（演示模式）</source>
         <translation> (Demo mode)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88"/>
+        <location filename="../../ui/main_window.py" line="101"/>
         <source>案件详情</source>
         <translation>Case details</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="90"/>
-        <location filename="../../ui/main_window.py" line="337"/>
+        <location filename="../../ui/main_window.py" line="103"/>
+        <location filename="../../ui/main_window.py" line="361"/>
         <source>提醒中心</source>
         <translation>Reminders</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93"/>
+        <location filename="../../ui/main_window.py" line="106"/>
         <source>网格地图</source>
         <translation>Grid map</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="99"/>
+        <location filename="../../ui/main_window.py" line="112"/>
         <source>监督员状态</source>
         <translation>Field supervisors</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
+        <location filename="../../ui/main_window.py" line="133"/>
         <source>演示模式</source>
         <translation>Demo mode</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138"/>
+        <location filename="../../ui/main_window.py" line="151"/>
         <source>系统(&amp;F)</source>
         <translation>&amp;System</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140"/>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>注销 / 切换用户…</source>
         <translation>Log out / switch user…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="159"/>
         <source>交接班…</source>
         <translation>Shift hand-over…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
-        <location filename="../../ui/main_window.py" line="505"/>
+        <location filename="../../ui/main_window.py" line="165"/>
+        <source>数据库连接…</source>
+        <translation>Database connection…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="501"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>案件(&amp;C)</source>
         <translation>&amp;Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>案件检索（全部历史案件）…</source>
         <translation>Case search (every case)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>督办件（待回复，等待最久的在前）</source>
         <translation>Escalations (awaiting reply, longest waiting first)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="192"/>
         <source>待回访（近 7 天结案的市民上报）</source>
         <translation>To call back (citizens&apos; reports closed in the last 7 days)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="197"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="202"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="213"/>
         <source>地图图层</source>
         <translation>Map layers</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>演示</source>
         <translation>Demo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="218"/>
         <source>统计分析(&amp;S)</source>
         <translation>&amp;Statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="220"/>
         <source>统计分析…</source>
         <translation>Statistics…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="226"/>
         <source>管理(&amp;A)</source>
         <translation>&amp;Administration</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>工作日历…</source>
         <translation>Working calendar…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="233"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283"/>
+        <location filename="../../ui/main_window.py" line="252"/>
         <source>督办件：待处置单位回复的督办</source>
         <translation>Escalations awaiting the handling unit&apos;s reply</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300"/>
+        <location filename="../../ui/main_window.py" line="324"/>
         <source>待回访：近 7 天结案、尚未回访的市民上报</source>
         <translation>To call back: citizens&apos; reports closed in the last 7 days, not called back yet</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="320"/>
+        <location filename="../../ui/main_window.py" line="344"/>
         <source>无</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="322"/>
+        <location filename="../../ui/main_window.py" line="346"/>
         <source>网格 %1 · %2 %3 · 监督员 %4 · 在办 %5 件（超期 %6 件）</source>
         <translation>Grid cell %1 · %2 %3 · Supervisor %4 · Open: %5 (overdue: %6)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="448"/>
+        <location filename="../../ui/database_status.py" line="51"/>
         <source>数据库：本机 %1</source>
         <translation>Database: local %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="450"/>
+        <location filename="../../ui/database_status.py" line="53"/>
         <source>数据库：%1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="453"/>
+        <location filename="../../ui/database_status.py" line="56"/>
         <source>数据库连接中断，正在重试…</source>
         <translation>Database connection lost, retrying…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="471"/>
+        <location filename="../../ui/database_status.py" line="97"/>
+        <source>已保存：下次启动时连接 %1</source>
+        <translation>Saved: the next start connects to %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="467"/>
         <source>布局</source>
         <translation>Layout</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="474"/>
+        <location filename="../../ui/main_window.py" line="470"/>
         <source>保存为%1的布局</source>
         <translation>Save as the %1 layout</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="477"/>
+        <location filename="../../ui/main_window.py" line="473"/>
         <source>恢复%1的布局</source>
         <translation>Restore the %1 layout</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="480"/>
+        <location filename="../../ui/main_window.py" line="476"/>
         <source>恢复默认布局</source>
         <translation>Reset to the default layout</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="486"/>
+        <location filename="../../ui/main_window.py" line="482"/>
         <source>已保存为%1的布局：本角色的新账号从此布局开始</source>
         <translation>Saved as the %1 layout: new accounts of this role start from it</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="492"/>
+        <location filename="../../ui/main_window.py" line="488"/>
         <source>%1还没有保存的布局</source>
         <translation>No %1 layout has been saved yet</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="502"/>
+        <location filename="../../ui/main_window.py" line="498"/>
         <source>退出网格化指挥调度工作站？</source>
         <translation>Quit the Grid Dispatch Workstation?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="504"/>
+        <location filename="../../ui/main_window.py" line="500"/>
         <source>对话框中有尚未提交的内容，退出后将丢失。</source>
         <translation>A dialog holds input that has not been submitted; it will be lost.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="510"/>
-        <location filename="../../ui/main_window.py" line="512"/>
+        <location filename="../../ui/main_window.py" line="506"/>
+        <location filename="../../ui/main_window.py" line="508"/>
         <source>注销</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="511"/>
+        <location filename="../../ui/main_window.py" line="507"/>
         <source>对话框中有尚未提交的内容，注销后将丢失。仍要注销吗？</source>
         <translation>A dialog holds input that has not been submitted; logging out loses it. Log out anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="528"/>
-        <location filename="../../ui/main_window.py" line="530"/>
+        <location filename="../../ui/main_window.py" line="524"/>
+        <location filename="../../ui/main_window.py" line="526"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="529"/>
+        <location filename="../../ui/main_window.py" line="525"/>
         <source>对话框中有尚未提交的内容，关闭后将丢失。仍要关闭吗？</source>
         <translation>A dialog holds input that has not been submitted; closing loses it. Close anyway?</translation>
     </message>
@@ -4741,19 +4923,37 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
 <context>
     <name>Operations</name>
     <message>
-        <location filename="../../ui/operations.py" line="99"/>
+        <location filename="../../ui/operations.py" line="101"/>
         <source>与数据库的连接已断开，正在重试；请稍后再试</source>
         <translation>The database connection was lost and is being re-established; try again shortly</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="103"/>
-        <source>数据库错误：%1</source>
-        <translation>Database error: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/operations.py" line="104"/>
+        <location filename="../../ui/operations.py" line="105"/>
         <source>内部错误：%1</source>
         <translation>Internal error: %1</translation>
+    </message>
+</context>
+<context>
+    <name>OutageBanner</name>
+    <message>
+        <location filename="../../ui/widgets/outage_banner.py" line="40"/>
+        <source>数据库连接中断，正在重连…</source>
+        <translation>Connection to the database lost; reconnecting…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/outage_banner.py" line="42"/>
+        <source>数据库连接中断，正在重连…（显示的是 %1 的数据，可能已过期）</source>
+        <translation>Connection to the database lost; reconnecting… (showing the data of %1, which may be out of date)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/outage_banner.py" line="44"/>
+        <source>期间无法保存操作；恢复后自动补齐其他席位的变化。</source>
+        <translation>Actions cannot be saved meanwhile; other desks&apos; changes will be caught up when it is back.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/outage_banner.py" line="53"/>
+        <source>数据库连接已恢复，中断期间的变化已补齐</source>
+        <translation>Connection to the database restored; the changes made meanwhile are in</translation>
     </message>
 </context>
 <context>
@@ -5160,119 +5360,119 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../ui/panels/queue.py" line="129"/>
+        <location filename="../../ui/panels/queue.py" line="130"/>
         <source>搜索编号、地址、描述、单位、类别、街道社区（Ctrl+F）</source>
         <translation>Search no., address, description, unit, category, area (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="173"/>
+        <location filename="../../ui/panels/queue.py" line="174"/>
         <source>下一件新到案件</source>
         <translation>Next new case</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="185"/>
-        <location filename="../../ui/panels/queue.py" line="283"/>
+        <location filename="../../ui/panels/queue.py" line="186"/>
+        <location filename="../../ui/panels/queue.py" line="284"/>
         <source>正在加载案件…</source>
         <translation>Loading cases…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="226"/>
+        <location filename="../../ui/panels/queue.py" line="227"/>
         <source>案件编号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="226"/>
+        <location filename="../../ui/panels/queue.py" line="227"/>
         <source>上报时间</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="227"/>
+        <location filename="../../ui/panels/queue.py" line="228"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="227"/>
+        <location filename="../../ui/panels/queue.py" line="228"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="228"/>
+        <location filename="../../ui/panels/queue.py" line="229"/>
         <source>街道/社区</source>
         <translation>Subdistrict/Community</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="228"/>
+        <location filename="../../ui/panels/queue.py" line="229"/>
         <source>地址/描述</source>
         <translation>Address/description</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="229"/>
+        <location filename="../../ui/panels/queue.py" line="230"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="229"/>
+        <location filename="../../ui/panels/queue.py" line="230"/>
         <source>剩余时限</source>
         <translation>Time left</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="230"/>
+        <location filename="../../ui/panels/queue.py" line="231"/>
         <source>处置单位</source>
         <translation>Handling unit</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="230"/>
+        <location filename="../../ui/panels/queue.py" line="231"/>
         <source>督办</source>
         <translation>Key</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="230"/>
+        <location filename="../../ui/panels/queue.py" line="231"/>
         <source>催办</source>
         <translation>Reminders</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="231"/>
+        <location filename="../../ui/panels/queue.py" line="232"/>
         <source>网格</source>
         <translation>Grid cell</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="327"/>
+        <location filename="../../ui/panels/queue.py" line="328"/>
         <source>加载案件失败：%1</source>
         <translation>Loading the cases failed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="477"/>
+        <location filename="../../ui/panels/queue.py" line="478"/>
         <source>统计钻取：共 %1 件</source>
         <translation>Statistics drill-down: %1 cases</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="479"/>
+        <location filename="../../ui/panels/queue.py" line="480"/>
         <source>，其中已结案 %1 件</source>
         <translation>, %1 of them closed</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="483"/>
+        <location filename="../../ui/panels/queue.py" line="484"/>
         <source>在办案件 %1 件</source>
         <translation>Open cases: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="485"/>
+        <location filename="../../ui/panels/queue.py" line="486"/>
         <source>，今日结案 %1 件</source>
         <translation>, closed today: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="550"/>
+        <location filename="../../ui/panels/queue.py" line="551"/>
         <source>没有新到的案件</source>
         <translation>No new cases</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="481"/>
-        <location filename="../../ui/panels/queue.py" line="488"/>
+        <location filename="../../ui/panels/queue.py" line="482"/>
+        <location filename="../../ui/panels/queue.py" line="489"/>
         <source>显示 %1 件</source>
         <translation>Shown: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/queue.py" line="491"/>
+        <location filename="../../ui/panels/queue.py" line="492"/>
         <source>，新到 %1 件未查看</source>
         <translation>, new and unseen: %1</translation>
     </message>
@@ -6215,6 +6415,35 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
         <location filename="../../ui/stats/charts.py" line="245"/>
         <source>工作时长（小时）</source>
         <translation>Working time (hours)</translation>
+    </message>
+</context>
+<context>
+    <name>StartupProblemDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/startup_problem.py" line="30"/>
+        <source>无法打开数据库 — 网格化指挥调度工作站</source>
+        <translation>Cannot open the database — Grid Dispatch Workstation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/startup_problem.py" line="42"/>
+        <location filename="../../ui/dialogs/startup_problem.py" line="81"/>
+        <source>数据库：%1</source>
+        <translation>Database: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/startup_problem.py" line="54"/>
+        <source>重试(&amp;R)</source>
+        <translation>&amp;Retry</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/startup_problem.py" line="56"/>
+        <source>连接设置(&amp;S)…</source>
+        <translation>Connection &amp;settings…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/startup_problem.py" line="58"/>
+        <source>退出</source>
+        <translation>Quit</translation>
     </message>
 </context>
 <context>
@@ -7459,19 +7688,15 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="112"/>
+        <location filename="../../ui/app.py" line="147"/>
+        <location filename="../../ui/app.py" line="153"/>
         <source>正在准备数据库…</source>
         <translation>Preparing the database…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="113"/>
+        <location filename="../../ui/app.py" line="148"/>
         <source>网格化指挥调度工作站</source>
         <translation>Grid Dispatch Workstation</translation>
-    </message>
-    <message>
-        <location filename="../../ui/app.py" line="133"/>
-        <source>无法打开数据库</source>
-        <translation>Cannot open the database</translation>
     </message>
 </context>
 </TS>

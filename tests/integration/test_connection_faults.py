@@ -5,12 +5,9 @@ one clear line from every command, nothing written, no traceback."""
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
-import threading
 import time
-from collections.abc import Iterator
 from datetime import datetime
 
 import pytest
@@ -26,33 +23,6 @@ def run(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
     full.pop("WORKSTATION_DB", None)
     return subprocess.run([sys.executable, "-m", "workstation", *args], capture_output=True,
                           text=True, env=full, timeout=120)  # fmt: skip
-
-
-@pytest.fixture
-def silent_server() -> Iterator[int]:
-    """A TCP port that accepts connections and never says a word."""
-    listener = socket.socket()
-    listener.bind(("127.0.0.1", 0))
-    listener.listen(8)
-    held: list[socket.socket] = []
-    stop = threading.Event()
-
-    def accept() -> None:
-        listener.settimeout(0.2)
-        while not stop.is_set():
-            try:
-                held.append(listener.accept()[0])
-            except OSError:
-                continue
-
-    thread = threading.Thread(target=accept, daemon=True)
-    thread.start()
-    yield listener.getsockname()[1]
-    stop.set()
-    thread.join(2)
-    for conn in held:
-        conn.close()
-    listener.close()
 
 
 def test_a_server_that_never_answers_fails_the_command_in_time(silent_server: int) -> None:

@@ -155,3 +155,59 @@ def test_the_follower_reports_an_outage_once_and_catches_up(
         assert len(delivered) == 1
     finally:
         ws.dispose()
+
+
+@pytest.mark.postgres
+def test_a_follower_on_postgresql_reconnects_after_its_connections_are_cut(
+        postgres_url: str, postgres_server: str) -> None:  # fmt: skip
+    """Every connection of the follower killed by the server (as a restart does), and new
+    ones refused for a while; another console commits meanwhile on the connection it
+    kept. The follower reports the outage once, reconnects and delivers every change."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    ws = make_world(postgres_url, NOW)
+    admin = create_engine(postgres_server, isolation_level="AUTOCOMMIT")
+    name = make_url(postgres_url).database
+    other = create_engine(postgres_url).connect()  # the other console, connected before
+    try:
+        (case,) = _cases(ws, 1)
+        statuses: list[bool] = []
+        delivered: list[int] = []
+        follower = ws.follower(lambda b: _collect(b, delivered), interval=0.05,
+                               on_status=lambda e: statuses.append(e is None))  # fmt: skip
+        follower.start(ws.feed_cursor())
+        time.sleep(0.3)
+        keep = other.execute(text("SELECT pg_backend_pid()")).scalar()
+        other.commit()
+        with admin.connect() as conn:
+            conn.execute(text(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS false'))
+            conn.execute(text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                              "WHERE datname = :db AND pid <> :keep"),
+                         {"db": name, "keep": keep})  # fmt: skip
+        deadline = time.monotonic() + 10
+        while not statuses and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert statuses == [False]  # the outage, once
+        written = []
+        for _ in range(3):  # another console's changes while this one is cut off
+            with other.begin():
+                written.append(other.execute(text(
+                    "INSERT INTO change_feed (at, topic, entity_id, action, actor) "
+                    "VALUES (now(), 'case', :case, 'note', 'leader') RETURNING id"),
+                    {"case": str(case)}).scalar())  # fmt: skip
+        time.sleep(0.5)
+        with admin.connect() as conn:
+            conn.execute(text(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS true'))
+        deadline = time.monotonic() + 15
+        while not set(written) <= set(delivered) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        follower.stop()
+        assert sorted(delivered) == sorted(written)  # each once, none missed
+        assert statuses == [False, True]
+    finally:
+        other.close()
+        with admin.connect() as conn:
+            conn.execute(text(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS true'))
+        admin.dispose()
+        ws.dispose()

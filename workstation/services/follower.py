@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 
 from workstation.services.feed import ChangeBatch, FeedCursor
@@ -48,6 +49,7 @@ class FeedFollower:
         self._threads: list[threading.Thread] = []
         self._cursor: FeedCursor | None = None
         self._failing = False
+        self._last_good: float | None = None  # time.time() of the last read that worked
 
     @property
     def cursor(self) -> FeedCursor | None:
@@ -57,6 +59,12 @@ class FeedFollower:
     @property
     def failing(self) -> bool:
         return self._failing
+
+    @property
+    def last_good(self) -> float | None:
+        """When the feed last answered (seconds since the epoch): what a view shows is at
+        least that fresh."""
+        return self._last_good
 
     def start(self, cursor: FeedCursor | None = None) -> None:
         """Follow the changes after ``cursor`` (default: the feed's end when it starts)."""
@@ -102,6 +110,7 @@ class FeedFollower:
                 log.debug("change feed error", exc_info=True)
                 self._status(exc)
             return False
+        self._last_good = time.time()
         if self._failing:
             self._failing = False
             log.info("change feed available again")
