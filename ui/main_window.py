@@ -47,6 +47,7 @@ from ui.panels.detail import CaseDetailPanel
 from ui.panels.queue import QueuePanel
 from ui.panels.reminders import ReminderPanel
 from ui.panels.supervisors import SupervisorBoard
+from ui.presence import PresenceTracker
 from ui.simulation import SimulationRunner
 from ui.single_window import SingleWindow
 from ui.stats.window import StatsWindow
@@ -114,6 +115,8 @@ class MainWindow(QMainWindow):
         self.actions = ActionController(ctx, self)
         self.actions.home = self.queue.table  # where the keyboard is after every dialog
         self.follower = ChangeFollower(ctx.ws, ctx.actor, parent=self)
+        self.presence = PresenceTracker(ctx, self.queue.model, self.detail, self.actions,
+                                        self.follower, self)  # fmt: skip
         self.calendar_notice = CalendarNotice(ctx, self)
         self.layout_store = WindowLayout(self, self._settings, ctx.account.username,
                                          ctx.role.value)  # fmt: skip
@@ -369,6 +372,7 @@ class MainWindow(QMainWindow):
     def _wire(self) -> None:
         q, d, r, a, f = self.queue, self.detail, self.reminders, self.actions, self.follower
         q.current_case_changed.connect(d.show_case)
+        q.current_case_changed.connect(self.presence.show_case)
         q.selection_changed.connect(a.set_selection)
         q.cases_loaded.connect(r.set_cases)
         a.cases_updated.connect(q.apply_changes)
@@ -527,6 +531,7 @@ class MainWindow(QMainWindow):
             return
         self.save_layout()
         self.follower.stop()
+        self.presence.stop()
         self.supervisors.stop()
         if self.simulation is not None:
             self.simulation.stop()

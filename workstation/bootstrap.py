@@ -47,6 +47,7 @@ from workstation.services import (
     targets,
 )
 from workstation.services import field as field_service
+from workstation.services import presence as presence_service
 from workstation.services.attention import AttentionItem
 from workstation.services.calendar_admin import (
     CalendarChange,
@@ -66,6 +67,7 @@ from workstation.services.field import FieldTask, SupervisorView, UnitWork
 from workstation.services.follower import FeedFollower, StatusCallback
 from workstation.services.map_queries import CellSummary, HeatQuery
 from workstation.services.phrases import PhraseBook
+from workstation.services.presence import Presence
 from workstation.services.queries import CaseFilter
 from workstation.services.reference import Reference, load_reference, seed_defaults
 from workstation.services.reminder_acks import ReminderHold
@@ -477,6 +479,19 @@ class Workstation:
     def changes_since(self, cursor: FeedCursor, limit: int = 2000) -> ChangeBatch:
         with self.read_session() as session:
             return feed.changes_since(session, cursor, limit)
+
+    def touch_presence(self, actor: Actor, case_id: int | None, activity: str = "viewing",
+                       at: datetime | None = None) -> None:  # fmt: skip
+        """This console shows ``case_id`` (None: no case) doing ``activity`` (see
+        services.presence)."""
+        presence_service.touch(self.uow(), actor, self.settings.workstation_name,
+                               at or self.clock(), case_id, activity)  # fmt: skip
+
+    def presence_on(self, case_ids: Sequence[int] | None,
+                    at: datetime | None = None) -> list[Presence]:  # fmt: skip
+        """Who is on these cases (None: on any) now, on any console (this one included)."""
+        with self.read_session() as session:
+            return presence_service.of_cases(session, case_ids, at or self.clock())
 
     def follower(self, deliver: Callable[[ChangeBatch], None], *,
                  on_status: StatusCallback | None = None, interval: float = 0.4,

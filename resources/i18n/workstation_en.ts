@@ -885,37 +885,37 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="109"/>
+        <location filename="../../ui/actions/dialogs.py" line="116"/>
         <source>未分类</source>
         <translation>Uncategorised</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="117"/>
+        <location filename="../../ui/actions/dialogs.py" line="124"/>
         <source>已选 {n} 件案件：{numbers}</source>
         <translation>{n} cases selected: {numbers}</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="170"/>
+        <location filename="../../ui/actions/dialogs.py" line="177"/>
         <source>{ok} 件成功，{bad} 件失败：</source>
         <translation>{ok} succeeded, {bad} failed:</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="187"/>
+        <location filename="../../ui/actions/dialogs.py" line="194"/>
         <source>正在提交…</source>
         <translation>Submitting…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="209"/>
+        <location filename="../../ui/actions/dialogs.py" line="216"/>
         <source>放弃输入</source>
         <translation>Discard input</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="210"/>
+        <location filename="../../ui/actions/dialogs.py" line="217"/>
         <source>已输入的内容尚未提交，关闭后将丢失。仍要关闭吗？</source>
         <translation>What you typed has not been submitted and will be lost. Close anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="211"/>
+        <location filename="../../ui/actions/dialogs.py" line="218"/>
         <source>放弃并关闭</source>
         <translation>Discard and close</translation>
     </message>
@@ -1880,37 +1880,37 @@
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/detail.py" line="331"/>
+        <location filename="../../ui/panels/detail.py" line="338"/>
         <source>无法显示案件</source>
         <translation>Cannot show the case</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/detail.py" line="333"/>
+        <location filename="../../ui/panels/detail.py" line="340"/>
         <source>重试</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/detail.py" line="335"/>
+        <location filename="../../ui/panels/detail.py" line="342"/>
         <source>无法加载案件详情：</source>
         <translation>Cannot load the case details: </translation>
     </message>
     <message>
-        <location filename="../../ui/panels/detail.py" line="351"/>
+        <location filename="../../ui/panels/detail.py" line="358"/>
         <source>无法加载照片：</source>
         <translation>Cannot load the photos: </translation>
     </message>
     <message>
-        <location filename="../../ui/panels/detail.py" line="364"/>
+        <location filename="../../ui/panels/detail.py" line="371"/>
         <source>正在查找附近的疑似重复案件…</source>
         <translation>Looking for possible duplicates nearby…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/detail.py" line="388"/>
+        <location filename="../../ui/panels/detail.py" line="395"/>
         <source>无法查找疑似重复案件：</source>
         <translation>Cannot look for possible duplicates: </translation>
     </message>
     <message>
-        <location filename="../../ui/panels/detail.py" line="429"/>
+        <location filename="../../ui/panels/detail.py" line="436"/>
         <source>未选择案件</source>
         <translation>No case selected</translation>
     </message>
@@ -2024,87 +2024,87 @@
         <translation>Key</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="333"/>
+        <location filename="../../ui/models/case_table.py" line="355"/>
         <source>挂账暂停</source>
         <translation>Suspended</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="338"/>
+        <location filename="../../ui/models/case_table.py" line="360"/>
         <source>超期结案</source>
         <translation>Closed late</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="338"/>
+        <location filename="../../ui/models/case_table.py" line="360"/>
         <source>按期结案</source>
         <translation>Closed on time</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="345"/>
+        <location filename="../../ui/models/case_table.py" line="367"/>
         <source>超期 %1</source>
         <translation>Overdue %1</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="346"/>
+        <location filename="../../ui/models/case_table.py" line="368"/>
         <source>剩 %1</source>
         <translation>%1 left</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="355"/>
+        <location filename="../../ui/models/case_table.py" line="377"/>
         <source>&lt;1分</source>
         <translation>&lt;1m</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="360"/>
+        <location filename="../../ui/models/case_table.py" line="382"/>
         <source>%1天%2时</source>
         <translation>%1d %2h</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="362"/>
+        <location filename="../../ui/models/case_table.py" line="384"/>
         <source>%1天</source>
         <translation>%1d</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="364"/>
+        <location filename="../../ui/models/case_table.py" line="386"/>
         <source>%1时%2分</source>
         <translation>%1h %2m</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="366"/>
+        <location filename="../../ui/models/case_table.py" line="388"/>
         <source>%1时</source>
         <translation>%1h</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="367"/>
+        <location filename="../../ui/models/case_table.py" line="389"/>
         <source>%1分</source>
         <translation>%1m</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="378"/>
+        <location filename="../../ui/models/case_table.py" line="402"/>
         <source>处置时限</source>
         <translation>Handling limit</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="378"/>
+        <location filename="../../ui/models/case_table.py" line="402"/>
         <source>本环节时限</source>
         <translation>Stage limit</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="379"/>
+        <location filename="../../ui/models/case_table.py" line="403"/>
         <source>处置时限（挂账暂停）</source>
         <translation>Handling limit (paused while suspended)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="381"/>
+        <location filename="../../ui/models/case_table.py" line="405"/>
         <source>截止 %1</source>
         <translation>due %1</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="382"/>
+        <location filename="../../ui/models/case_table.py" line="406"/>
         <source>%1%2，%3</source>
         <translation>%1%2, %3</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="386"/>
+        <location filename="../../ui/models/case_table.py" line="410"/>
         <source>（紧急）</source>
         <translation> (urgent)</translation>
     </message>
@@ -3606,62 +3606,62 @@
 <context>
     <name>FileDialog</name>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="289"/>
+        <location filename="../../ui/actions/dialogs.py" line="296"/>
         <source>立案</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="289"/>
+        <location filename="../../ui/actions/dialogs.py" line="296"/>
         <source>立案（Enter）</source>
         <translation>File (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="297"/>
+        <location filename="../../ui/actions/dialogs.py" line="304"/>
         <source>15 位单元网格编码</source>
         <translation>15-digit grid cell code</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="301"/>
+        <location filename="../../ui/actions/dialogs.py" line="308"/>
         <source>一般</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="302"/>
+        <location filename="../../ui/actions/dialogs.py" line="309"/>
         <source>紧急（自然时计时，全天候）</source>
         <translation>Urgent (calendar time, round the clock)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="305"/>
+        <location filename="../../ui/actions/dialogs.py" line="312"/>
         <source>问题类别</source>
         <translation>Problem category</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="306"/>
+        <location filename="../../ui/actions/dialogs.py" line="313"/>
         <source>单元网格</source>
         <translation>Grid cell</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="308"/>
+        <location filename="../../ui/actions/dialogs.py" line="315"/>
         <source>紧急程度</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="332"/>
+        <location filename="../../ui/actions/dialogs.py" line="339"/>
         <source>（不是有效的单元网格编码）</source>
         <translation>(not a valid grid cell code)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="341"/>
+        <location filename="../../ui/actions/dialogs.py" line="348"/>
         <source>请选择问题类别</source>
         <translation>Choose a problem category</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="345"/>
+        <location filename="../../ui/actions/dialogs.py" line="352"/>
         <source>请填写 15 位单元网格编码</source>
         <translation>Enter the 15-digit grid cell code</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/dialogs.py" line="349"/>
+        <location filename="../../ui/actions/dialogs.py" line="356"/>
         <source>单元网格 {grid} 不存在</source>
         <translation>Grid cell {grid} does not exist</translation>
     </message>
@@ -4606,160 +4606,160 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="79"/>
+        <location filename="../../ui/main_window.py" line="80"/>
         <source>网格化指挥调度工作站 — 呈贡分中心</source>
         <translation>Grid Dispatch Workstation — Chenggong Sub-centre</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="81"/>
-        <location filename="../../ui/main_window.py" line="362"/>
+        <location filename="../../ui/main_window.py" line="82"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="82"/>
+        <location filename="../../ui/main_window.py" line="83"/>
         <source>（演示模式）</source>
         <translation> (Demo mode)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101"/>
+        <location filename="../../ui/main_window.py" line="102"/>
         <source>案件详情</source>
         <translation>Case details</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103"/>
-        <location filename="../../ui/main_window.py" line="361"/>
+        <location filename="../../ui/main_window.py" line="104"/>
+        <location filename="../../ui/main_window.py" line="364"/>
         <source>提醒中心</source>
         <translation>Reminders</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106"/>
+        <location filename="../../ui/main_window.py" line="107"/>
         <source>网格地图</source>
         <translation>Grid map</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112"/>
+        <location filename="../../ui/main_window.py" line="113"/>
         <source>监督员状态</source>
         <translation>Field supervisors</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="136"/>
         <source>演示模式</source>
         <translation>Demo mode</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="154"/>
         <source>系统(&amp;F)</source>
         <translation>&amp;System</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="156"/>
         <source>注销 / 切换用户…</source>
         <translation>Log out / switch user…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>交接班…</source>
         <translation>Shift hand-over…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="168"/>
         <source>数据库连接…</source>
         <translation>Database connection…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
-        <location filename="../../ui/main_window.py" line="501"/>
+        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="505"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>案件(&amp;C)</source>
         <translation>&amp;Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>案件检索（全部历史案件）…</source>
         <translation>Case search (every case)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="188"/>
         <source>督办件（待回复，等待最久的在前）</source>
         <translation>Escalations (awaiting reply, longest waiting first)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>待回访（近 7 天结案的市民上报）</source>
         <translation>To call back (citizens&apos; reports closed in the last 7 days)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="205"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>地图图层</source>
         <translation>Map layers</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_window.py" line="219"/>
         <source>演示</source>
         <translation>Demo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218"/>
+        <location filename="../../ui/main_window.py" line="221"/>
         <source>统计分析(&amp;S)</source>
         <translation>&amp;Statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>统计分析…</source>
         <translation>Statistics…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226"/>
+        <location filename="../../ui/main_window.py" line="229"/>
         <source>管理(&amp;A)</source>
         <translation>&amp;Administration</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="231"/>
         <source>工作日历…</source>
         <translation>Working calendar…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="236"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="252"/>
+        <location filename="../../ui/main_window.py" line="255"/>
         <source>督办件：待处置单位回复的督办</source>
         <translation>Escalations awaiting the handling unit&apos;s reply</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="324"/>
+        <location filename="../../ui/main_window.py" line="327"/>
         <source>待回访：近 7 天结案、尚未回访的市民上报</source>
         <translation>To call back: citizens&apos; reports closed in the last 7 days, not called back yet</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="344"/>
+        <location filename="../../ui/main_window.py" line="347"/>
         <source>无</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="346"/>
+        <location filename="../../ui/main_window.py" line="349"/>
         <source>网格 %1 · %2 %3 · 监督员 %4 · 在办 %5 件（超期 %6 件）</source>
         <translation>Grid cell %1 · %2 %3 · Supervisor %4 · Open: %5 (overdue: %6)</translation>
     </message>
@@ -4784,64 +4784,64 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
         <translation>Saved: the next start connects to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="467"/>
+        <location filename="../../ui/main_window.py" line="471"/>
         <source>布局</source>
         <translation>Layout</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="470"/>
+        <location filename="../../ui/main_window.py" line="474"/>
         <source>保存为%1的布局</source>
         <translation>Save as the %1 layout</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="473"/>
+        <location filename="../../ui/main_window.py" line="477"/>
         <source>恢复%1的布局</source>
         <translation>Restore the %1 layout</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="476"/>
+        <location filename="../../ui/main_window.py" line="480"/>
         <source>恢复默认布局</source>
         <translation>Reset to the default layout</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="482"/>
+        <location filename="../../ui/main_window.py" line="486"/>
         <source>已保存为%1的布局：本角色的新账号从此布局开始</source>
         <translation>Saved as the %1 layout: new accounts of this role start from it</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="488"/>
+        <location filename="../../ui/main_window.py" line="492"/>
         <source>%1还没有保存的布局</source>
         <translation>No %1 layout has been saved yet</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="498"/>
+        <location filename="../../ui/main_window.py" line="502"/>
         <source>退出网格化指挥调度工作站？</source>
         <translation>Quit the Grid Dispatch Workstation?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="500"/>
+        <location filename="../../ui/main_window.py" line="504"/>
         <source>对话框中有尚未提交的内容，退出后将丢失。</source>
         <translation>A dialog holds input that has not been submitted; it will be lost.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="506"/>
-        <location filename="../../ui/main_window.py" line="508"/>
+        <location filename="../../ui/main_window.py" line="510"/>
+        <location filename="../../ui/main_window.py" line="512"/>
         <source>注销</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="507"/>
+        <location filename="../../ui/main_window.py" line="511"/>
         <source>对话框中有尚未提交的内容，注销后将丢失。仍要注销吗？</source>
         <translation>A dialog holds input that has not been submitted; logging out loses it. Log out anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="524"/>
-        <location filename="../../ui/main_window.py" line="526"/>
+        <location filename="../../ui/main_window.py" line="528"/>
+        <location filename="../../ui/main_window.py" line="530"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="525"/>
+        <location filename="../../ui/main_window.py" line="529"/>
         <source>对话框中有尚未提交的内容，关闭后将丢失。仍要关闭吗？</source>
         <translation>A dialog holds input that has not been submitted; closing loses it. Close anyway?</translation>
     </message>
@@ -5211,6 +5211,24 @@ Keep: the deadlines already given stay; later stages count by the new calendar.<
         <location filename="../../ui/widgets/phrases.py" line="265"/>
         <source>已保存</source>
         <translation>Saved</translation>
+    </message>
+</context>
+<context>
+    <name>PresenceTracker</name>
+    <message>
+        <location filename="../../ui/presence.py" line="134"/>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/presence.py" line="136"/>
+        <source>⚠ %1正在「%2」此案件，请避免重复操作</source>
+        <translation>⚠ %1 is doing “%2” on this case: avoid doing it twice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/presence.py" line="139"/>
+        <source>%1也在查看此案件</source>
+        <translation>%1 is viewing this case too</translation>
     </message>
 </context>
 <context>

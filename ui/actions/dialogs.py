@@ -96,8 +96,15 @@ class ActionDialog(QDialog):
         self.cancel_button.setText(self.tr("取消"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        # Another console on the same case (ui.presence): said, not prevented.
+        self.presence = QLabel(self)
+        self.presence.setObjectName("actionPresence")
+        self.presence.setWordWrap(True)
+        self.presence.setStyleSheet("QLabel { color: #8d4b00; font-weight: bold; }")
+        self.presence.hide()
         self.body = QVBoxLayout(self)
         self.body.addWidget(self.header)
+        self.body.addWidget(self.presence)
         self.body.addLayout(self.form)
 
     def _header_text(self) -> str:

@@ -137,6 +137,9 @@ def _timer_sort(r: QueueRow) -> tuple[int, datetime]:
     return (0 if running else 1, r.timer.deadline or _LATEST)
 
 
+PRESENCE_MARK = "● "  # before the case number while another console is on the case
+
+
 class CaseTableModel(QAbstractTableModel):
     # Titles are translated by the view's owner via `set_titles`; the defaults are Chinese.
     # The order a dispatcher reads in: what and where, its state and clock, then who;
@@ -179,6 +182,7 @@ class CaseTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[QueueRow] = []
         self._row_of: dict[int, int] | None = {}  # case id → row; None: rebuild on use
+        self._presence: dict[int, str] = {}  # case id → who else is on it (ui.presence)
         self._unseen: int | None = 0  # cached counts, None: recount on use
         self._closed: int | None = 0
         self._titles = [c.title for c in self.COLUMNS]
@@ -295,8 +299,26 @@ class CaseTableModel(QAbstractTableModel):
             else:
                 fg = None
             bg = self._unseen_bg if r.unseen else None
+        if column == 0 and self._presence and r.case.id in self._presence:
+            text = PRESENCE_MARK + text  # another console is on this case (tooltip: who)
         return (text, self._bold if r.unseen else None, fg, bg,
                 self._centre if column in self._CENTRED else None)
+
+    def set_presence(self, marks: dict[int, str]) -> None:
+        """Who else is on which case (case id → one line per console); the case-number
+        cells of the rows whose marks changed are repainted."""
+        changed = set(marks) ^ set(self._presence) | {
+            i for i in marks if self._presence.get(i) != marks[i]}  # fmt: skip
+        self._presence = dict(marks)
+        index = self._index()
+        for case_id in changed:
+            row = index.get(case_id)
+            if row is not None:
+                cell = self.index(row, 0)
+                self.dataChanged.emit(cell, cell)
+
+    def presence_of(self, case_id: int) -> str:
+        return self._presence.get(case_id, "")
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = _DISPLAY) -> Any:  # fmt: skip
@@ -369,6 +391,8 @@ class CaseTableModel(QAbstractTableModel):
     def _tooltip(self, r: QueueRow, column: int) -> str | None:
         key = self.COLUMNS[column].key
         c = r.case
+        if column == 0 and c.id in self._presence:
+            return self._presence[c.id]
         if key == "description":
             return "\n".join(p for p in (c.address, c.description) if p) or None
         if key == "timer":

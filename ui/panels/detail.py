@@ -206,6 +206,13 @@ class CaseDetailPanel(QWidget):
         top.setContentsMargins(10, 6, 10, 6)
         top.setSpacing(6)
         top.addWidget(self.header)
+        # Who else has this case open (ui.presence): a warning, not a lock.
+        self.presence = QLabel(self)
+        self.presence.setObjectName("detailPresence")
+        self.presence.setWordWrap(True)
+        self.presence.setStyleSheet("QLabel { color: #8d4b00; }")
+        self.presence.hide()
+        top.addWidget(self.presence)
         top.addWidget(self.action_bar)
         top.addWidget(self.error)
         top.addWidget(self.hint)

@@ -373,6 +373,20 @@ class HandoverSheetRow(Base):
 # ----------------------------------------------------------------------------- reminders
 
 
+class CasePresenceRow(Base):
+    """Who has a case open on which console, and whether a dialog on it (a soft lock: it
+    warns the others, it blocks nobody). A row not refreshed for `services.presence.TTL`
+    belongs to a console that went away and counts for nothing."""
+
+    __tablename__ = "case_presence"
+    case_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(String(40), primary_key=True)
+    workstation: Mapped[str] = mapped_column(String(64), primary_key=True)
+    activity: Mapped[str] = mapped_column(String(40))  # 'viewing', or the dialog's action
+    since: Mapped[datetime]
+    seen_at: Mapped[datetime] = mapped_column(index=True)
+
+
 class ReminderAckRow(Base):
     """The shift's acknowledgements (确认) and snoozes (稍后提醒) of reminder-centre items:
     the current one per item and scope; their history is in admin_audit (see
