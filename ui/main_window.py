@@ -33,6 +33,7 @@ from ui.actions.shortcuts import (
     SWITCH_USER_SHORTCUT,
 )
 from ui.admin.calendar_screen import CalendarScreen
+from ui.audit_window import AuditWindow
 from ui.context import AppContext
 from ui.database_status import DatabaseStatus
 from ui.escalation_list import EscalationListWindow
@@ -56,6 +57,7 @@ from ui.widgets.confirm import ask
 from ui.widgets.outage_banner import OutageBanner
 from workstation.domain.lifecycle import RULES, Action
 from workstation.domain.roles import Role
+from workstation.services.audit import READERS as AUDIT_READERS
 from workstation.services.dto import CaseSummary
 from workstation.services.map_queries import CellSummary
 
@@ -225,6 +227,11 @@ class MainWindow(QMainWindow):
         self.stats_action.setShortcut(QKeySequence(STATS_SHORTCUT))
         self.stats_action.triggered.connect(self.open_statistics)
         stats.addAction(self.stats_action)
+        if self._ctx.role in AUDIT_READERS:
+            self.audit_action = QAction(self.tr("审计记录…"), self)
+            self.audit_action.setObjectName("action_audit")
+            self.audit_action.triggered.connect(lambda: self._audit.open())
+            stats.addAction(self.audit_action)
         if self._ctx.role is Role.ADMIN:
             admin = self.menuBar().addMenu(self.tr("管理(&A)"))
             admin.setObjectName("adminMenu")
@@ -260,6 +267,7 @@ class MainWindow(QMainWindow):
         self._history = SingleWindow(history)
         self._handover = SingleWindow(lambda: HandoverWindow(ctx, self))
         self._escalations = SingleWindow(escalations)
+        self._audit = SingleWindow(lambda: AuditWindow(ctx, self))
 
     @property
     def calendar_screen(self) -> CalendarScreen | None:

@@ -28,6 +28,7 @@ from workstation.persistence.repositories import AttachmentRepository, CaseRepos
 from workstation.persistence.tables import GridCellRow
 from workstation.persistence.uow import SqlUnitOfWork
 from workstation.services import (
+    audit,
     auth,
     calendar_admin,
     cases,
@@ -479,6 +480,12 @@ class Workstation:
     def changes_since(self, cursor: FeedCursor, limit: int = 2000) -> ChangeBatch:
         with self.read_session() as session:
             return feed.changes_since(session, cursor, limit)
+
+    def audit_trail(self, reader: Actor, flt: audit.AuditFilter,
+                    limit: int = 1000) -> list[audit.AuditEntry]:  # fmt: skip
+        """审计记录: case events and administration changes, newest first."""
+        with self.read_session() as session:
+            return audit.trail(session, reader, flt, limit)
 
     def touch_presence(self, actor: Actor, case_id: int | None, activity: str = "viewing",
                        at: datetime | None = None) -> None:  # fmt: skip

@@ -82,6 +82,19 @@ def build_parser() -> argparse.ArgumentParser:
     lst.add_argument("--at", help="按此时刻读取案件时钟（ISO，默认现在）")
     lst.add_argument("--json", action="store_true", help="输出 JSON")
 
+    aud = sub.add_parser("audit", help="审计记录：案件操作与管理变更（值班长、管理员）", **leaf)
+    aud.add_argument("--user", default="", help="按账号筛选")
+    aud.add_argument("--case", default="", help="按案件编号或 ID 筛选")
+    aud.add_argument("--action", default="", help="按操作筛选，如 dispatch、calendar.set")
+    aud.add_argument("--workstation", default="", help="按工作站筛选")
+    aud.add_argument("--from", dest="first_day", help="日期起，如 2026-11-01")
+    aud.add_argument("--to", dest="last_day", help="日期止（含当天）")
+    aud.add_argument("--limit", type=_positive, default=1000, help="最多列出多少条（默认 1000）")
+    aud.add_argument("--csv", dest="csv_file",
+                     help="导出为 CSV 文件（UTF-8，带 BOM）；- 为标准输出")  # fmt: skip
+    aud.add_argument("--as", dest="user_as", default="admin", help="查看者账号（默认 admin）")
+    aud.add_argument("--json", action="store_true")
+
     srch = cases.add_parser("search", help="检索全部历史案件（编号、地址、描述、上报人）", **leaf)
     srch.add_argument("text", nargs="?", default="",
                       help="检索词，如 井盖、彩云路、2026112；多个词用空格分开，"
@@ -272,6 +285,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         _require_schema(ws)
         if args.command == "simulate":
             return _simulate(ws, args)
+        if args.command == "audit":
+            from workstation import cli_audit
+
+            return cli_audit.run(ws, args)
         if args.command == "cases" and args.cases_command == "search":
             return _cases_search(ws, args)
         if args.command == "cases":

@@ -78,3 +78,15 @@ def test_reads_run_in_read_only_transactions(postgres_url: str) -> None:
             assert session.execute(text("SHOW transaction_read_only")).scalar() == "off"
     finally:
         ws.dispose()
+
+
+def test_sqlite_commits_are_durable(sqlite_url: str) -> None:
+    """synchronous=FULL on every connection: a commit is on disk when it returns (NORMAL
+    under WAL may lose the last ones on power loss)."""
+    ws = make_world(sqlite_url, NOW)
+    try:
+        with ws.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+    finally:
+        ws.dispose()

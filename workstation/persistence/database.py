@@ -72,12 +72,17 @@ def create_db_engine(url: str, *, connect_timeout: float = 5.0, statement_timeou
                          connect_args=connect_args, **kwargs)  # fmt: skip
 
 
+# FULL: a commit is on disk when it returns, power cut or not (NORMAL under WAL may lose
+# the last commits on power loss: not for a centre's records). About 0.13 ms per commit here.
+SQLITE_SYNCHRONOUS = "FULL"
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     # WAL lets readers (other workstations' polls, the GUI's queries) run beside a writer.
     cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute(f"PRAGMA synchronous={SQLITE_SYNCHRONOUS}")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()

@@ -7,7 +7,7 @@ import hmac
 import secrets
 from collections.abc import Collection
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, bindparam, select
 from sqlalchemy.orm import Session
 
 from workstation.domain.errors import PermissionDenied
@@ -54,13 +54,16 @@ def resolve_actor(db: Connection | Session, claimed: Actor) -> Actor:
     """The acting account as stored, read inside the action's transaction: it must exist
     and be active, and its stored role, unit and name are what the action records — not
     what the caller's `Actor` says (made up, or obtained before the account changed)."""
-    row = db.execute(
-        select(AccountRow.role, AccountRow.active, AccountRow.unit_code, AccountRow.display_name)
-        .where(AccountRow.username == claimed.username)
-    ).first()
+    row = db.execute(_ACTING, {"username": claimed.username}).first()
     if row is None or not row.active:
         raise PermissionDenied(f"账号 {claimed.username} 不存在或已停用")
     return Actor(claimed.username, Role(row.role), row.display_name, row.unit_code)
+
+
+# Built once (Core, not ORM): it runs at the start of every action.
+_ACCOUNTS = AccountRow.__table__.c
+_ACTING = select(_ACCOUNTS.role, _ACCOUNTS.active, _ACCOUNTS.unit_code, _ACCOUNTS.display_name) \
+    .where(_ACCOUNTS.username == bindparam("username"))  # fmt: skip
 
 
 def require_stored_role(db: Connection | Session, username: str, roles: Collection[Role],
