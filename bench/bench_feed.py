@@ -1,7 +1,7 @@
 """Change-feed latency between processes, and a centre of many followers (issue 10).
 
-    python bench/bench_feed.py                        # SQLite and PostgreSQL, one follower
-    python bench/bench_feed.py --followers 60 --postgres-only   # 50 consoles + 10 walls
+    python bench/bench_feed.py                        # SQLite and PostgreSQL, one console
+    python bench/bench_feed.py --consoles 50 --walls 10 --postgres-only   # a centre
 
 A writer process records notes on its own cases at `--rate` actions/s (one transaction
 each, as a console does) and notes when each commit returned; each follower process runs
@@ -36,7 +36,9 @@ PG_ADMIN = os.environ.get("WORKSTATION_BENCH_PG",
 
 # ----------------------------------------------------------------------- the processes
 
-def follow(url: str, out: str, seconds: float) -> None:
+def follow(url: str, out: str, seconds: float, console: bool) -> None:
+    """A console starts from its queue's snapshot (read through its own pool, which keeps
+    that connection); a wall has no pool and starts from the feed's end."""
     from workstation.bootstrap import bootstrap
     from workstation.settings import Settings
 
@@ -52,7 +54,9 @@ def follow(url: str, out: str, seconds: float) -> None:
             arrived[change] = now
 
     follower = ws.follower(deliver, name="bench")
-    follower.start(ws.feed_cursor())
+    follower.start(ws.feed_cursor() if console else None)
+    while follower.cursor is None:
+        time.sleep(0.05)
     Path(out + ".ready").write_text("1")
     time.sleep(seconds)
     follower.stop()
@@ -81,7 +85,7 @@ def write(url: str, ids: list[int], rate: float, seconds: float, out: str) -> No
 
 # ----------------------------------------------------------------------- the run
 
-def run(url: str, followers: int, rate: float, seconds: float, name: str) -> None:
+def run(url: str, consoles: int, walls: int, rate: float, seconds: float, name: str) -> None:
     from sqlalchemy import text
 
     from support.world import make_world
@@ -93,8 +97,10 @@ def run(url: str, followers: int, rate: float, seconds: float, name: str) -> Non
     start = ws.feed_cursor()
     tmp = Path(tempfile.mkdtemp(prefix="bench-feed-"))
     follow_for = seconds + 8
+    followers = consoles + walls
     procs = [subprocess.Popen([sys.executable, __file__, "--follow", url, str(tmp / f"f{i}"),
-                               str(follow_for)]) for i in range(followers)]  # fmt: skip
+                               str(follow_for), "console" if i < consoles else "wall"])
+             for i in range(followers)]  # fmt: skip
     deadline = time.monotonic() + 120
     while sum((tmp / f"f{i}.ready").exists() for i in range(followers)) < followers:
         if time.monotonic() > deadline:
@@ -143,14 +149,15 @@ def run(url: str, followers: int, rate: float, seconds: float, name: str) -> Non
                 missed += 1
     latencies.sort()
     p95 = latencies[int(len(latencies) * 0.95)] if latencies else float("nan")
-    print(f"{name}: {followers} follower(s), {len(committed)} changes at {rate:g}/s: latency "
-          f"p50 {statistics.median(latencies) * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms, worst "
-          f"{latencies[-1] * 1000:.0f} ms; missed {missed}, twice {twice}")  # fmt: skip
+    print(f"{name}: {consoles} console(s) + {walls} wall(s), {len(committed)} changes at "
+          f"{rate:g}/s: latency p50 {statistics.median(latencies) * 1000:.0f} ms, "
+          f"p95 {p95 * 1000:.0f} ms, worst {latencies[-1] * 1000:.0f} ms; missed {missed}, "
+          f"twice {twice}")  # fmt: skip
     if cpu_before is not None and cpu_after is not None:
         busy = (cpu_after - cpu_before) / os.sysconf("SC_CLK_TCK")
         print(f"  server CPU {busy:.1f} s over {seconds:.0f} s ({busy / seconds * 100:.0f} % of "
-              f"one core); {connections} connections for {followers} followers + the writer "
-              f"and this process")  # fmt: skip
+              f"one core); {connections} connections for {consoles} consoles, {walls} walls, "
+              f"the writer and this process")  # fmt: skip
     ws.dispose()
 
 
@@ -173,15 +180,16 @@ def _server_cpu() -> int:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--followers", type=int, default=1)
+    parser.add_argument("--consoles", type=int, default=1)
+    parser.add_argument("--walls", type=int, default=0)
     parser.add_argument("--rate", type=float, default=20.0)
     parser.add_argument("--seconds", type=float, default=20.0)
     parser.add_argument("--postgres-only", action="store_true")
-    parser.add_argument("--follow", nargs=3, help=argparse.SUPPRESS)
+    parser.add_argument("--follow", nargs=4, help=argparse.SUPPRESS)
     parser.add_argument("--write", nargs=5, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.follow:
-        follow(args.follow[0], args.follow[1], float(args.follow[2]))
+        follow(args.follow[0], args.follow[1], float(args.follow[2]), args.follow[3] == "console")
         return
     if args.write:
         url, ids, rate, seconds, out = args.write
@@ -192,10 +200,10 @@ def main() -> None:
     print(f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}")
     if not args.postgres_only:
         with tempfile.TemporaryDirectory() as tmp:
-            run(f"sqlite:///{tmp}/feed.sqlite", args.followers, args.rate, args.seconds,
-                "SQLite")  # fmt: skip
+            run(f"sqlite:///{tmp}/feed.sqlite", args.consoles, args.walls, args.rate,
+                args.seconds, "SQLite")  # fmt: skip
     with throwaway_database(PG_ADMIN, prefix="bench_feed") as url:
-        run(url, args.followers, args.rate, args.seconds, "PostgreSQL")
+        run(url, args.consoles, args.walls, args.rate, args.seconds, "PostgreSQL")
 
 
 if __name__ == "__main__":

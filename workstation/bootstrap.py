@@ -505,9 +505,13 @@ class Workstation:
                  name: str = "feed") -> FeedFollower:  # fmt: skip
         """A follower of this database's change feed (not started): it polls, and on
         PostgreSQL also LISTENs; ``deliver`` runs on its thread."""
-        listen = self.settings.db_url if self.engine.dialect.name == "postgresql" else None
+        listen = None
+        if self.engine.dialect.name == "postgresql":  # one connection of its own, no more
+            listen = create_db_engine(self.settings.db_url, pool_size=1, max_overflow=0,
+                                      connect_timeout=self.settings.connect_timeout,
+                                      statement_timeout=self.settings.statement_timeout)
         return FeedFollower(self.changes_since, self.feed_cursor, deliver, on_status=on_status,
-                            listen_url=listen, interval=interval, name=name)  # fmt: skip
+                            listen=listen, interval=interval, name=name)  # fmt: skip
 
     def case_detail(self, case_ref: int | str, actor: Actor,
                     at: datetime | None = None) -> CaseDetail:  # fmt: skip

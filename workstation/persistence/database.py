@@ -68,8 +68,8 @@ def create_db_engine(url: str, *, connect_timeout: float = 5.0, statement_timeou
     connect_args: dict[str, Any] = {"options": options}
     if connect_timeout:
         connect_args["connect_timeout"] = max(1, round(connect_timeout))  # libpq: whole seconds
-    return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=10,
-                         connect_args=connect_args, **kwargs)  # fmt: skip
+    pool = {"pool_pre_ping": True, "pool_size": 5, "max_overflow": 10}
+    return create_engine(url, connect_args=connect_args, **{**pool, **kwargs})
 
 
 # FULL: a commit is on disk when it returns, power cut or not (NORMAL under WAL may lose

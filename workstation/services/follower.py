@@ -2,8 +2,11 @@
 benchmark's process. The GUI only receives what it delivers.
 
 It reads the feed (`services.feed`) every `interval` seconds and, on PostgreSQL, also as
-soon as a NOTIFY arrives (a second thread holds a LISTEN connection), so a shared centre
-sees a change at once without polling harder. The cursor moves on only after `deliver`
+soon as a NOTIFY arrives, so a shared centre sees a change at once without polling
+harder. On PostgreSQL one connection of its own does both, LISTEN and the reads (in
+autocommit, so notifications arrive between them): a wall needs one connection, a
+console one beside its pool — 60 followers with two each had exceeded the server's
+default 100. The cursor moves on only after `deliver`
 returned: a batch that could not be read or delivered is read again, so an outage costs
 time, never a change. An outage is logged once with its cause (and told to `on_status`),
 not at every retry; retries slow down to `max_interval`.
@@ -16,6 +19,10 @@ import threading
 import time
 from collections.abc import Callable
 
+from sqlalchemy import Connection, Engine
+from sqlalchemy.orm import Session
+
+from workstation.services import feed
 from workstation.services.feed import ChangeBatch, FeedCursor
 
 log = logging.getLogger("workstation.feed")
@@ -33,14 +40,17 @@ class FeedFollower:
     def __init__(self, read: Callable[[FeedCursor], ChangeBatch],
                  start_at: Callable[[], FeedCursor],
                  deliver: Callable[[ChangeBatch], None], *,
-                 on_status: StatusCallback | None = None, listen_url: str | None = None,
+                 on_status: StatusCallback | None = None, listen: Engine | None = None,
                  interval: float = 0.4, max_interval: float = 5.0,
                  name: str = "feed") -> None:  # fmt: skip
-        self._read = read
-        self._start_at = start_at
+        """``read``/``start_at``: the feed through the client's sessions (SQLite);
+        ``listen``: a PostgreSQL engine of one connection, which then serves both."""
+        self._listen_engine = listen
+        self._conn: Connection | None = None
+        self._read = read if listen is None else self._read_listening
+        self._start_at = start_at if listen is None else self._start_listening
         self._deliver = deliver
         self._on_status = on_status
-        self._listen_url = listen_url
         self._interval = interval
         self._max_interval = max_interval
         self._name = name
@@ -72,9 +82,6 @@ class FeedFollower:
         self._stop.clear()
         self._threads = [threading.Thread(target=self._run, name=f"{self._name}-poll",
                                           daemon=True)]  # fmt: skip
-        if self._listen_url is not None:
-            self._threads.append(threading.Thread(target=self._listen, name=f"{self._name}-listen",
-                                                  daemon=True))  # fmt: skip
         for thread in self._threads:
             thread.start()
 
@@ -126,35 +133,60 @@ class FeedFollower:
 
     def _run(self) -> None:
         delay = self._interval
-        while not self._stop.is_set():
-            ok = self.poll_once()
-            delay = self._interval if ok else min(max(delay, self._interval) * 2,
-                                                  self._max_interval)  # fmt: skip
+        try:
+            while not self._stop.is_set():
+                ok = self.poll_once()
+                delay = self._interval if ok else min(max(delay, self._interval) * 2,
+                                                      self._max_interval)  # fmt: skip
+                if not ok:
+                    self._drop_connection()
+                self._wait(delay)
+        finally:
+            self._drop_connection()
+
+    def _wait(self, delay: float) -> None:
+        """Until the next read: ``delay``, a wake(), or (PostgreSQL) a NOTIFY."""
+        conn = self._conn
+        if conn is None:
             self._wake.wait(delay)
-            self._wake.clear()
-
-    def _listen(self) -> None:
-        """LISTEN workstation_changes (the trigger of migration 0002 sends it at commit)."""
-        import psycopg
-        from sqlalchemy.engine import make_url
-
-        assert self._listen_url is not None
-        url = make_url(self._listen_url).set(drivername="postgresql")
-        conninfo = url.render_as_string(hide_password=False)
-        failing = False
-        while not self._stop.is_set():
+        else:
             try:
-                with psycopg.connect(conninfo, autocommit=True, connect_timeout=5) as conn:
-                    conn.execute("LISTEN workstation_changes")
-                    if failing:
-                        log.info("LISTEN connection restored")
-                        failing = False
-                    self._wake.set()  # anything sent while it was down
-                    while not self._stop.is_set():
-                        for _ in conn.notifies(timeout=1.0, stop_after=1):
-                            self._wake.set()
-            except Exception as exc:  # the poll still runs; retry the listener quietly
-                if not failing:
-                    failing = True
-                    log.info("LISTEN connection failed (%s); retrying", first_line(exc))
-                self._stop.wait(2.0)
+                raw = conn.connection.driver_connection
+                for _ in raw.notifies(timeout=delay, stop_after=1):  # type: ignore[union-attr]
+                    pass
+            except Exception:  # the connection broke: the next read says how
+                self._drop_connection()
+        self._wake.clear()
+
+    # -- PostgreSQL: one connection for LISTEN and the reads ------------------------------
+
+    def _listening(self) -> Connection:
+        if self._conn is None:
+            assert self._listen_engine is not None
+            conn = self._listen_engine.connect().execution_options(isolation_level="AUTOCOMMIT")
+            conn.exec_driver_sql("LISTEN workstation_changes")
+            self._conn = conn
+        return self._conn
+
+    def _read_listening(self, cursor: FeedCursor) -> ChangeBatch:
+        with Session(bind=self._listening()) as session:
+            return feed.changes_since(session, cursor)
+
+    def _start_listening(self) -> FeedCursor:
+        with Session(bind=self._listening()) as session:
+            return feed.feed_cursor(session)
+
+    def _drop_connection(self) -> None:
+        conn, self._conn = self._conn, None
+        if conn is not None:
+            try:
+                conn.invalidate()  # a broken connection must not go back to the pool
+                conn.close()
+            except Exception:  # already gone with the server
+                log.debug("closing the feed connection", exc_info=True)
+
+    def dispose(self) -> None:
+        """Stop, and close the follower's own connection pool (PostgreSQL)."""
+        self.stop()
+        if self._listen_engine is not None:
+            self._listen_engine.dispose()
