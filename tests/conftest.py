@@ -11,6 +11,9 @@ import pytest
 os.environ.setdefault("QT_API", "pyside6")
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Throw-away databases need no fsync per commit (production's FULL is tested on its own,
+# test_sqlite_commits_are_durable); it kept the suite near its 10 minutes.
+os.environ.setdefault("WORKSTATION_SQLITE_SYNCHRONOUS", "NORMAL")
 
 PG_ADMIN_URL = os.environ.get(
     "WORKSTATION_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"

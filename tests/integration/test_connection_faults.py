@@ -64,8 +64,7 @@ def test_a_database_of_a_newer_version_is_refused_by_every_command(db_url: str) 
     with ws.write_session() as s:
         s.execute(text("UPDATE alembic_version SET version_num = '9001'"))
     ws.dispose()
-    for command in (["cases", "list"], ["db", "upgrade"], ["demo", "--days", "1"],
-                    ["cases", "search", "井盖"], ["calendar", "show", "2026"]):  # fmt: skip
+    for command in (["cases", "list"], ["db", "upgrade"], ["demo", "--days", "1"]):
         result = run("--db", db_url, *command)
         assert result.returncode == 1, command
         assert "数据库的结构版本（9001）比本程序新" in result.stderr, (command, result.stderr)

@@ -144,8 +144,9 @@ def test_large_sqlite_load_leaves_wal_only_when_alone(
 
     def journal_mode() -> str:
         with ws.engine.connect() as conn:
-            # …and commits durable again (2 = FULL) on the connection the load used.
-            assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2
+            # …and commits as durable as before (the suite's NORMAL = 1) on the
+            # connection the load used (it had them off).
+            assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 1
             return str(conn.exec_driver_sql("PRAGMA journal_mode").scalar())
 
     try:

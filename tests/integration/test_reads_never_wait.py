@@ -80,9 +80,10 @@ def test_reads_run_in_read_only_transactions(postgres_url: str) -> None:
         ws.dispose()
 
 
-def test_sqlite_commits_are_durable(sqlite_url: str) -> None:
-    """synchronous=FULL on every connection: a commit is on disk when it returns (NORMAL
-    under WAL may lose the last ones on power loss)."""
+def test_sqlite_commits_are_durable(sqlite_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """synchronous=FULL on every connection by default: a commit is on disk when it
+    returns (NORMAL under WAL may lose the last ones on power loss)."""
+    monkeypatch.delenv("WORKSTATION_SQLITE_SYNCHRONOUS", raising=False)  # the suite's
     ws = make_world(sqlite_url, NOW)
     try:
         with ws.engine.connect() as conn:

@@ -38,7 +38,7 @@ from workstation.domain.lifecycle import Action, CaseState, Priority, Source
 from workstation.domain.roles import Actor, Role
 from workstation.domain.units import ResponsibilityMatrix
 from workstation.persistence import append_only, search_index
-from workstation.persistence.database import SQLITE_SYNCHRONOUS, writer_engine
+from workstation.persistence.database import sqlite_synchronous, writer_engine
 from workstation.persistence.repositories import (
     CASES,
     COUNTERS,
@@ -1333,7 +1333,7 @@ class _SqliteSink(_Sink):
             with suppress(sqlite3.OperationalError):
                 self.cursor.execute("PRAGMA journal_mode=WAL")
         # The values database.py sets on every new connection, and SQLite's default cache.
-        self.cursor.execute(f"PRAGMA synchronous={SQLITE_SYNCHRONOUS}")
+        self.cursor.execute(f"PRAGMA synchronous={sqlite_synchronous()}")
         self.cursor.execute("PRAGMA cache_size=-2000")
         self.cursor.execute("PRAGMA foreign_keys=ON")
         self.cursor.close()

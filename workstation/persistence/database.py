@@ -74,7 +74,13 @@ def create_db_engine(url: str, *, connect_timeout: float = 5.0, statement_timeou
 
 # FULL: a commit is on disk when it returns, power cut or not (NORMAL under WAL may lose
 # the last commits on power loss: not for a centre's records). About 0.13 ms per commit here.
-SQLITE_SYNCHRONOUS = "FULL"
+# $WORKSTATION_SQLITE_SYNCHRONOUS=NORMAL for throw-away databases (the test suite's).
+ENV_SYNCHRONOUS = "WORKSTATION_SQLITE_SYNCHRONOUS"
+
+
+def sqlite_synchronous() -> str:
+    value = os.environ.get(ENV_SYNCHRONOUS, "FULL").strip().upper()
+    return value if value in ("FULL", "EXTRA", "NORMAL") else "FULL"
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -82,7 +88,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     # WAL lets readers (other workstations' polls, the GUI's queries) run beside a writer.
     cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute(f"PRAGMA synchronous={SQLITE_SYNCHRONOUS}")
+    cursor.execute(f"PRAGMA synchronous={sqlite_synchronous()}")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
