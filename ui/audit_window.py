@@ -34,6 +34,7 @@ class AuditWindow(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self._ctx = ctx
         self.entries: list[AuditEntry] = []
+        self._generation = 0  # bumped by every query: an older answer arriving late is dropped
         self.setObjectName("auditWindow")
         self.setWindowTitle(self.tr("审计记录"))
         self.resize(1100, 640)
@@ -108,12 +109,18 @@ class AuditWindow(QWidget):
 
     def load(self) -> None:
         flt, ws, reader = self.filter(), self._ctx.ws, self._ctx.actor
+        self._generation += 1
+        generation = self._generation
         self.status.setText(self.tr("正在读取…"))
         self.search.setEnabled(False)
-        self._ctx.ops.run(lambda: ws.audit_trail(reader, flt, LIMIT), self._loaded,
-                          self._failed, description="audit trail", owner=self)  # fmt: skip
+        self._ctx.ops.run(lambda: ws.audit_trail(reader, flt, LIMIT),
+                          lambda entries: self._loaded(entries, generation),
+                          lambda message, exc: self._failed(message, generation),
+                          description="audit trail", owner=self)  # fmt: skip
 
-    def _loaded(self, entries: list[AuditEntry]) -> None:
+    def _loaded(self, entries: list[AuditEntry], generation: int) -> None:
+        if generation != self._generation:
+            return  # a later query is on its way
         self.search.setEnabled(True)
         self.entries = entries
         self.model.setRowCount(0)
@@ -126,7 +133,9 @@ class AuditWindow(QWidget):
             if len(entries) >= LIMIT else ""  # fmt: skip
         self.status.setText(self.tr("共 %1 条").replace("%1", str(len(entries))) + more)
 
-    def _failed(self, message: str, exc: BaseException) -> None:
+    def _failed(self, message: str, generation: int) -> None:
+        if generation != self._generation:
+            return
         self.search.setEnabled(True)
         self.status.setText(message)
 
