@@ -73,7 +73,7 @@ class AuditWindow(QWidget):
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
@@ -129,6 +129,7 @@ class AuditWindow(QWidget):
                      action_label(e.action) if e.case_no else e.action,
                      e.case_no or e.subject, e.note]  # fmt: skip
             self.model.appendRow([QStandardItem(c) for c in cells])
+        self.table.resizeColumnsToContents()  # the header alone had sized them: text clipped
         more = self.tr("（仅列出最新的 %1 条，请缩小范围）").replace("%1", str(LIMIT)) \
             if len(entries) >= LIMIT else ""  # fmt: skip
         self.status.setText(self.tr("共 %1 条").replace("%1", str(len(entries))) + more)
